@@ -1,0 +1,1 @@
+//! (corpus: see lib.rs for the pipeline.)

@@ -1,0 +1,24 @@
+//! saidwho — who said what, about whom, in news text.
+//!
+//! The crate is a pure Rust core (no Python) plus optional PyO3 bindings behind the `python` feature.
+//! Data flows one way through the modules, each depending only on those before it:
+//!
+//! ```text
+//! text      -> word classes, case folding, normalisation, paragraphs/sentences, offset maps
+//! gazetteer -> entity mentions from aliases (exact whole-word matching)
+//! people    -> person mentions found in the text and clustered per document
+//! quotes    -> quotation spans, kind, cue, speaker mention, resolved speaker
+//! corpus    -> many documents: tables and cross-document quote alignment
+//! py        -> the Python bindings (feature `python`)
+//! ```
+pub mod corpus;
+pub mod error;
+pub mod gazetteer;
+pub mod people;
+pub mod quotes;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod py;
+
+pub use error::{Error, Result};

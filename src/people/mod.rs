@@ -1,0 +1,1 @@
+//! (people: see lib.rs for the pipeline.)

@@ -1,0 +1,12 @@
+//! PyO3 bindings: the only place that knows Python. Thin wrappers over the core; every hot call releases
+//! the GIL. Each submodule registers its own classes and functions.
+use pyo3::prelude::*;
+
+mod errors;
+
+#[pymodule]
+fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    errors::register(m)?;
+    Ok(())
+}

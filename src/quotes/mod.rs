@@ -1,0 +1,1 @@
+//! (quotes: see lib.rs for the pipeline.)
