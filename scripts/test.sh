@@ -8,8 +8,9 @@ PY=${PYTHON:-python3}
 [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 "$VENV/bin/python" -m pip install -q --upgrade pip "maturin>=1.9.4,<2"
 rm -rf dist && "$VENV/bin/maturin" build --release --out dist -q
-"$VENV/bin/python" -m pip install -q --force-reinstall --no-deps dist/saidwho-*.whl
-"$VENV/bin/python" -m pip install -q "$(ls dist/saidwho-*.whl)[test]"
-cargo test --release -q
+WHEEL=$(ls dist/saidwho-*.whl)
+"$VENV/bin/python" -m pip install -q "$WHEEL[test]"
+"$VENV/bin/python" -m pip install -q --force-reinstall --no-deps "$WHEEL"
+cargo test -q
 # Run pytest against the installed package, never the source tree (python/ is not on sys.path).
 "$VENV/bin/python" -m pytest -q tests "$@"
