@@ -240,6 +240,11 @@ impl Match {
         out
     }
 
+    /// The index (in its entry's aliases) of the top candidate's alias.
+    pub fn alias_index(&self, gaz: &Gazetteer) -> u32 {
+        gaz.cands[self.cand as usize].alias
+    }
+
     /// The alias (as written in the gazetteer) of the top candidate that matched.
     pub fn alias<'g>(&self, gaz: &'g Gazetteer) -> &'g str {
         let c = gaz.cands[self.cand as usize];
