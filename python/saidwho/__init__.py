@@ -12,11 +12,11 @@ from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, _
 from .gazetteer import Entry, Gazetteer, Match
 
 __all__ = [
-    "__version__",
-    "SaidwhoError",
+    "Entry",
+    "Gazetteer",
     "GazetteerFormatError",
     "GazetteerInputError",
-    "Gazetteer",
     "Match",
-    "Entry",
+    "SaidwhoError",
+    "__version__",
 ]

@@ -41,7 +41,7 @@ from typing import Any
 
 from ._saidwho import Entry, Match, _Gazetteer
 
-__all__ = ["Gazetteer", "Match", "Entry"]
+__all__ = ["Entry", "Gazetteer", "Match"]
 
 _OPENERS = {".xz": lzma.open, ".lzma": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 
