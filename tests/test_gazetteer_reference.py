@@ -4,10 +4,9 @@ non-ASCII texts and gazetteers, in both overlapping modes, all case modes and bo
 import unicodedata
 
 import pytest
+import saidwho as sw
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import saidwho as sw
 
 APOS = "’'ʼ"
 DASHES = "-‐‑‒–—―−"
