@@ -9,10 +9,14 @@ attribution, and pandas tables for notebooks.
 [('Kiev', 'kyiv'), ('Kyiv', 'kyiv')]
 """
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
+from .gazetteer import Entry, Gazetteer, Match
 
 __all__ = [
-    "__version__",
-    "SaidwhoError",
+    "Entry",
+    "Gazetteer",
     "GazetteerFormatError",
     "GazetteerInputError",
+    "Match",
+    "SaidwhoError",
+    "__version__",
 ]
