@@ -22,8 +22,8 @@ struct Node {
 #[derive(Clone, Debug, Default)]
 pub struct Trie {
     nodes: Vec<Node>,
-    labels: Vec<u8>,
-    targets: Vec<u32>,
+    /// Sparse edges, `target << 8 | label`, one cache line holding a node's few children.
+    edges: Vec<u64>,
     dense: Vec<u32>,
 }
 
@@ -75,8 +75,7 @@ impl Trie {
             t.close(node, &mut pending[d]);
         }
         t.nodes.shrink_to_fit();
-        t.labels.shrink_to_fit();
-        t.targets.shrink_to_fit();
+        t.edges.shrink_to_fit();
         t.dense.shrink_to_fit();
         t
     }
@@ -93,10 +92,9 @@ impl Trie {
                 self.dense[base + b as usize] = id;
             }
         } else {
-            nd.first = self.labels.len() as u32;
+            nd.first = self.edges.len() as u32;
             for &(b, id) in children.iter() {
-                self.labels.push(b);
-                self.targets.push(id);
+                self.edges.push((id as u64) << 8 | b as u64);
             }
         }
         children.clear();
@@ -110,10 +108,10 @@ impl Trie {
             return self.dense[nd.first as usize * 256 + b as usize];
         }
         let first = nd.first as usize;
-        let labels = &self.labels[first..first + nd.n as usize];
-        for (k, &l) in labels.iter().enumerate() {
+        for &e in &self.edges[first..first + nd.n as usize] {
+            let l = e as u8;
             if l == b {
-                return self.targets[first + k];
+                return (e >> 8) as u32;
             }
             if l > b {
                 break;
@@ -147,10 +145,7 @@ impl Trie {
 
     /// Approximate heap size in bytes.
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Node>()
-            + self.labels.len()
-            + self.targets.len() * 4
-            + self.dense.len() * 4
+        self.nodes.len() * std::mem::size_of::<Node>() + self.edges.len() * 8 + self.dense.len() * 4
     }
 }
 
