@@ -441,3 +441,44 @@ fn table_errors_name_source_and_line() {
     let csv = TableOptions::csv();
     assert!(err("id,name\nx,\"a,b\",c\n", &csv).contains("line 2: expected 2 fields"));
 }
+
+/// Re-seal a damaged payload with a valid CRC, as a malicious or buggy writer would.
+fn reseal(mut data: Vec<u8>) -> Vec<u8> {
+    let crc = crc32fast::hash(&data[28..]);
+    data[24..28].copy_from_slice(&crc.to_le_bytes());
+    data
+}
+
+#[test]
+fn damaged_compiled_section_is_an_error_never_a_panic() {
+    let mut reading = Entry::new("reading", "Reading", "GPE", &["Reading", "RDG"]);
+    reading.aliases[0].context = true;
+    let entries = vec![
+        reading,
+        Entry::new("us", "United States", "GPE", &["US", "U.S.", "America"]),
+        Entry::new("ny", "New York", "GPE", &["NYC", "New York City", "Big Apple"]),
+    ];
+    let g = gaz(entries, CaseMode::Smart, AccentMode::Keep);
+    let text = "In Reading, US and U.S. officials from NYC met the Big Apple.";
+    let bytes = g.to_bytes();
+    let back = Gazetteer::from_bytes(&bytes).unwrap();
+    assert_eq!(back.find_str(text, true), g.find_str(text, true));
+    let mut errors = 0;
+    for pos in 28..bytes.len() {
+        for flip in [0x01u8, 0x80, 0xFF] {
+            let mut bad = bytes.clone();
+            bad[pos] ^= flip;
+            let bad = reseal(bad);
+            let r = std::panic::catch_unwind(|| {
+                Gazetteer::from_bytes(&bad).map(|g2| g2.find_str(text, true).len())
+            });
+            match r {
+                Ok(Ok(_)) => {}
+                Ok(Err(Error::GazetteerFormat(_))) => errors += 1,
+                Ok(Err(e)) => panic!("unexpected error kind {e:?}"),
+                Err(_) => panic!("panic on a damaged file (byte {pos} ^ {flip:#x})"),
+            }
+        }
+    }
+    assert!(errors > 0);
+}

@@ -192,11 +192,7 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
     }
     term_start.push(cands.len() as u32);
     let trie = Trie::build(key_rows.iter().map(|&r| key(&rows[r as usize])));
-    let mut ascii_start = [false; 128];
-    for (b, slot) in ascii_start.iter_mut().enumerate() {
-        let nb = norm.ascii(b as u8);
-        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(Trie::ROOT, nb) != NONE;
-    }
+    let ascii_start = ascii_start(&trie, &norm);
     Ok(Gazetteer {
         entries,
         options,
@@ -211,4 +207,14 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
         exact_keys,
         ascii_start,
     })
+}
+
+/// For each ASCII char: may a key start with it?
+pub(super) fn ascii_start(trie: &Trie, norm: &Normalizer) -> [bool; 128] {
+    let mut out = [false; 128];
+    for (b, slot) in out.iter_mut().enumerate() {
+        let nb = norm.ascii(b as u8);
+        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(Trie::ROOT, nb) != NONE;
+    }
+    out
 }

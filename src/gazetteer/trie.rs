@@ -138,6 +138,61 @@ impl Trie {
         self.nodes[node as usize].term
     }
 
+    /// The flat arrays: nodes as `(first, n, term)` triples, sparse edges, dense tables.
+    pub(crate) fn parts(&self) -> (Vec<u32>, &[u64], &[u32]) {
+        let nodes = self
+            .nodes
+            .iter()
+            .flat_map(|n| [n.first, n.n, n.term])
+            .collect();
+        (nodes, &self.edges, &self.dense)
+    }
+
+    /// Rebuild from [`Trie::parts`], checking every index so a damaged file cannot cause a panic later.
+    pub(crate) fn from_parts(
+        nodes: &[u32],
+        edges: Vec<u64>,
+        dense: Vec<u32>,
+        n_terms: u32,
+    ) -> std::result::Result<Trie, String> {
+        if nodes.is_empty() || nodes.len() % 3 != 0 || dense.len() % 256 != 0 {
+            return Err("bad trie array sizes".into());
+        }
+        let n_nodes = (nodes.len() / 3) as u64;
+        let nodes: Vec<Node> = nodes
+            .chunks_exact(3)
+            .map(|c| Node {
+                first: c[0],
+                n: c[1],
+                term: c[2],
+            })
+            .collect();
+        for (i, nd) in nodes.iter().enumerate() {
+            if nd.term != NONE && nd.term >= n_terms {
+                return Err(format!("node {i}: terminal out of range"));
+            }
+            let is_dense = nd.n >= DENSE_MIN || i == 0;
+            let ok = if is_dense {
+                (nd.first as u64 + 1) * 256 <= dense.len() as u64
+            } else {
+                nd.first as u64 + nd.n as u64 <= edges.len() as u64
+            };
+            if !ok || nd.n > 256 {
+                return Err(format!("node {i}: children out of range"));
+            }
+        }
+        if edges.iter().any(|&e| (e >> 8) >= n_nodes)
+            || dense.iter().any(|&d| d != NONE && d as u64 >= n_nodes)
+        {
+            return Err("edge target out of range".into());
+        }
+        Ok(Trie {
+            nodes,
+            edges,
+            dense,
+        })
+    }
+
     /// Number of nodes.
     pub fn n_nodes(&self) -> usize {
         self.nodes.len()
