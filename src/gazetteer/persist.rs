@@ -7,7 +7,7 @@
 //! payload length            u64 LE
 //! CRC-32 of the payload     u32 LE
 //! payload                   u64 LE length + postcard(options, entries), then the compiled arrays
-//!                           (each: u64 LE count + elements LE)
+//!                           (the trie's shape, see `Trie::encode`, and the candidates)
 //! ```
 //!
 //! Loading fails with [`Error::GazetteerFormat`] on a foreign file, a newer format, a truncated or corrupt
@@ -88,14 +88,6 @@ impl<'a> Cursor<'a> {
             .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
             .collect())
     }
-    fn u64s(&mut self) -> Result<Vec<u64>> {
-        let n = self.count(8)?;
-        Ok(self
-            .take(n * 8)?
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect())
-    }
     fn bytes(&mut self) -> Result<&'a [u8]> {
         let n = self.count(1)?;
         self.take(n)
@@ -137,31 +129,27 @@ impl Gazetteer {
         payload.extend_from_slice(&(entries.len() as u64).to_le_bytes());
         payload.extend_from_slice(&entries);
         payload.push(self.norm.folds_case() as u8);
-        let (nodes, edges, dense) = self.trie.parts();
-        put_u32s(&mut payload, nodes.into_iter());
-        payload.extend_from_slice(&(edges.len() as u64).to_le_bytes());
-        for e in edges {
-            payload.extend_from_slice(&e.to_le_bytes());
+        let (shape, labels) = self.trie.encode();
+        payload.extend_from_slice(&(shape.len() as u64).to_le_bytes());
+        for x in shape {
+            payload.extend_from_slice(&x.to_le_bytes());
         }
-        put_u32s(&mut payload, dense.iter().copied());
-        put_u32s(&mut payload, self.term_start.iter().copied());
-        payload.extend_from_slice(&(self.term_checked.len() as u64).to_le_bytes());
-        payload.extend(self.term_checked.iter().map(|&b| b as u8));
-        let cand_words: Vec<u32> = self
-            .cands
-            .iter()
-            .flat_map(|c| [c.entry, c.alias, c.exact, c.context as u32])
-            .collect();
-        put_u32s(&mut payload, cand_words.into_iter());
-        let mut offsets = vec![0u32];
-        let mut bytes = Vec::new();
-        for k in &self.exact_keys {
-            bytes.extend_from_slice(k);
-            offsets.push(bytes.len() as u32);
+        payload.extend_from_slice(&labels);
+        // Candidates: number per terminal, then (entry, alias index, flags) each; exact keys are recomputed.
+        put_u32s(
+            &mut payload,
+            self.term_start
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        payload.extend_from_slice(&(self.cands.len() as u64).to_le_bytes());
+        for c in &self.cands {
+            payload.extend_from_slice(&c.entry.to_le_bytes());
+            payload.extend_from_slice(&c.alias.to_le_bytes());
+            payload.push(c.context as u8 | ((c.exact != NONE) as u8) << 1);
         }
-        put_u32s(&mut payload, offsets.into_iter());
-        payload.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        payload.extend_from_slice(&bytes);
 
         let mut out = Vec::with_capacity(HEADER + payload.len());
         out.extend_from_slice(MAGIC);
@@ -244,64 +232,71 @@ impl Gazetteer {
             1 => true,
             _ => return Err(compiled("flags")),
         };
-        let nodes = cur.u32s()?;
-        let edges = cur.u64s()?;
-        let dense = cur.u32s()?;
-        let term_start = cur.u32s()?;
-        let term_checked: Vec<bool> = cur.bytes()?.iter().map(|&b| b != 0).collect();
-        let cand_words = cur.u32s()?;
-        let offsets = cur.u32s()?;
-        let key_bytes = cur.bytes()?;
+        let n_nodes = cur.count(3)?;
+        let shape: Vec<u16> = cur
+            .take(n_nodes * 2)?
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let labels = cur.take(n_nodes)?;
+        let (trie, n_terms) = Trie::decode(&shape, labels).map_err(|m| compiled(&m))?;
+        drop(shape);
+        let counts = cur.u32s()?;
+        if counts.len() != n_terms as usize {
+            return Err(compiled("terminal count"));
+        }
+        let n_cands = cur.count(9)?;
+        let raw = cur.take(n_cands * 9)?;
         if !cur.data.is_empty() {
             return Err(compiled("trailing bytes"));
         }
-        let n_terms = term_checked.len();
-        if term_start.len() != n_terms + 1
-            || term_start.windows(2).any(|w| w[0] > w[1])
-            || cand_words.len() % 4 != 0
-            || *term_start.last().unwrap_or(&1) as usize != cand_words.len() / 4
-            || term_start.first() != Some(&0)
-            || offsets.first() != Some(&0)
-            || offsets.windows(2).any(|w| w[0] > w[1])
-            || *offsets.last().unwrap_or(&0) as usize != key_bytes.len()
-        {
-            return Err(compiled("tables"));
-        }
-        let n_exact = offsets.len() - 1;
-        let mut cands = Vec::with_capacity(cand_words.len() / 4);
-        for c in cand_words.chunks_exact(4) {
-            let (entry, alias, exact) = (c[0], c[1], c[2]);
-            let ok = (entry as usize) < entries.len()
-                && (alias as usize) < entries[entry as usize].aliases.len()
-                && (exact == NONE || (exact as usize) < n_exact)
-                && c[3] <= 1;
-            if !ok {
-                return Err(compiled("candidate out of range"));
-            }
+        let fold_accents = stored.options.accents == super::AccentMode::Fold;
+        let exact_norm = Normalizer::new(false, fold_accents);
+        let mut cands = Vec::with_capacity(n_cands);
+        let mut exact_keys: Vec<Box<[u8]>> = Vec::new();
+        for c in raw.chunks_exact(9) {
+            let entry = u32::from_le_bytes(c[0..4].try_into().expect("4 bytes"));
+            let alias = u32::from_le_bytes(c[4..8].try_into().expect("4 bytes"));
+            let flags = c[8];
+            let a = entries
+                .get(entry as usize)
+                .and_then(|e| e.aliases.get(alias as usize))
+                .filter(|_| flags <= 3)
+                .ok_or_else(|| compiled("candidate out of range"))?;
+            let exact = if flags & 2 != 0 {
+                exact_keys.push(exact_norm.normalize_bytes(&a.text).into_boxed_slice());
+                (exact_keys.len() - 1) as u32
+            } else {
+                NONE
+            };
             cands.push(Cand {
                 entry,
                 alias,
                 exact,
-                context: c[3] == 1,
+                context: flags & 1 != 0,
             });
         }
-        let exact_keys = offsets
-            .windows(2)
-            .map(|w| {
-                key_bytes[w[0] as usize..w[1] as usize]
-                    .to_vec()
-                    .into_boxed_slice()
-            })
-            .collect();
-        let trie =
-            Trie::from_parts(&nodes, edges, dense, n_terms as u32).map_err(|m| compiled(&m))?;
-        drop(nodes);
+        let mut term_start = Vec::with_capacity(counts.len() + 1);
+        let mut term_checked = Vec::with_capacity(counts.len());
+        let mut at = 0usize;
+        term_start.push(0u32);
+        for &k in &counts {
+            let end = at + k as usize;
+            if k == 0 || end > cands.len() {
+                return Err(compiled("candidate counts"));
+            }
+            term_checked.push(cands[at..end].iter().any(|c| c.exact != NONE || c.context));
+            term_start.push(end as u32);
+            at = end;
+        }
+        if at != cands.len() {
+            return Err(compiled("candidate counts"));
+        }
         let mut by_id: FastMap<String, u32> = FastMap::default();
         by_id.reserve(entries.len());
         for (i, e) in entries.iter().enumerate() {
             by_id.insert(e.id.clone(), i as u32);
         }
-        let fold_accents = stored.options.accents == super::AccentMode::Fold;
         let norm = Normalizer::new(fold_case, fold_accents);
         let ascii_start = super::build::ascii_start(&trie, &norm);
         Ok(Gazetteer {
@@ -311,7 +306,7 @@ impl Gazetteer {
             by_id,
             trie,
             norm,
-            exact_norm: Normalizer::new(false, fold_accents),
+            exact_norm,
             term_start,
             term_checked,
             cands,

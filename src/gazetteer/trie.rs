@@ -138,59 +138,98 @@ impl Trie {
         self.nodes[node as usize].term
     }
 
-    /// The flat arrays: nodes as `(first, n, term)` triples, sparse edges, dense tables.
-    pub(crate) fn parts(&self) -> (Vec<u32>, &[u64], &[u32]) {
-        let nodes = self
-            .nodes
-            .iter()
-            .flat_map(|n| [n.first, n.n, n.term])
-            .collect();
-        (nodes, &self.edges, &self.dense)
+    /// A compact encoding for saving: per node in id (depth-first) order, two bytes `n | terminal << 15`
+    /// (its number of children and whether it ends a key) and, for every node but the root, the label of
+    /// the edge into it. Children ids and terminal numbers follow from the depth-first order.
+    pub(crate) fn encode(&self) -> (Vec<u16>, Vec<u8>) {
+        let mut shape = Vec::with_capacity(self.nodes.len());
+        let mut labels = vec![0u8; self.nodes.len()];
+        for (i, nd) in self.nodes.iter().enumerate() {
+            shape.push(nd.n as u16 | ((nd.term != NONE) as u16) << 15);
+            let is_dense = nd.n >= DENSE_MIN || i == 0;
+            if is_dense {
+                let base = nd.first as usize * 256;
+                for (b, &t) in self.dense[base..base + 256].iter().enumerate() {
+                    if t != NONE {
+                        labels[t as usize] = b as u8;
+                    }
+                }
+            } else {
+                for &e in &self.edges[nd.first as usize..(nd.first + nd.n) as usize] {
+                    labels[(e >> 8) as usize] = e as u8;
+                }
+            }
+        }
+        (shape, labels)
     }
 
-    /// Rebuild from [`Trie::parts`], checking every index so a damaged file cannot cause a panic later.
-    pub(crate) fn from_parts(
-        nodes: &[u32],
-        edges: Vec<u64>,
-        dense: Vec<u32>,
-        n_terms: u32,
-    ) -> std::result::Result<Trie, String> {
-        if nodes.is_empty() || nodes.len() % 3 != 0 || dense.len() % 256 != 0 {
-            return Err("bad trie array sizes".into());
+    /// Rebuild from [`Trie::encode`]; any inconsistency is an error, never a panic.
+    pub(crate) fn decode(shape: &[u16], labels: &[u8]) -> std::result::Result<(Trie, u32), String> {
+        if shape.is_empty() || shape.len() != labels.len() || shape.len() > u32::MAX as usize / 2 {
+            return Err("bad trie sizes".into());
         }
-        let n_nodes = (nodes.len() / 3) as u64;
-        let nodes: Vec<Node> = nodes
-            .chunks_exact(3)
-            .map(|c| Node {
-                first: c[0],
-                n: c[1],
-                term: c[2],
-            })
-            .collect();
-        for (i, nd) in nodes.iter().enumerate() {
-            if nd.term != NONE && nd.term >= n_terms {
-                return Err(format!("node {i}: terminal out of range"));
+        let mut t = Trie {
+            nodes: Vec::with_capacity(shape.len()),
+            ..Trie::default()
+        };
+        let mut n_terms = 0u32;
+        // Stack of (node, children still to come, its pending children).
+        let mut stack: Vec<(u32, u32)> = Vec::new();
+        let mut pending: Vec<Vec<(u8, u32)>> = Vec::new();
+        for (i, &s) in shape.iter().enumerate() {
+            let n = (s & 0x7fff) as u32;
+            if n > 256 {
+                return Err(format!("node {i}: {n} children"));
             }
-            let is_dense = nd.n >= DENSE_MIN || i == 0;
-            let ok = if is_dense {
-                (nd.first as u64 + 1) * 256 <= dense.len() as u64
+            let term = if s & 0x8000 != 0 {
+                n_terms += 1;
+                n_terms - 1
             } else {
-                nd.first as u64 + nd.n as u64 <= edges.len() as u64
+                NONE
             };
-            if !ok || nd.n > 256 {
-                return Err(format!("node {i}: children out of range"));
+            t.nodes.push(Node {
+                first: 0,
+                n: 0,
+                term,
+            });
+            if i > 0 {
+                // Close finished parents, then hang this node under the innermost open one.
+                while let Some(&(node, 0)) = stack.last() {
+                    let d = stack.len() - 1;
+                    let mut kids = std::mem::take(&mut pending[d]);
+                    t.close(node, &mut kids);
+                    pending[d] = kids;
+                    stack.pop();
+                }
+                let d = match stack.len() {
+                    0 => return Err(format!("node {i} has no parent")),
+                    d => d - 1,
+                };
+                let label = labels[i];
+                if pending[d].last().is_some_and(|&(l, _)| l >= label) {
+                    return Err(format!("node {i}: children out of order"));
+                }
+                pending[d].push((label, i as u32));
+                stack[d].1 -= 1;
+            }
+            stack.push((i as u32, n));
+            if pending.len() < stack.len() {
+                pending.push(Vec::new());
             }
         }
-        if edges.iter().any(|&e| (e >> 8) >= n_nodes)
-            || dense.iter().any(|&d| d != NONE && d as u64 >= n_nodes)
-        {
-            return Err("edge target out of range".into());
+        while let Some((node, left)) = stack.pop() {
+            if left != 0 {
+                return Err("missing nodes".into());
+            }
+            let d = stack.len();
+            let mut kids = std::mem::take(&mut pending[d]);
+            t.close(node, &mut kids);
+            pending[d] = kids;
         }
-        Ok(Trie {
-            nodes,
-            edges,
-            dense,
-        })
+        if t.nodes[0].term != NONE {
+            return Err("the root cannot end a key".into());
+        }
+        Ok((t, n_terms))
     }
 
     /// Number of nodes.
@@ -207,6 +246,27 @@ impl Trie {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encode_decode_roundtrip() {
+        let mut keys: Vec<Vec<u8>> = ["a", "ab", "abc", "abd", "b", "ba", "zzz", "Ω"]
+            .iter()
+            .map(|s| s.as_bytes().to_vec())
+            .collect();
+        for c in 0u8..=255 {
+            keys.push(vec![b'q', c, b'x']);
+        }
+        keys.sort();
+        let t = Trie::build(keys.iter().map(|k| k.as_slice()));
+        let (shape, labels) = t.encode();
+        let (u, n_terms) = Trie::decode(&shape, &labels).unwrap();
+        assert_eq!(n_terms as usize, keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(u.term(u.walk(Trie::ROOT, k)), i as u32);
+        }
+        assert_eq!(u.n_nodes(), t.n_nodes());
+        assert!(Trie::decode(&shape[..shape.len() - 1], &labels[..labels.len() - 1]).is_err());
+    }
 
     #[test]
     fn finds_exactly_the_keys() {
