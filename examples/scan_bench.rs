@@ -3,6 +3,12 @@
 use saidwho::gazetteer::{CaseMode, Gazetteer, Options, TableOptions};
 use std::time::Instant;
 
+/// CPU time of this thread, in seconds (the machine is shared: wall time is noisy).
+fn cpu() -> f64 {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    s.split_whitespace().next().and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0) / 1e9
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let text = std::fs::read_to_string(&args[1]).expect("corpus");
@@ -14,6 +20,7 @@ fn main() {
     eprintln!("read_table {:?}", t.elapsed());
     drop(es);
     let t = Instant::now();
+    let c = cpu();
     let g = Gazetteer::from_table_path(
         std::path::Path::new(&args[2]),
         &TableOptions::tsv(),
@@ -24,6 +31,18 @@ fn main() {
     )
     .expect("gazetteer");
     let build = t.elapsed();
+    eprintln!("build cpu {:.3}s", cpu() - c);
+    if std::env::var("LOAD_ONLY").is_ok() {
+        let bytes = g.to_bytes();
+        for _ in 0..3 {
+            let c = cpu();
+            let t = Instant::now();
+            let g2 = Gazetteer::from_bytes(&bytes).unwrap();
+            eprintln!("from_bytes cpu {:.3}s wall {:.3}s ({} bytes)", cpu() - c, t.elapsed().as_secs_f64(), bytes.len());
+            drop(g2);
+        }
+        return;
+    }
     if std::env::var("BUILD_ONLY").is_ok() {
         println!("build {:.3}s", build.as_secs_f64());
         return;

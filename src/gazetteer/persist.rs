@@ -48,6 +48,30 @@ struct Stored {
     entries: Vec<StoredEntry>,
 }
 
+/// The same layout as [`Stored`], borrowing (serialising without copying every string).
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    options: Options,
+    entries: Vec<StoredEntryRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoredAliasRef<'a> {
+    text: &'a str,
+    case: Option<CaseMode>,
+    context: bool,
+}
+
+#[derive(Serialize)]
+struct StoredEntryRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    label: &'a str,
+    aliases: Vec<StoredAliasRef<'a>>,
+    priority: f64,
+    attrs: String,
+}
+
 fn format_err(msg: impl Into<String>) -> Error {
     Error::GazetteerFormat(msg.into())
 }
@@ -97,20 +121,20 @@ impl<'a> Cursor<'a> {
 impl Gazetteer {
     /// Serialise to the versioned binary format (see the module docs of `persist`).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let stored = Stored {
+        let stored = StoredRef {
             options: self.options,
             entries: self
                 .entries
                 .iter()
-                .map(|e| StoredEntry {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    label: e.label.clone(),
+                .map(|e| StoredEntryRef {
+                    id: &e.id,
+                    name: &e.name,
+                    label: &e.label,
                     aliases: e
                         .aliases
                         .iter()
-                        .map(|a| StoredAlias {
-                            text: a.text.clone(),
+                        .map(|a| StoredAliasRef {
+                            text: &a.text,
                             case: a.case,
                             context: a.context,
                         })
