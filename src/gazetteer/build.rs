@@ -214,7 +214,7 @@ pub(super) fn ascii_start(trie: &Trie, norm: &Normalizer) -> [bool; 128] {
     let mut out = [false; 128];
     for (b, slot) in out.iter_mut().enumerate() {
         let nb = norm.ascii(b as u8);
-        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(Trie::ROOT, nb) != NONE;
+        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(trie.root(), nb) != 0;
     }
     out
 }
