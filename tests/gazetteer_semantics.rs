@@ -395,13 +395,14 @@ fn table_layouts() {
                lviv,Lviv,GPE,,,\n\
                kyiv,,GPE,\"Kiew\",,\n";
     let es = read_table(csv.as_bytes(), "t.csv", &TableOptions::csv()).unwrap();
-    assert_eq!(es.len(), 2);
+    assert_eq!(es.len(), 3);
     assert_eq!(es[0].priority, 2.0);
     assert_eq!(es[0].attrs["country"], "UA");
-    let al: Vec<_> = es[0].aliases.iter().map(|a| a.text.as_str()).collect();
-    assert_eq!(al, ["Kiev", "Kyjiw", "Kiew"]);
     assert!(es[1].attrs.is_empty() && es[1].aliases.is_empty());
     let g = Gazetteer::new(es, Options::default()).unwrap();
+    assert_eq!(g.len(), 2);
+    let al: Vec<_> = g.entry(0).aliases.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(al, ["Kyiv", "Kiev", "Kyjiw", "Kiew"]);
     assert_eq!(texts(&g, "Kiew, Lviv"), ["Kiew", "Lviv"]);
 
     let mut semi = TableOptions::tsv();
@@ -412,10 +413,12 @@ fn table_layouts() {
 
     let headerless = "1\tGPE\tParis\n1\tGPE\tParis\n2\tGPE\t\"Quoted\" town\n1\tGPE\tParigi\n";
     let es = read_table(headerless.as_bytes(), "g.tsv", &TableOptions::tsv()).unwrap();
-    assert_eq!(es.len(), 2);
+    // Consecutive rows merge while reading, the others when the gazetteer is built.
+    assert_eq!(es.len(), 3);
     assert_eq!(es[0].name, "Paris");
     let g = Gazetteer::new(es, Options::default()).unwrap();
     assert_eq!(g.entry(0).name, "Paris");
+    assert_eq!(g.len(), 2);
     assert_eq!(g.entry(0).aliases.len(), 2);
     assert_eq!(g.entry(1).name, "\"Quoted\" town");
 }
@@ -437,4 +440,45 @@ fn table_errors_name_source_and_line() {
     assert!(err("id\tname\nx\t\n", &tsv).contains("no name and no alias"));
     let csv = TableOptions::csv();
     assert!(err("id,name\nx,\"a,b\",c\n", &csv).contains("line 2: expected 2 fields"));
+}
+
+/// Re-seal a damaged payload with a valid CRC, as a malicious or buggy writer would.
+fn reseal(mut data: Vec<u8>) -> Vec<u8> {
+    let crc = crc32fast::hash(&data[28..]);
+    data[24..28].copy_from_slice(&crc.to_le_bytes());
+    data
+}
+
+#[test]
+fn damaged_compiled_section_is_an_error_never_a_panic() {
+    let mut reading = Entry::new("reading", "Reading", "GPE", &["Reading", "RDG"]);
+    reading.aliases[0].context = true;
+    let entries = vec![
+        reading,
+        Entry::new("us", "United States", "GPE", &["US", "U.S.", "America"]),
+        Entry::new("ny", "New York", "GPE", &["NYC", "New York City", "Big Apple"]),
+    ];
+    let g = gaz(entries, CaseMode::Smart, AccentMode::Keep);
+    let text = "In Reading, US and U.S. officials from NYC met the Big Apple.";
+    let bytes = g.to_bytes();
+    let back = Gazetteer::from_bytes(&bytes).unwrap();
+    assert_eq!(back.find_str(text, true), g.find_str(text, true));
+    let mut errors = 0;
+    for pos in 28..bytes.len() {
+        for flip in [0x01u8, 0x80, 0xFF] {
+            let mut bad = bytes.clone();
+            bad[pos] ^= flip;
+            let bad = reseal(bad);
+            let r = std::panic::catch_unwind(|| {
+                Gazetteer::from_bytes(&bad).map(|g2| g2.find_str(text, true).len())
+            });
+            match r {
+                Ok(Ok(_)) => {}
+                Ok(Err(Error::GazetteerFormat(_))) => errors += 1,
+                Ok(Err(e)) => panic!("unexpected error kind {e:?}"),
+                Err(_) => panic!("panic on a damaged file (byte {pos} ^ {flip:#x})"),
+            }
+        }
+    }
+    assert!(errors > 0);
 }

@@ -1,20 +1,22 @@
-//! Compile entries into the trie: validate and merge entries, normalise every alias, sort the keys, build
-//! the trie in one pass, and lay out the ranked candidates of each key.
-use std::collections::HashMap;
-
+//! Compile entries into the trie: validate and merge entries, normalise every alias into one key buffer,
+//! sort the keys, build the trie in one pass, and lay out the ranked candidates of each key.
 use super::trie::{Trie, NONE};
-use super::{Cand, Entry, Gazetteer, Options};
+use super::{Alias, Cand, Entry, FastMap, Gazetteer, Options};
 use crate::error::{Error, Result};
 use crate::text::{is_space, Normalizer};
 
-fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
+fn trim_in_place(s: &mut String) {
+    let t = s.trim_matches(is_space);
+    if t.len() != s.len() {
+        *s = t.to_string();
+    }
 }
 
 /// Validate, trim and merge entries (same id → one entry), and add each name as an alias.
-fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, HashMap<String, u32>)> {
+fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, FastMap<String, u32>)> {
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
-    let mut by_id: HashMap<String, u32> = HashMap::with_capacity(entries.len());
+    let mut by_id: FastMap<String, u32> = FastMap::default();
+    by_id.reserve(entries.len());
     for (k, mut e) in entries.into_iter().enumerate() {
         if e.id.is_empty() {
             return Err(Error::GazetteerInput(format!("entry {k}: empty id")));
@@ -26,144 +28,149 @@ fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, HashMap<String, u32
             )));
         }
         for a in e.aliases.iter_mut() {
-            let t = trim(&a.text);
-            if t.is_empty() {
+            trim_in_place(&mut a.text);
+            if a.text.is_empty() {
                 return Err(Error::GazetteerInput(format!(
-                    "entry {:?}: empty or blank alias {:?}",
-                    e.id, a.text
+                    "entry {:?}: empty or blank alias",
+                    e.id
                 )));
             }
-            if t.len() != a.text.len() {
-                a.text = t.to_string();
+        }
+        trim_in_place(&mut e.name);
+        if let Some(&i) = by_id.get(&e.id) {
+            let base = &mut out[i as usize];
+            if base.name.is_empty() {
+                base.name = e.name.clone();
             }
-        }
-        let name = trim(&e.name);
-        if name.len() != e.name.len() {
-            e.name = name.to_string();
-        }
-        match by_id.get(&e.id) {
-            Some(&i) => {
-                let base = &mut out[i as usize];
-                if base.name.is_empty() {
-                    base.name = e.name.clone();
-                }
-                if !e.name.is_empty() {
-                    e.aliases.push(super::Alias::new(e.name));
-                }
-                for a in e.aliases {
-                    if !base.aliases.iter().any(|b| b.text == a.text) {
-                        base.aliases.push(a);
-                    }
-                }
-                for (k, v) in e.attrs {
-                    base.attrs.entry(k).or_insert(v);
-                }
-                if base.label.is_empty() {
-                    base.label = e.label;
+            if !e.name.is_empty() {
+                e.aliases.push(Alias::new(e.name));
+            }
+            for a in e.aliases {
+                if !base.aliases.iter().any(|b| b.text == a.text) {
+                    base.aliases.push(a);
                 }
             }
-            None => {
-                let mut aliases: Vec<super::Alias> = Vec::with_capacity(e.aliases.len() + 1);
-                if !e.name.is_empty() && !e.aliases.iter().any(|a| a.text == e.name) {
-                    aliases.push(super::Alias::new(e.name.clone()));
+            for (k, v) in e.attrs {
+                base.attrs.entry(k).or_insert(v);
+            }
+            if base.label.is_empty() {
+                base.label = e.label;
+            }
+            continue;
+        }
+        // Duplicates collapse (the first spelling and its options win); the name leads unless listed.
+        if e.aliases.len() > 1 {
+            let mut k = 1;
+            while k < e.aliases.len() {
+                if e.aliases[..k].iter().any(|b| b.text == e.aliases[k].text) {
+                    e.aliases.remove(k);
+                } else {
+                    k += 1;
                 }
-                for a in e.aliases {
-                    if !aliases.iter().any(|b| b.text == a.text) {
-                        aliases.push(a);
-                    }
-                }
-                if e.name.is_empty() {
-                    match aliases.first() {
-                        Some(a) => e.name = a.text.clone(),
-                        None => {
-                            return Err(Error::GazetteerInput(format!(
-                                "entry {:?}: no name and no alias",
-                                e.id
-                            )))
-                        }
-                    }
-                }
-                e.aliases = aliases;
-                by_id.insert(e.id.clone(), out.len() as u32);
-                out.push(e);
             }
         }
+        if !e.name.is_empty() && !e.aliases.iter().any(|a| a.text == e.name) {
+            e.aliases.insert(0, Alias::new(e.name.clone()));
+        }
+        if e.name.is_empty() {
+            match e.aliases.first() {
+                Some(a) => e.name = a.text.clone(),
+                None => {
+                    return Err(Error::GazetteerInput(format!(
+                        "entry {:?}: no name and no alias",
+                        e.id
+                    )))
+                }
+            }
+        }
+        by_id.insert(e.id.clone(), out.len() as u32);
+        out.push(e);
     }
     Ok((out, by_id))
 }
 
+/// One alias: its key in the trie's normal form (`buf[off..off+len]`), and its candidate.
 struct KeyRow {
-    key: Vec<u8>,
+    /// The key's first 8 bytes, big-endian, zero-padded: most comparisons end here.
+    prefix: u64,
+    off: u32,
+    len: u32,
     cand: Cand,
-    /// The exact (case-kept) key if this candidate is verified.
-    exact: Option<Vec<u8>>,
+    /// Whether the candidate is case-sensitive under a case-folding trie (verified on each hit).
+    verify: bool,
 }
 
 pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> {
     let (entries, by_id) = merge_entries(entries)?;
     let fold_accents = options.accents == super::AccentMode::Fold;
-    // Case of each alias, and whether the trie must fold case at all.
-    let sensitive: Vec<Vec<bool>> = entries
+    let is_sensitive = |a: &Alias| a.case.unwrap_or(options.case).is_sensitive_for(&a.text);
+    // The trie folds case if any alias is case-insensitive.
+    let fold_case = entries
         .iter()
-        .map(|e| {
-            e.aliases
-                .iter()
-                .map(|a| a.case.unwrap_or(options.case).is_sensitive_for(&a.text))
-                .collect()
-        })
-        .collect();
-    let fold_case = sensitive.iter().flatten().any(|s| !s);
+        .flat_map(|e| &e.aliases)
+        .any(|a| !is_sensitive(a));
     let norm = Normalizer::new(fold_case, fold_accents);
     let exact_norm = Normalizer::new(false, fold_accents);
     let n_aliases: usize = entries.iter().map(|e| e.aliases.len()).sum();
+    let mut buf: Vec<u8> = Vec::with_capacity(n_aliases * 12);
     let mut rows: Vec<KeyRow> = Vec::with_capacity(n_aliases);
     for (ei, e) in entries.iter().enumerate() {
         for (ai, a) in e.aliases.iter().enumerate() {
-            let key = norm.normalize_bytes(&a.text);
-            if key.is_empty() {
+            let off = buf.len();
+            norm.normalize_into(&a.text, &mut buf);
+            if buf.len() == off {
                 return Err(Error::GazetteerInput(format!(
                     "entry {:?}: alias {:?} is empty once normalised",
                     e.id, a.text
                 )));
             }
-            let verify = fold_case && sensitive[ei][ai];
+            if buf.len() > u32::MAX as usize {
+                return Err(Error::GazetteerInput("aliases too large (> 4 GB)".into()));
+            }
+            let mut p = [0u8; 8];
+            let head = &buf[off..buf.len().min(off + 8)];
+            p[..head.len()].copy_from_slice(head);
             rows.push(KeyRow {
-                key,
+                prefix: u64::from_be_bytes(p),
+                off: off as u32,
+                len: (buf.len() - off) as u32,
                 cand: Cand {
                     entry: ei as u32,
                     alias: ai as u32,
                     exact: NONE,
                     context: a.context,
                 },
-                exact: verify.then(|| exact_norm.normalize_bytes(&a.text)),
+                verify: fold_case && is_sensitive(a),
             });
         }
     }
+    let key = |r: &KeyRow| &buf[r.off as usize..(r.off + r.len) as usize];
     let prio = |r: &KeyRow| entries[r.cand.entry as usize].priority;
     rows.sort_unstable_by(|a, b| {
-        a.key
-            .cmp(&b.key)
+        a.prefix
+            .cmp(&b.prefix)
+            .then_with(|| key(a).cmp(key(b)))
             .then_with(|| prio(b).total_cmp(&prio(a)))
             .then_with(|| a.cand.entry.cmp(&b.cand.entry))
             .then_with(|| a.cand.alias.cmp(&b.cand.alias))
     });
-    let mut term_start: Vec<u32> = Vec::new();
-    let mut term_checked: Vec<bool> = Vec::new();
+    let mut term_start: Vec<u32> = Vec::with_capacity(rows.len() + 1);
+    let mut term_checked: Vec<bool> = Vec::with_capacity(rows.len());
     let mut cands: Vec<Cand> = Vec::with_capacity(rows.len());
     let mut exact_keys: Vec<Box<[u8]>> = Vec::new();
-    let mut key_ix: Vec<usize> = Vec::new();
+    let mut key_rows: Vec<u32> = Vec::with_capacity(rows.len());
     let mut i = 0;
     while i < rows.len() {
         let mut j = i + 1;
-        while j < rows.len() && rows[j].key == rows[i].key {
+        while j < rows.len() && key(&rows[j]) == key(&rows[i]) {
             j += 1;
         }
         term_start.push(cands.len() as u32);
-        key_ix.push(i);
+        key_rows.push(i as u32);
         let mut checked = false;
         let group_start = cands.len();
-        for row in rows[i..j].iter_mut() {
-            let unconditional = row.exact.is_none() && !row.cand.context;
+        for row in &rows[i..j] {
+            let unconditional = !row.verify && !row.cand.context;
             // A candidate of an entry already listed unconditionally adds nothing.
             let dup = cands[group_start..]
                 .iter()
@@ -172,9 +179,10 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
                 continue;
             }
             let mut cand = row.cand;
-            if let Some(ex) = row.exact.take() {
+            if row.verify {
+                let a = &entries[cand.entry as usize].aliases[cand.alias as usize];
                 cand.exact = exact_keys.len() as u32;
-                exact_keys.push(ex.into_boxed_slice());
+                exact_keys.push(exact_norm.normalize_bytes(&a.text).into_boxed_slice());
             }
             checked |= !unconditional;
             cands.push(cand);
@@ -183,12 +191,8 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
         i = j;
     }
     term_start.push(cands.len() as u32);
-    let trie = Trie::build(key_ix.iter().map(|&i| rows[i].key.as_slice()));
-    let mut ascii_start = [false; 128];
-    for (b, slot) in ascii_start.iter_mut().enumerate() {
-        let nb = norm.ascii(b as u8);
-        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(Trie::ROOT, nb) != NONE;
-    }
+    let trie = Trie::build(key_rows.iter().map(|&r| key(&rows[r as usize])));
+    let ascii_start = ascii_start(&trie, &norm);
     Ok(Gazetteer {
         entries,
         options,
@@ -203,4 +207,14 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
         exact_keys,
         ascii_start,
     })
+}
+
+/// For each ASCII char: may a key start with it?
+pub(super) fn ascii_start(trie: &Trie, norm: &Normalizer) -> [bool; 128] {
+    let mut out = [false; 128];
+    for (b, slot) in out.iter_mut().enumerate() {
+        let nb = norm.ascii(b as u8);
+        *slot = nb != crate::text::normalize::ASCII_SPACE && trie.child(trie.root(), nb) != 0;
+    }
+    out
 }

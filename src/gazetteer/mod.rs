@@ -51,6 +51,7 @@ mod table;
 pub mod trie;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -58,6 +59,39 @@ use crate::error::{Error, Result};
 use crate::text::Normalizer;
 pub use persist::FORMAT_VERSION;
 pub use table::{read_table, TableOptions};
+
+/// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // murmur3's fmix64: spread the high bits of the multiply into the low bits the table indexes by.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// A HashMap with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// How aliases compare with the text's case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -257,7 +291,7 @@ impl Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     options: Options,
-    by_id: HashMap<String, u32>,
+    by_id: FastMap<String, u32>,
     n_aliases: usize,
     trie: trie::Trie,
     /// Normaliser of the trie's keys (folds case if any alias is case-insensitive).

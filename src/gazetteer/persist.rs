@@ -1,19 +1,23 @@
-//! The saved form of a gazetteer: a small header, then a postcard payload of the options and entries.
+//! The saved form of a gazetteer: a small header, then the entries (postcard) and the compiled matcher as
+//! raw little-endian arrays, so loading skips normalising, sorting and trie building.
 //!
 //! ```text
 //! magic  b"SAIDWHO-GAZ\0"   12 bytes
-//! format version            u32 little-endian (this build writes and reads FORMAT_VERSION)
-//! payload length            u64 little-endian
-//! CRC-32 of the payload     u32 little-endian
-//! payload                   postcard(Stored)
+//! format version            u32 LE (this build writes and reads FORMAT_VERSION)
+//! payload length            u64 LE
+//! CRC-32 of the payload     u32 LE
+//! payload                   u64 LE length + postcard(options, entries), then the compiled arrays
+//!                           (the trie's shape, see `Trie::encode`, and the candidates)
 //! ```
 //!
-//! Loading checks each part and fails with [`Error::GazetteerFormat`] on a foreign file, a newer format,
-//! a truncated or corrupt payload. The matcher is rebuilt from the entries on load.
+//! Loading fails with [`Error::GazetteerFormat`] on a foreign file, a newer format, a truncated or corrupt
+//! payload, and checks every index of the compiled arrays, so even a damaged file cannot cause a panic.
 use serde::{Deserialize, Serialize};
 
-use super::{Alias, CaseMode, Entry, Gazetteer, Options};
+use super::trie::{Trie, NONE};
+use super::{Alias, Cand, CaseMode, Entry, FastMap, Gazetteer, Options};
 use crate::error::{Error, Result};
+use crate::text::Normalizer;
 
 const MAGIC: &[u8; 12] = b"SAIDWHO-GAZ\0";
 /// The format version this build writes.
@@ -44,27 +48,93 @@ struct Stored {
     entries: Vec<StoredEntry>,
 }
 
+/// The same layout as [`Stored`], borrowing (serialising without copying every string).
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    options: Options,
+    entries: Vec<StoredEntryRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct StoredAliasRef<'a> {
+    text: &'a str,
+    case: Option<CaseMode>,
+    context: bool,
+}
+
+#[derive(Serialize)]
+struct StoredEntryRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    label: &'a str,
+    aliases: Vec<StoredAliasRef<'a>>,
+    priority: f64,
+    attrs: String,
+}
+
 fn format_err(msg: impl Into<String>) -> Error {
     Error::GazetteerFormat(msg.into())
+}
+
+fn put_u32s(out: &mut Vec<u8>, v: impl ExactSizeIterator<Item = u32>) {
+    out.extend_from_slice(&(v.len() as u64).to_le_bytes());
+    for x in v {
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+}
+
+/// Reads the compiled arrays back.
+struct Cursor<'a> {
+    data: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        if self.data.len() < n {
+            return Err(format_err("corrupt: compiled section cut short"));
+        }
+        let (a, b) = self.data.split_at(n);
+        self.data = b;
+        Ok(a)
+    }
+    fn count(&mut self, elem: usize) -> Result<usize> {
+        let n = u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes"));
+        if n.saturating_mul(elem as u64) > self.data.len() as u64 {
+            return Err(format_err("corrupt: array longer than the file"));
+        }
+        Ok(n as usize)
+    }
+    fn u32s(&mut self) -> Result<Vec<u32>> {
+        let n = self.count(4)?;
+        Ok(self
+            .take(n * 4)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes")))
+            .collect())
+    }
+    fn bytes(&mut self) -> Result<&'a [u8]> {
+        let n = self.count(1)?;
+        self.take(n)
+    }
 }
 
 impl Gazetteer {
     /// Serialise to the versioned binary format (see the module docs of `persist`).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let stored = Stored {
+        let stored = StoredRef {
             options: self.options,
             entries: self
                 .entries
                 .iter()
-                .map(|e| StoredEntry {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    label: e.label.clone(),
+                .map(|e| StoredEntryRef {
+                    id: &e.id,
+                    name: &e.name,
+                    label: &e.label,
                     aliases: e
                         .aliases
                         .iter()
-                        .map(|a| StoredAlias {
-                            text: a.text.clone(),
+                        .map(|a| StoredAliasRef {
+                            text: &a.text,
                             case: a.case,
                             context: a.context,
                         })
@@ -78,7 +148,33 @@ impl Gazetteer {
                 })
                 .collect(),
         };
-        let payload = postcard::to_stdvec(&stored).expect("serialising to memory cannot fail");
+        let entries = postcard::to_stdvec(&stored).expect("serialising to memory cannot fail");
+        let mut payload = Vec::with_capacity(entries.len() + self.matcher_bytes() + 64);
+        payload.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+        payload.extend_from_slice(&entries);
+        payload.push(self.norm.folds_case() as u8);
+        let (shape, labels) = self.trie.encode();
+        payload.extend_from_slice(&(shape.len() as u64).to_le_bytes());
+        for x in shape {
+            payload.extend_from_slice(&x.to_le_bytes());
+        }
+        payload.extend_from_slice(&labels);
+        // Candidates: number per terminal, then (entry, alias index, flags) each; exact keys are recomputed.
+        put_u32s(
+            &mut payload,
+            self.term_start
+                .windows(2)
+                .map(|w| w[1] - w[0])
+                .collect::<Vec<_>>()
+                .into_iter(),
+        );
+        payload.extend_from_slice(&(self.cands.len() as u64).to_le_bytes());
+        for c in &self.cands {
+            payload.extend_from_slice(&c.entry.to_le_bytes());
+            payload.extend_from_slice(&c.alias.to_le_bytes());
+            payload.push(c.context as u8 | ((c.exact != NONE) as u8) << 1);
+        }
+
         let mut out = Vec::with_capacity(HEADER + payload.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -123,7 +219,9 @@ impl Gazetteer {
         if crc32fast::hash(payload) != crc {
             return Err(format_err("corrupt: checksum mismatch"));
         }
-        let stored: Stored = postcard::from_bytes(payload)
+        let mut cur = Cursor { data: payload };
+        let stored_bytes = cur.bytes()?;
+        let stored: Stored = postcard::from_bytes(stored_bytes)
             .map_err(|e| format_err(format!("corrupt payload: {e}")))?;
         let mut entries = Vec::with_capacity(stored.entries.len());
         for e in stored.entries {
@@ -152,8 +250,93 @@ impl Gazetteer {
                 attrs,
             });
         }
-        Gazetteer::new(entries, stored.options)
-            .map_err(|e| format_err(format!("invalid content: {e}")))
+        let compiled = |m: &str| format_err(format!("corrupt compiled matcher: {m}"));
+        let fold_case = match cur.take(1)?[0] {
+            0 => false,
+            1 => true,
+            _ => return Err(compiled("flags")),
+        };
+        let n_nodes = cur.count(3)?;
+        let shape: Vec<u16> = cur
+            .take(n_nodes * 2)?
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let labels = cur.take(n_nodes)?;
+        let (trie, n_terms) = Trie::decode(&shape, labels).map_err(|m| compiled(&m))?;
+        drop(shape);
+        let counts = cur.u32s()?;
+        if counts.len() != n_terms as usize {
+            return Err(compiled("terminal count"));
+        }
+        let n_cands = cur.count(9)?;
+        let raw = cur.take(n_cands * 9)?;
+        if !cur.data.is_empty() {
+            return Err(compiled("trailing bytes"));
+        }
+        let fold_accents = stored.options.accents == super::AccentMode::Fold;
+        let exact_norm = Normalizer::new(false, fold_accents);
+        let mut cands = Vec::with_capacity(n_cands);
+        let mut exact_keys: Vec<Box<[u8]>> = Vec::new();
+        for c in raw.chunks_exact(9) {
+            let entry = u32::from_le_bytes(c[0..4].try_into().expect("4 bytes"));
+            let alias = u32::from_le_bytes(c[4..8].try_into().expect("4 bytes"));
+            let flags = c[8];
+            let a = entries
+                .get(entry as usize)
+                .and_then(|e| e.aliases.get(alias as usize))
+                .filter(|_| flags <= 3)
+                .ok_or_else(|| compiled("candidate out of range"))?;
+            let exact = if flags & 2 != 0 {
+                exact_keys.push(exact_norm.normalize_bytes(&a.text).into_boxed_slice());
+                (exact_keys.len() - 1) as u32
+            } else {
+                NONE
+            };
+            cands.push(Cand {
+                entry,
+                alias,
+                exact,
+                context: flags & 1 != 0,
+            });
+        }
+        let mut term_start = Vec::with_capacity(counts.len() + 1);
+        let mut term_checked = Vec::with_capacity(counts.len());
+        let mut at = 0usize;
+        term_start.push(0u32);
+        for &k in &counts {
+            let end = at + k as usize;
+            if k == 0 || end > cands.len() {
+                return Err(compiled("candidate counts"));
+            }
+            term_checked.push(cands[at..end].iter().any(|c| c.exact != NONE || c.context));
+            term_start.push(end as u32);
+            at = end;
+        }
+        if at != cands.len() {
+            return Err(compiled("candidate counts"));
+        }
+        let mut by_id: FastMap<String, u32> = FastMap::default();
+        by_id.reserve(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_id.insert(e.id.clone(), i as u32);
+        }
+        let norm = Normalizer::new(fold_case, fold_accents);
+        let ascii_start = super::build::ascii_start(&trie, &norm);
+        Ok(Gazetteer {
+            n_aliases: entries.iter().map(|e| e.aliases.len()).sum(),
+            entries,
+            options: stored.options,
+            by_id,
+            trie,
+            norm,
+            exact_norm,
+            term_start,
+            term_checked,
+            cands,
+            exact_keys,
+            ascii_start,
+        })
     }
 
     /// Save to a file (see [`Gazetteer::to_bytes`]).

@@ -74,7 +74,7 @@ impl Gazetteer {
     fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, _all: bool, hits: &mut Vec<Hit>) {
         let n = text.len();
         let trie = &self.trie;
-        let mut node = Trie::ROOT;
+        let mut node = trie.root();
         let mut j = s;
         let mut prev_space = false;
         while j < n {
@@ -85,7 +85,7 @@ impl Gazetteer {
                 if b == ASCII_SPACE {
                     if !prev_space {
                         node = trie.child(node, b' ');
-                        if node == NONE {
+                        if node == 0 {
                             return;
                         }
                         prev_space = true;
@@ -94,7 +94,7 @@ impl Gazetteer {
                     continue;
                 }
                 node = trie.child(node, b);
-                if node == NONE {
+                if node == 0 {
                     return;
                 }
                 f = tables::LATIN1_CLASS[c as usize];
@@ -103,7 +103,7 @@ impl Gazetteer {
                 if f & SPACE != 0 {
                     if !prev_space {
                         node = trie.child(node, b' ');
-                        if node == NONE {
+                        if node == 0 {
                             return;
                         }
                         prev_space = true;
@@ -112,14 +112,14 @@ impl Gazetteer {
                     continue;
                 }
                 node = trie.walk(node, self.norm.norm_char(c).as_bytes());
-                if node == NONE {
+                if node == 0 {
                     return;
                 }
             }
             prev_space = false;
             j = nj;
-            let term = trie.term(node);
-            if term != NONE {
+            if Trie::is_term(node) {
+                let term = trie.term(node);
                 let last_word = f & WORD != 0;
                 let end_ok = j == n || !last_word || flags_of(text.next_char(j).0) & WORD == 0;
                 if end_ok {

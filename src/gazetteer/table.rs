@@ -6,7 +6,8 @@
 //! - **Without a header**, one alias per row: `id<TAB>label<TAB>alias` (the layout of the benchmark
 //!   gazetteers). Rows with the same id are one entry; its name is its first alias.
 //!
-//! Rows with the same id merge in both layouts. A malformed row is an error naming the source and line.
+//! Rows with the same id merge in both layouts (consecutive rows here, the others when the gazetteer is
+//! built). A malformed row is an error naming the source and line.
 //!
 //! ```
 //! use saidwho::gazetteer::{read_table, TableOptions};
@@ -16,7 +17,6 @@
 //! assert_eq!(entries[0].name, "Kyiv");
 //! assert_eq!(entries[0].aliases.len(), 2);
 //! ```
-use std::collections::HashMap;
 use std::io::Read;
 
 use super::{Alias, Entry};
@@ -68,7 +68,6 @@ pub fn read_table<R: Read>(reader: R, source: &str, opts: &TableOptions) -> Resu
         .flexible(true)
         .from_reader(reader);
     let mut entries: Vec<Entry> = Vec::new();
-    let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut record = csv::StringRecord::new();
     let mut header: Option<Vec<String>> = None;
     let mut first = true;
@@ -133,9 +132,9 @@ pub fn read_table<R: Read>(reader: R, source: &str, opts: &TableOptions) -> Resu
                 }
             }
         };
-        match by_id.get(&entry.id) {
-            Some(&i) => {
-                let base = &mut entries[i];
+        // Consecutive rows of one id merge here; `Gazetteer::new` merges any others.
+        match entries.last_mut() {
+            Some(base) if base.id == entry.id => {
                 for a in entry.aliases {
                     if !base.aliases.iter().any(|b| b.text == a.text) {
                         base.aliases.push(a);
@@ -148,10 +147,7 @@ pub fn read_table<R: Read>(reader: R, source: &str, opts: &TableOptions) -> Resu
                     base.attrs.entry(k).or_insert(v);
                 }
             }
-            None => {
-                by_id.insert(entry.id.clone(), entries.len());
-                entries.push(entry);
-            }
+            _ => entries.push(entry),
         }
     }
     Ok(entries)

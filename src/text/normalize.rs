@@ -190,10 +190,30 @@ impl Normalizer {
     /// Normalise a whole string: trimmed, runs of white space as one space, every other char folded.
     pub fn normalize_bytes(&self, s: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(s.len());
+        self.normalize_into(s, &mut out);
+        out
+    }
+
+    /// [`Normalizer::normalize_bytes`], appended to `out`.
+    pub fn normalize_into(&self, s: &str, out: &mut Vec<u8>) {
+        let start = out.len();
         let mut pending_space = false;
         for c in s.chars() {
+            if c.is_ascii() {
+                let b = self.ascii(c as u8);
+                if b == ASCII_SPACE {
+                    pending_space = out.len() > start;
+                    continue;
+                }
+                if pending_space {
+                    out.push(b' ');
+                    pending_space = false;
+                }
+                out.push(b);
+                continue;
+            }
             if super::is_space(c) {
-                pending_space = !out.is_empty();
+                pending_space = out.len() > start;
                 continue;
             }
             if pending_space {
@@ -202,7 +222,6 @@ impl Normalizer {
             }
             out.extend_from_slice(self.norm_char(c).as_bytes());
         }
-        out
     }
 
     /// [`Normalizer::normalize_bytes`] as a `String`.
