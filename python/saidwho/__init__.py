@@ -9,10 +9,18 @@ attribution, and pandas tables for notebooks.
 [('Kiev', 'kyiv'), ('Kyiv', 'kyiv')]
 """
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
+from .quotes import CueLexicon, Person, Quote, Span, extract_quotes, extract_quotes_batch, find_people
 
 __all__ = [
-    "__version__",
-    "SaidwhoError",
+    "CueLexicon",
     "GazetteerFormatError",
     "GazetteerInputError",
+    "Person",
+    "Quote",
+    "SaidwhoError",
+    "Span",
+    "__version__",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "find_people",
 ]

@@ -3,10 +3,12 @@
 use pyo3::prelude::*;
 
 mod errors;
+mod quotes;
 
 #[pymodule]
 fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    quotes::register(m)?;
     Ok(())
 }

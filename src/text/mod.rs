@@ -12,3 +12,5 @@ pub fn is_word_char(c: char) -> bool {
     // Placeholder until the generated category tables land (see text/tables.rs).
     c.is_alphanumeric() || c == '_'
 }
+
+pub mod segment;
