@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use super::errors::{to_py, SaidwhoError};
 use crate::people::{find_people, EntityMention, People};
-use crate::quotes::cues::{CueLexicon, Role};
+use crate::quotes::cues::{CueLexicon, Role, Usage};
 use crate::quotes::{extract, extract_batch, QuoteOptions, QuoteResult};
 
 /// Byte ↔ code point offsets of one UTF-8 text: a count of characters every 64 bytes, then a short count.
@@ -334,9 +334,14 @@ pub struct PyCueLexicon {
     inner: CueLexicon,
 }
 
-/// Reads entries: strings (with `role`) or (phrase, role) pairs.
-fn cue_entries(entries: &Bound<'_, PyAny>, role: &str) -> PyResult<Vec<(String, Role)>> {
+/// Reads entries: strings (taking `role` and `usage`), (phrase, role) pairs or (phrase, role, usage) triples.
+fn cue_entries(
+    entries: &Bound<'_, PyAny>,
+    role: &str,
+    usage: &str,
+) -> PyResult<Vec<(String, Role, Usage)>> {
     let default_role = Role::parse(role).map_err(to_py)?;
+    let default_usage = Usage::parse(usage).map_err(to_py)?;
     if entries.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "entries must be an iterable of phrases, not a single str",
@@ -346,12 +351,18 @@ fn cue_entries(entries: &Bound<'_, PyAny>, role: &str) -> PyResult<Vec<(String, 
     for item in entries.try_iter()? {
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
-            out.push((s.to_str()?.to_string(), default_role));
+            out.push((s.to_str()?.to_string(), default_role, default_usage));
         } else if let Ok((p, r)) = item.extract::<(String, String)>() {
-            out.push((p, Role::parse(&r).map_err(to_py)?));
+            out.push((p, Role::parse(&r).map_err(to_py)?, default_usage));
+        } else if let Ok((p, r, u)) = item.extract::<(String, String, String)>() {
+            out.push((
+                p,
+                Role::parse(&r).map_err(to_py)?,
+                Usage::parse(&u).map_err(to_py)?,
+            ));
         } else {
             return Err(PyTypeError::new_err(format!(
-                "a cue entry must be a str or a (phrase, role) pair, not {}",
+                "a cue entry must be a str, a (phrase, role) pair or a (phrase, role, usage) triple, not {}",
                 item.get_type().name()?
             )));
         }
@@ -377,35 +388,42 @@ impl PyCueLexicon {
         }
     }
 
-    /// A lexicon of exactly these (phrase, role) pairs.
+    /// A lexicon of exactly these entries: (phrase, role) pairs or (phrase, role, usage) triples.
     #[staticmethod]
     fn from_phrases(entries: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let entries = cue_entries(entries, "speech")?;
+        let entries = cue_entries(entries, "speech", "any")?;
         Ok(PyCueLexicon {
-            inner: CueLexicon::from_entries(entries).map_err(to_py)?,
+            inner: CueLexicon::empty().extended_with(entries).map_err(to_py)?,
         })
     }
 
-    /// A new lexicon with these phrases added: strings (taking `role`) or (phrase, role) pairs.
-    #[pyo3(signature = (entries, role="speech"))]
-    fn extend(&self, entries: &Bound<'_, PyAny>, role: &str) -> PyResult<Self> {
-        let entries = cue_entries(entries, role)?;
+    /// A new lexicon with these phrases added: strings (taking `role` and `usage`), (phrase, role) pairs or
+    /// (phrase, role, usage) triples. Roles: speech, label, belief, source, passive; usages: any, post,
+    /// ambiguous.
+    #[pyo3(signature = (entries, role="speech", usage="any"))]
+    fn extend(&self, entries: &Bound<'_, PyAny>, role: &str, usage: &str) -> PyResult<Self> {
+        let entries = cue_entries(entries, role, usage)?;
         Ok(PyCueLexicon {
-            inner: self.inner.extended(entries).map_err(to_py)?,
+            inner: self.inner.extended_with(entries).map_err(to_py)?,
         })
     }
 
-    /// All (phrase, role) pairs.
-    fn phrases(&self) -> Vec<(String, &'static str)> {
+    /// All (phrase, role, usage) triples.
+    fn phrases(&self) -> Vec<(String, &'static str, &'static str)> {
         self.inner
             .phrases()
-            .map(|(p, r)| (p.to_string(), r.as_str()))
+            .map(|(p, r, u)| (p.to_string(), r.as_str(), u.as_str()))
             .collect()
     }
 
     /// The role of a phrase, or None.
     fn role_of(&self, phrase: &str) -> Option<&'static str> {
         self.inner.role_of(phrase).map(Role::as_str)
+    }
+
+    /// The usage of a phrase, or None.
+    fn usage_of(&self, phrase: &str) -> Option<&'static str> {
+        self.inner.usage_of(phrase).map(Usage::as_str)
     }
 
     fn __len__(&self) -> usize {

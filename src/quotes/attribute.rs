@@ -12,7 +12,7 @@
 //! quotation is constant and the whole pass linear.
 use crate::people::lexicon::*;
 use crate::people::tokens::{Kind, Tok, ABBR, CAP, NUM};
-use crate::quotes::cues::{CueLexicon, Role};
+use crate::quotes::cues::{CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
 const SCAN: usize = 60;
@@ -181,7 +181,7 @@ impl<'a> Window<'a> {
         if t.cls & PRONOUN != 0 && t.cls & DET == 0 {
             return Some((i, i + 1));
         }
-        if t.lower() && t.cls & (DET | PERSON_NOUN) == 0 && t.flags & NUM == 0 {
+        if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
             return None;
         }
         let mut b = i + 1;
@@ -234,11 +234,19 @@ impl<'a> Window<'a> {
             return None;
         }
         let t = &self.toks[i];
-        // An introductory phrase ("In a break with…, Putin acknowledged"; "Asked about it, Price said").
+        // An introductory phrase ("In a break with…, Putin acknowledged"; "Asked about it, Price said";
+        // "A month later, he …").
+        let time_intro = || {
+            let mut j = i;
+            while j < limit && j < i + 6 && self.toks[j].kind == Kind::Word {
+                j += 1;
+            }
+            j < limit && self.toks[j].is_punct(',') && (i..j).any(|x| self.toks[x].is(TIME))
+        };
         let intro = t.kind == Kind::Word
             && (t.cls & (PREP | SUB | ADV | TIME) != 0 && t.cls & (PRONOUN | DET) == 0
-                || self.word(i).ends_with("ing")
-                || (self.word(i).ends_with("ed") && t.cls & NONNAME == 0 && i == ss));
+                || self.participle_intro(i, limit)
+                || time_intro());
         if intro || t.kind == Kind::Quote {
             let mut j = i + 1;
             while j < limit && j < i + 25 && !self.toks[j].is_punct(',') {
@@ -285,7 +293,7 @@ impl<'a> Window<'a> {
                 if u.kind == Kind::Poss
                     || (u.kind == Kind::Word
                         && u.cls & (AUX | SUB | CONJ | PREP | NEG | SAY) == 0
-                        && !(u.lower() && u.cls & ADV != 0)
+                        && !(u.lower() && u.cls & ADV != 0 && self.word(j).ends_with("ly"))
                         && !verbish
                         && self.cue(j).is_none())
                 {
@@ -297,6 +305,41 @@ impl<'a> Window<'a> {
             return Some((i, j));
         }
         None
+    }
+
+    /// The subject of the clause that ends right before the participle at `k` ("when Sanders protesters
+    /// interrupted her speech, shouting …" → "Sanders protesters").
+    fn local_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        if k == ss {
+            return None;
+        }
+        let end = k - 1; // the comma or conjunction before the participle
+        let mut j = end;
+        while j > ss && end - j < 30 {
+            let t = &self.toks[j - 1];
+            let stop = matches!(t.punct(), Some(',' | ';' | ':' | '—' | '–' | '('))
+                || (t.kind == Kind::Word && t.cls & SUB != 0 && t.cls & PRONOUN == 0)
+                || t.kind == Kind::Quote;
+            if stop {
+                break;
+            }
+            j -= 1;
+        }
+        let mut i = j;
+        while i < end && (self.toks[i].is(CONJ) || (self.toks[i].lower() && self.toks[i].is(ADV))) {
+            i += 1;
+        }
+        if i >= end {
+            return None;
+        }
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || (t.lower() && t.cls & (DET | PRONOUN | PERSON_NOUN) == 0) {
+            return None;
+        }
+        if t.cls & (PREP | TIME) != 0 && t.cls & (DET | PRONOUN) == 0 {
+            return None;
+        }
+        self.clause_subject(i, end)
     }
 
     /// Skips adverbs, auxiliaries, negation, time adverbials ("on Monday", "earlier this month") and
@@ -384,7 +427,15 @@ impl<'a> Window<'a> {
                     }
                 }
             }
-            return self.clause_subject(ss, k);
+            return self
+                .local_subject(k, ss)
+                .or_else(|| self.clause_subject(ss, k));
+        }
+        if ce < self.toks.len() && self.toks[ce].lower() && self.word(ce) == "by" {
+            // A passive: "measures added by Republicans", "dismissed by the Kremlin".
+            if let Some(np) = self.np_right(ce + 1, self.sent_end(k)) {
+                return Some(np);
+            }
         }
         let i = self.skip_left(k as isize - 1, ss)?;
         let t = &self.toks[i];
@@ -422,7 +473,7 @@ impl<'a> Window<'a> {
                 let first = &self.toks[np.0];
                 if np.0 > ss
                     && first.lower()
-                    && first.cls & (DET | PERSON_NOUN) == 0
+                    && first.cls & (DET | PERSON_NOUN | PRONOUN) == 0
                     && self.toks[np.0 - 1].is(SUB)
                     && np.0 >= ss + 2
                 {
@@ -627,7 +678,10 @@ impl<'a> Window<'a> {
                     if t.cls & SUB != 0 && t.cls & PRONOUN == 0 && first_comma.is_none() {
                         return None;
                     }
-                    if t.cls & CONJ != 0 && !(k + 1 < n && self.np_ok_start(k + 1)) {
+                    if t.cls & CONJ != 0
+                        && first_comma.is_none()
+                        && !(k + 1 < n && self.np_ok_start(k + 1))
+                    {
                         return None;
                     }
                     if k > j && t.cls & PRONOUN != 0 && t.cls & DET == 0 && first_comma.is_none() {
@@ -653,7 +707,17 @@ impl<'a> Window<'a> {
                 if role == Role::Label && self.outer_cue_preferred(k, ss) {
                     continue;
                 }
+                if role == Role::Belief
+                    && (ss..k).any(|j| self.cue(j).is_some_and(|(_, r, _)| r == Role::Speech))
+                {
+                    // "Lapp said she thinks Republicans “are going …”": the outer speaker.
+                    continue;
+                }
+                let part = part && !self.progressive(k, ss);
                 if part && !self.participle_is_cue(k, ss) {
+                    continue;
+                }
+                if !self.cue_usable_before(k, ce, qi) {
                     continue;
                 }
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
@@ -667,10 +731,16 @@ impl<'a> Window<'a> {
                 }
             }
         }
-        // Smith: “…”
-        if qi > ss && self.toks[qi - 1].is_punct(':') && qi - ss <= 8 {
-            if let Some((a, b)) = self.np_left(qi - 2, ss) {
-                if a == ss || (a > ss && self.toks[a - 1].kind == Kind::Punct) {
+        // Smith: “…” / Kaine has adopted the stance …: “…”
+        if qi > ss + 1 && self.toks[qi - 1].is_punct(':') {
+            let np = if qi - ss <= 8 {
+                self.np_left(qi - 2, ss)
+                    .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
+            } else {
+                None
+            };
+            if let Some((a, b)) = np.or_else(|| self.clause_subject(ss, qi - 1)) {
+                {
                     let c = &self.toks[qi - 1];
                     return Some(Found {
                         speaker: self.np_span(a, b),
@@ -684,18 +754,69 @@ impl<'a> Window<'a> {
         None
     }
 
+    /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",
+    /// "notes") before a quotation only when followed by "that", a colon, a comma or the quotation itself, and
+    /// not after a determiner ("his claims that…" is a noun).
+    fn cue_usable_before(&self, k: usize, ce: usize, qi: usize) -> bool {
+        match self.cues.usage_at(self.text, self.toks, k) {
+            Usage::Any => true,
+            Usage::Post => false,
+            Usage::Ambiguous => {
+                let next_ok = ce == qi
+                    || self.toks.get(ce).is_some_and(|t| {
+                        t.kind == Kind::Quote
+                            || matches!(t.punct(), Some(':' | ','))
+                            || (t.kind == Kind::Word && self.word(ce).eq_ignore_ascii_case("that"))
+                    });
+                let prev_det =
+                    k > 0 && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0;
+                let prev_poss = k > 0 && self.toks[k - 1].kind == Kind::Poss;
+                next_ok && !prev_det && !prev_poss
+            }
+        }
+    }
+
+    /// Asked about it, …; Speaking to reporters, …: a participle (not a name: "Ted", "Jared Kushner").
+    fn participle_intro(&self, i: usize, limit: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && self.toks[i].cls & FIRST_NAME == 0
+            && !(i + 1 < limit && self.toks[i + 1].cap())
+    }
+
+    /// A participle after a form of "be" is a finite verb in the progressive: "is pledging to “win …”".
+    fn progressive(&self, k: usize, ss: usize) -> bool {
+        let mut i = k;
+        while i > ss && self.toks[i - 1].lower() && self.toks[i - 1].is(ADV) {
+            i -= 1;
+        }
+        i > ss && self.toks[i - 1].lower() && self.toks[i - 1].is(AUX) && {
+            let w = self.word(i - 1);
+            matches!(
+                w,
+                "is" | "are" | "was" | "were" | "been" | "be" | "am" | "’s" | "'s"
+            )
+        }
+    }
+
     /// A participle reports speech when it opens a clause: after a comma or a subordinator ("…, saying",
     /// "while adding"), at the sentence start, or as "quoted as saying"; not inside a verb phrase ("was
     /// continuing to adapt").
     fn participle_is_cue(&self, k: usize, ss: usize) -> bool {
-        if k == ss {
+        let mut i = k;
+        while i > ss && self.toks[i - 1].lower() && self.toks[i - 1].is(ADV) {
+            i -= 1;
+        }
+        if i == ss {
             return true;
         }
-        let p = &self.toks[k - 1];
+        let p = &self.toks[i - 1];
         p.is_punct(',')
             || p.is_punct('—')
             || p.is_punct('–')
-            || (p.kind == Kind::Word && p.cls & SUB != 0)
+            || p.is_punct(';')
+            || (p.kind == Kind::Word && (p.cls & (SUB | CONJ) != 0 || self.word(i - 1) == "by"))
     }
 
     /// "what he called Machado’s “sex tape”": a labelling verb inside a relative clause, with a reporting verb
@@ -720,11 +841,23 @@ impl<'a> Window<'a> {
         let ss = self.sent[qi];
         let mut k = qi + 1;
         while k < end {
-            if self.toks[k].kind == Kind::Quote {
-                return None;
-            }
             if let Some((ce, role, part)) = self.cue(k) {
                 if part || !matches!(role, Role::Speech | Role::Source) {
+                    k += 1;
+                    continue;
+                }
+                if k > 0 && self.toks[k - 1].is_punct(',') && role == Role::Speech {
+                    if let Some((a, b)) = self.np_right(ce, end) {
+                        let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                        return Some(Found {
+                            speaker: self.np_span(a, b),
+                            cue: Some(cue),
+                            cue_tok: Some(k),
+                            how: How::Later,
+                        });
+                    }
+                }
+                if !self.cue_usable_before(k, ce, usize::MAX) {
                     k += 1;
                     continue;
                 }
@@ -754,6 +887,7 @@ impl<'a> Window<'a> {
             return None;
         }
         let ss = self.sent[n - 1];
+        let colon = self.toks[n - 1].is_punct(':');
         let mut k = n;
         while k > ss && n - k < SCAN {
             k -= 1;
@@ -773,6 +907,18 @@ impl<'a> Window<'a> {
                         k,
                     ));
                 }
+            }
+        }
+        if colon {
+            // "Republican presidential nominee Donald Trump issued the following statement:"
+            if let Some((a, b)) = self.clause_subject(ss, n - 1) {
+                let found = Found {
+                    speaker: self.np_span(a, b),
+                    cue: None,
+                    cue_tok: None,
+                    how: How::Before,
+                };
+                return Some((found, n - 1));
             }
         }
         None
@@ -802,7 +948,11 @@ impl<'a> Window<'a> {
                     Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | ')' | '…')
                 ),
                 Kind::Quote => true,
-                Kind::Word => self.sent[qi + 1] != self.sent[qi] || self.after(qi, false).is_some(),
+                Kind::Word => {
+                    self.sent[qi + 1] != self.sent[qi]
+                        || self.cue(qi + 1).is_some()
+                        || self.after(qi, false).is_some()
+                }
                 Kind::Poss => false,
             },
         }

@@ -64,11 +64,48 @@ impl Role {
     }
 }
 
+/// Where a cue may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Usage {
+    /// Anywhere.
+    #[default]
+    Any,
+    /// Only right after a quotation: forms that are usually nouns elsewhere ("“…,” the Saudis state").
+    Post,
+    /// Before a quotation only when "that", a colon, a comma or the quotation follows ("The ad claims “…”").
+    Ambiguous,
+}
+
+impl Usage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Usage::Any => "any",
+            Usage::Post => "post",
+            Usage::Ambiguous => "ambiguous",
+        }
+    }
+
+    /// Parses a usage name ("any" or empty, "post", "ambiguous").
+    pub fn parse(s: &str) -> Result<Usage> {
+        Ok(match s.trim() {
+            "" | "any" => Usage::Any,
+            "post" => Usage::Post,
+            "ambiguous" => Usage::Ambiguous,
+            other => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown cue usage {other:?} (expected any, post or ambiguous)"
+                )))
+            }
+        })
+    }
+}
+
 /// One cue phrase: its words after the first, and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Phrase {
     rest: Vec<Box<str>>,
     role: Role,
+    usage: Usage,
     /// The first word ends in "-ing" (a participle: "saying", "adding").
     participle: bool,
 }
@@ -83,8 +120,8 @@ pub struct CueLexicon {
 struct Inner {
     /// First word → phrases starting with it, longest first.
     by_first: FnvMap<Box<str>, Vec<Phrase>>,
-    /// Every phrase as written (lower case, single spaces), with its role, in insertion order.
-    phrases: Vec<(String, Role)>,
+    /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
+    phrases: Vec<(String, Role, Usage)>,
 }
 
 const CUES_TSV: &str = include_str!("cues.tsv");
@@ -95,13 +132,18 @@ static DEFAULT: LazyLock<CueLexicon> = LazyLock::new(|| {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let (forms, role) = line.split_once('\t').expect("cues.tsv: form<TAB>role");
-        let role = Role::parse(role).expect("cues.tsv: known role");
+        let mut cols = line.split('\t');
+        let forms = cols.next().unwrap_or_default();
+        let role = Role::parse(cols.next().expect("cues.tsv: form<TAB>role"))
+            .expect("cues.tsv: known role");
+        let usage = Usage::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known usage");
         for form in forms.split('|') {
-            entries.push((form.to_string(), role));
+            entries.push((form.to_string(), role, usage));
         }
     }
-    CueLexicon::from_entries(entries).expect("cues.tsv is valid")
+    CueLexicon::empty()
+        .extended_with(entries)
+        .expect("cues.tsv is valid")
 });
 
 impl Default for CueLexicon {
@@ -134,24 +176,27 @@ impl CueLexicon {
         I: IntoIterator<Item = (S, Role)>,
         S: AsRef<str>,
     {
-        let mut inner = Inner::default();
-        for (phrase, role) in entries {
-            inner.add(phrase.as_ref(), role)?;
-        }
-        Ok(CueLexicon {
-            inner: Arc::new(inner),
-        })
+        CueLexicon::empty().extended(entries)
     }
 
-    /// A new lexicon with these entries added (an entry already present takes the new role).
+    /// A new lexicon with these entries added, usable anywhere (an entry already present takes the new role).
     pub fn extended<I, S>(&self, entries: I) -> Result<Self>
     where
         I: IntoIterator<Item = (S, Role)>,
         S: AsRef<str>,
     {
+        self.extended_with(entries.into_iter().map(|(p, r)| (p, r, Usage::Any)))
+    }
+
+    /// A new lexicon with these (phrase, role, usage) entries added.
+    pub fn extended_with<I, S>(&self, entries: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, Role, Usage)>,
+        S: AsRef<str>,
+    {
         let mut inner = (*self.inner).clone();
-        for (phrase, role) in entries {
-            inner.add(phrase.as_ref(), role)?;
+        for (phrase, role, usage) in entries {
+            inner.add(phrase.as_ref(), role, usage)?;
         }
         Ok(CueLexicon {
             inner: Arc::new(inner),
@@ -164,13 +209,26 @@ impl CueLexicon {
         self.inner
             .phrases
             .iter()
-            .find(|(p, _)| *p == norm)
-            .map(|(_, r)| *r)
+            .find(|(p, _, _)| *p == norm)
+            .map(|(_, r, _)| *r)
     }
 
-    /// All phrases with their roles, in insertion order.
-    pub fn phrases(&self) -> impl Iterator<Item = (&str, Role)> {
-        self.inner.phrases.iter().map(|(p, r)| (p.as_str(), *r))
+    /// The usage of an exact phrase, if it is in the lexicon.
+    pub fn usage_of(&self, phrase: &str) -> Option<Usage> {
+        let norm = normalise(phrase);
+        self.inner
+            .phrases
+            .iter()
+            .find(|(p, _, _)| *p == norm)
+            .map(|(_, _, u)| *u)
+    }
+
+    /// All phrases with their roles and usages, in insertion order.
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, Role, Usage)> {
+        self.inner
+            .phrases
+            .iter()
+            .map(|(p, r, u)| (p.as_str(), *r, *u))
     }
 
     pub fn len(&self) -> usize {
@@ -190,6 +248,17 @@ impl CueLexicon {
         toks: &[Tok],
         i: usize,
     ) -> Option<(usize, Role, bool)> {
+        self.phrase_at(text, toks, i)
+            .map(|(j, p)| (j, p.role, p.participle))
+    }
+
+    /// The usage of the cue starting at token `i` (`Any` when there is none).
+    pub(crate) fn usage_at(&self, text: &str, toks: &[Tok], i: usize) -> Usage {
+        self.phrase_at(text, toks, i)
+            .map_or(Usage::Any, |(_, p)| p.usage)
+    }
+
+    fn phrase_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &Phrase)> {
         let t = toks.get(i)?;
         if t.kind != Kind::Word || !t.lower() {
             return None;
@@ -219,14 +288,14 @@ impl CueLexicon {
                 }
                 j += 1;
             }
-            return Some((j, p.role, p.participle));
+            return Some((j, p));
         }
         None
     }
 }
 
 impl Inner {
-    fn add(&mut self, phrase: &str, role: Role) -> Result<()> {
+    fn add(&mut self, phrase: &str, role: Role, usage: Usage) -> Result<()> {
         let norm = normalise(phrase);
         if norm.is_empty() {
             return Err(Error::InvalidArgument(
@@ -236,22 +305,27 @@ impl Inner {
         let mut words = norm.split(' ');
         let first: Box<str> = words.next().unwrap_or_default().into();
         let rest: Vec<Box<str>> = words.map(Into::into).collect();
-        let participle = first.ends_with("ing") && first.len() > 4;
+        let participle = first.ends_with("ing")
+            && first.len() > 4
+            && matches!(role, Role::Speech | Role::Label | Role::Belief);
         let list = self.by_first.entry(first).or_default();
         if let Some(existing) = list.iter_mut().find(|p| p.rest == rest) {
             existing.role = role;
+            existing.usage = usage;
         } else {
             list.push(Phrase {
                 rest,
                 role,
+                usage,
                 participle,
             });
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        if let Some(e) = self.phrases.iter_mut().find(|(p, _)| *p == norm) {
+        if let Some(e) = self.phrases.iter_mut().find(|(p, _, _)| *p == norm) {
             e.1 = role;
+            e.2 = usage;
         } else {
-            self.phrases.push((norm, role));
+            self.phrases.push((norm, role, usage));
         }
         Ok(())
     }
@@ -315,7 +389,7 @@ mod tests {
     fn every_default_row_parses() {
         let lex = CueLexicon::default();
         assert!(lex.len() > 300);
-        for (p, _) in lex.phrases() {
+        for (p, _, _) in lex.phrases() {
             assert_eq!(p, p.to_lowercase());
         }
     }

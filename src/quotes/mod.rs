@@ -265,10 +265,13 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     }
                 }
                 let quote_final = ends_sentence(idx as u32);
-                let own = w
-                    .after(qi, quote_final)
-                    .or_else(|| w.before(qi))
-                    .or_else(|| w.later(qi));
+                // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
+                let own = if quote_final {
+                    w.before(qi).or_else(|| w.after(qi, quote_final))
+                } else {
+                    w.after(qi, quote_final).or_else(|| w.before(qi))
+                }
+                .or_else(|| w.later(qi));
                 let mut att = Att::default();
                 let mut group = None;
                 match own {
