@@ -38,6 +38,8 @@ pub const NONNAME: u32 = 1 << 21;
 pub const FIRST_M: u32 = 1 << 22;
 pub const FIRST_F: u32 = 1 << 23;
 pub const SAY: u32 = 1 << 24;
+pub const SPEECH_NOUN: u32 = 1 << 25;
+pub const POSS_DET: u32 = 1 << 26;
 
 /// Any subject pronoun.
 pub const PRONOUN: u32 = PRON_M | PRON_F | PRON_PL | PRON_X;
@@ -78,6 +80,8 @@ fn class_bit(name: &str) -> u32 {
         "first-m" => FIRST_M,
         "first-f" => FIRST_F,
         "say" => SAY,
+        "speech-noun" => SPEECH_NOUN,
+        "poss-det" => POSS_DET,
         _ => 0,
     }
 }

@@ -119,6 +119,33 @@ impl<'a> Window<'a> {
         j
     }
 
+    /// A lower-case word in "-ly" that is not a known noun or adjective of people ("regularly", "rarely").
+    fn ly_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4
+            && w.ends_with("ly")
+            && self.toks[i].cls & (PERSON_NOUN | DET | TIME) == 0
+            && !matches!(
+                w,
+                "family"
+                    | "rally"
+                    | "assembly"
+                    | "anomaly"
+                    | "monopoly"
+                    | "bully"
+                    | "supply"
+                    | "reply"
+                    | "apply"
+                    | "belly"
+                    | "jelly"
+                    | "folly"
+                    | "tally"
+                    | "homily"
+                    | "italy"
+                    | "july"
+            )
+    }
+
     /// Can token t stand inside a noun phrase read leftwards?
     fn np_inner(&self, i: usize) -> bool {
         let t = &self.toks[i];
@@ -131,7 +158,9 @@ impl<'a> Window<'a> {
                     if t.cls & (SUB | CONJ | AUX | NEG | PRONOUN | SAY) != 0 {
                         return false;
                     }
-                    if t.cls & ADV != 0 && t.cls & (DET | TIME | PERSON_NOUN) == 0 {
+                    if t.cls & ADV != 0 && t.cls & (DET | TIME | PERSON_NOUN) == 0
+                        || self.ly_adverb(i)
+                    {
                         return false;
                     }
                     if self.cue(i).is_some() {
@@ -317,13 +346,22 @@ impl<'a> Window<'a> {
         let mut j = end;
         while j > ss && end - j < 30 {
             let t = &self.toks[j - 1];
-            let stop = matches!(t.punct(), Some(',' | ';' | ':' | '—' | '–' | '('))
-                || (t.kind == Kind::Word && t.cls & SUB != 0 && t.cls & PRONOUN == 0)
-                || t.kind == Kind::Quote;
-            if stop {
+            let sub = t.kind == Kind::Word
+                && t.cls & SUB != 0
+                && t.cls & PRONOUN == 0
+                && !matches!(self.word(j - 1), "that" | "as" | "like" | "than");
+            if sub {
                 break;
             }
+            let stop = matches!(t.punct(), Some(',' | ';' | ':' | '—' | '–' | '('))
+                || t.kind == Kind::Quote;
+            if stop || j - 1 == ss {
+                return None;
+            }
             j -= 1;
+        }
+        if j == ss {
+            return None;
         }
         let mut i = j;
         while i < end && (self.toks[i].is(CONJ) || (self.toks[i].lower() && self.toks[i].is(ADV))) {
@@ -351,7 +389,7 @@ impl<'a> Window<'a> {
             let t = &self.toks[i as usize];
             if t.kind == Kind::Word
                 && t.lower()
-                && t.cls & (ADV | AUX | NEG) != 0
+                && (t.cls & (ADV | AUX | NEG) != 0 || self.ly_adverb(i as usize))
                 && t.cls & (DET | PRONOUN) == 0
             {
                 i -= 1;
@@ -446,6 +484,14 @@ impl<'a> Window<'a> {
             }
             Kind::Punct => {
                 if t.is_punct(',') {
+                    // "Gov. John Kasich (R-OH), said": the name before the parenthesis.
+                    if i > ss + 1 && self.toks[i - 1].punct() == Some(')') {
+                        if let Some(j) = self.skip_left(i as isize - 1, ss) {
+                            if let Some(np) = self.np_left(j, ss) {
+                                return Some(np);
+                            }
+                        }
+                    }
                     // "Kulemzin, the mayor of Donetsk, said"; "…, and said"
                     self.clause_subject(ss, i)
                 } else {
@@ -653,6 +699,10 @@ impl<'a> Window<'a> {
                 if np_end <= j || np_end - j > max_np {
                     return None;
                 }
+                if self.toks.get(ce).is_some_and(|t| t.is_punct(':')) {
+                    // “…” Mr. Zahed said: “…” — the colon points forward.
+                    return None;
+                }
                 let cue = (self.toks[k].start, self.toks[ce - 1].end);
                 return Some(Found {
                     speaker: self.np_span(j, np_end),
@@ -700,11 +750,22 @@ impl<'a> Window<'a> {
         let mut k = qi;
         while k > ss && qi - k < SCAN {
             k -= 1;
-            if let Some((ce, role, part)) = self.cue(k) {
+            if let Some((ce, role, _)) = self.cue(k) {
                 if ce > qi {
                     continue;
                 }
                 if role == Role::Label && self.outer_cue_preferred(k, ss) {
+                    continue;
+                }
+                if role == Role::Label
+                    && (ss..qi).any(|j| {
+                        j != k && self.cue(j).is_some_and(|(_, r, p)| r == Role::Speech && !p)
+                    })
+                {
+                    // "CNN, Cruz said, called the announcement “highly significant”": the reporting verb.
+                    continue;
+                }
+                if self.in_intro_clause(k, qi, ss) {
                     continue;
                 }
                 if role == Role::Belief
@@ -713,13 +774,9 @@ impl<'a> Window<'a> {
                     // "Lapp said she thinks Republicans “are going …”": the outer speaker.
                     continue;
                 }
-                let part = part && !self.progressive(k, ss);
-                if part && !self.participle_is_cue(k, ss) {
+                let Some((ce, role, part)) = self.usable_cue(k, ss, qi) else {
                     continue;
-                }
-                if !self.cue_usable_before(k, ce, qi) {
-                    continue;
-                }
+                };
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
                     return Some(Found {
@@ -731,9 +788,37 @@ impl<'a> Window<'a> {
                 }
             }
         }
+        // "her assertion during the debate that “…”": a possessor of a noun of saying.
+        let mut k = qi;
+        while k > ss && qi - k < 25 {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.kind == Kind::Quote || t.is_punct(';') {
+                break;
+            }
+            if t.kind == Kind::Word && t.lower() && t.cls & SPEECH_NOUN != 0 && k > ss {
+                let p = &self.toks[k - 1];
+                let sp = if p.kind == Kind::Word && p.lower() && p.cls & POSS_DET != 0 {
+                    Some((k - 1, k))
+                } else if p.kind == Kind::Poss && k >= ss + 2 {
+                    self.np_left(k - 2, ss)
+                } else {
+                    None
+                };
+                if let Some((a, b)) = sp {
+                    let cue = (t.start, t.end);
+                    return Some(Found {
+                        speaker: self.np_span(a, b),
+                        cue: Some(cue),
+                        cue_tok: Some(k),
+                        how: How::Before,
+                    });
+                }
+            }
+        }
         // Smith: “…” / Kaine has adopted the stance …: “…”
         if qi > ss + 1 && self.toks[qi - 1].is_punct(':') {
-            let np = if qi - ss <= 8 {
+            let np = if qi - ss <= 8 || self.toks[qi - 2].cap() {
                 self.np_left(qi - 2, ss)
                     .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
             } else {
@@ -752,6 +837,41 @@ impl<'a> Window<'a> {
             }
         }
         None
+    }
+
+    /// The cue at token `k` if it can report speech here (sentence starting at `ss`, quote token `qi` or
+    /// `usize::MAX`): a participle only when it opens a clause (or is progressive: "is pledging"); an infinitive
+    /// ("right to urge", "interjected to say:") never; post-only and ambiguous forms only where they fit.
+    fn usable_cue(&self, k: usize, ss: usize, qi: usize) -> Option<(usize, Role, bool)> {
+        let (ce, role, part) = self.cue(k)?;
+        let part = part && !self.progressive(k, ss);
+        if part && !self.participle_is_cue(k, ss) {
+            return None;
+        }
+        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
+            return None;
+        }
+        if !self.cue_usable_before(k, ce, qi) {
+            return None;
+        }
+        Some((ce, role, part))
+    }
+
+    /// Is the cue at `k` inside an introductory subordinate clause that a comma closes before the quote at `qi`
+    /// ("After FOX13’s Craig Patrick asked about it, the Graysons became “agitated”")?
+    fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
+        let first = &self.toks[ss];
+        if !(first.kind == Kind::Word
+            && first.cap()
+            && first.cls & SUB != 0
+            && first.cls & PRONOUN == 0)
+        {
+            return false;
+        }
+        if matches!(self.word(ss), "That" | "What" | "As" | "Like") {
+            return false;
+        }
+        (k + 1..qi).any(|j| self.toks[j].is_punct(','))
     }
 
     /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",
@@ -894,7 +1014,7 @@ impl<'a> Window<'a> {
             if self.toks[k].kind == Kind::Quote {
                 return None;
             }
-            if let Some((ce, role, part)) = self.cue(k) {
+            if let Some((ce, role, part)) = self.usable_cue(k, ss, usize::MAX) {
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
                     return Some((
@@ -938,6 +1058,11 @@ impl<'a> Window<'a> {
         }
     }
 
+    /// Is token i the first of its sentence?
+    pub fn sentence_start(&self, i: usize) -> bool {
+        self.sent[i] == i
+    }
+
     /// Does the quote token `qi` end a clause (end of sentence or window, punctuation, another quote)?
     pub fn stands_alone_after(&self, qi: usize) -> bool {
         match self.toks.get(qi + 1) {
@@ -971,7 +1096,7 @@ impl<'a> Window<'a> {
             if self.toks[k].kind == Kind::Quote {
                 return None;
             }
-            if let Some((ce, role, part)) = self.cue(k) {
+            if let Some((ce, role, part)) = self.usable_cue(k, pss, usize::MAX) {
                 if role == Role::Label {
                     continue;
                 }

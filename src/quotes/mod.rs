@@ -237,33 +237,8 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let idx = tok.aux as usize;
                 let q = raw[idx];
                 let first_in_para = idx == a;
+                let opens_para = first_in_para && q.open == para.start;
                 let alone_before = w.stands_alone_before(qi);
-                // A multi-paragraph quotation continues.
-                if first_in_para && q.open == para.start {
-                    if let Some(ParaEnd {
-                        open_quote: Some(oq),
-                        ..
-                    }) = inherited
-                    {
-                        let prev = atts[oq];
-                        atts[idx] = Att {
-                            kind: Some(prev.kind.unwrap_or(QuoteKind::Direct)),
-                            ..prev
-                        };
-                        if prev.speaker.is_some() {
-                            prev_in_window = Some((
-                                idx,
-                                Found {
-                                    speaker: prev.speaker.unwrap_or_default(),
-                                    cue: prev.cue,
-                                    cue_tok: None,
-                                    how: How::Before,
-                                },
-                            ));
-                        }
-                        continue;
-                    }
-                }
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let own = if quote_final {
@@ -272,42 +247,45 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     w.after(qi, quote_final).or_else(|| w.before(qi))
                 }
                 .or_else(|| w.later(qi));
+                // A part of a multi-paragraph quotation continues the one left open (its own attribution, if any,
+                // names the speaker anew: “…,” Sanders continued).
+                let continued = match inherited {
+                    Some(ParaEnd {
+                        open_quote: Some(oq),
+                        ..
+                    }) if opens_para => Some(atts[oq]),
+                    _ => None,
+                };
                 let mut att = Att::default();
                 let mut group = None;
-                match own {
-                    Some(f) => {
+                if let Some(prev) = continued {
+                    att = prev;
+                    group = Some(prev.group);
+                    if let Some(f) = own.filter(|f| f.how == How::After) {
                         att.speaker = Some(f.speaker);
                         att.cue = f.cue;
-                        if let Some(ct) = f.cue_tok {
-                            group = cue_groups.get(&ct).copied();
-                        }
-                        if let Some(ct) = f.cue_tok {
-                            if group.is_none() {
-                                // A split quote whose first part named the speaker with the same cue.
-                                if let Some((pidx, pf)) = prev_in_window {
-                                    if pf.cue_tok == Some(ct) {
-                                        group = Some(atts[pidx].group);
-                                    }
-                                }
-                            }
-                        }
-                        prev_in_window = Some((idx, f));
                     }
-                    None => {
-                        if let (true, Some((pidx, pf))) = (alone_before, prev_in_window) {
-                            // “…,” Ross said. “…” — the next sentence continues the same speaker.
-                            att.speaker = Some(pf.speaker);
-                            att.cue = atts[pidx].cue;
-                            group = Some(atts[pidx].group);
-                        } else if first_in_para && q.open == para.start {
-                            // A paragraph that opens with a quotation continues the previous paragraph's speaker.
-                            if let Some(pe) = inherited {
-                                att.speaker = pe.speaker;
-                            }
-                        } else if let Some(f) = w.previous_sentence(qi) {
-                            att.speaker = Some(f.speaker);
-                        }
+                    att.kind = Some(QuoteKind::Direct);
+                } else if let Some(f) = own {
+                    att.speaker = Some(f.speaker);
+                    att.cue = f.cue;
+                    if let Some(ct) = f.cue_tok {
+                        group = cue_groups.get(&ct).copied();
                     }
+                } else if let (true, Some((pidx, pf))) =
+                    (alone_before && w.sentence_start(qi), prev_in_window)
+                {
+                    // “…,” Ross said. “…” — the next sentence continues the same speaker.
+                    att.speaker = Some(pf.speaker);
+                    att.cue = atts[pidx].cue;
+                    group = Some(atts[pidx].group);
+                } else if opens_para {
+                    // A paragraph that opens with a quotation continues the previous paragraph's speaker.
+                    if let Some(pe) = inherited {
+                        att.speaker = pe.speaker;
+                    }
+                } else if let Some(f) = w.previous_sentence(qi) {
+                    att.speaker = Some(f.speaker);
                 }
                 let g = group.unwrap_or_else(|| {
                     next_group += 1;
@@ -320,20 +298,31 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     cue_groups.entry(ct).or_insert(g);
                 }
                 att.group = g;
-                let after_ok = !q.closed || w.stands_alone_after(qi);
-                att.kind = Some(if att.speaker.is_some() {
-                    if alone_before && after_ok {
+                if att.kind.is_none() {
+                    let after_ok = !q.closed || w.stands_alone_after(qi);
+                    att.kind = Some(if att.speaker.is_some() {
+                        if alone_before && after_ok {
+                            QuoteKind::Direct
+                        } else {
+                            QuoteKind::Partial
+                        }
+                    } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4 {
                         QuoteKind::Direct
                     } else {
-                        QuoteKind::Partial
-                    }
-                } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4 {
-                    QuoteKind::Direct
-                } else {
-                    QuoteKind::Scare
-                });
+                        QuoteKind::Scare
+                    });
+                }
                 if let Some(sp) = att.speaker {
                     last_speaker = Some((sp.0, sp.1, q.close));
+                    prev_in_window = Some((
+                        idx,
+                        Found {
+                            speaker: sp,
+                            cue: att.cue,
+                            cue_tok: None,
+                            how: How::Before,
+                        },
+                    ));
                 }
                 atts[idx] = att;
             }
