@@ -42,6 +42,8 @@ pub(crate) struct Found {
     /// Token index of the cue's first word (for grouping parts that share one cue).
     pub cue_tok: Option<usize>,
     pub how: How,
+    /// For a relative pronoun speaker ("who said"), the byte span of the mention it refers to.
+    pub refers: Option<(usize, usize)>,
 }
 
 pub(crate) struct Window<'a> {
@@ -144,6 +146,27 @@ impl<'a> Window<'a> {
                     | "italy"
                     | "july"
             )
+    }
+
+    /// For a speaker that is a relative pronoun ("Lionel Sosa, …, who said"), the speaker span of its
+    /// antecedent noun phrase.
+    fn refers(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        if b != a + 1
+            || !self.toks[a].is(SUB)
+            || !matches!(self.word(a), "who" | "which" | "that")
+            || a == 0
+        {
+            return None;
+        }
+        let ss = self.sent[a];
+        let mut j = a - 1;
+        if self.toks[j].is_punct(',') && j > ss {
+            j -= 1;
+        }
+        if j < ss {
+            return None;
+        }
+        self.np_left(j, ss).map(|(x, y)| self.np_span(x, y))
     }
 
     /// Can token t stand inside a noun phrase read leftwards?
@@ -506,11 +529,9 @@ impl<'a> Window<'a> {
                 if t.cls & SUB != 0 && t.cls & PRONOUN == 0 {
                     let w = self.word(i).to_ascii_lowercase();
                     if matches!(w.as_str(), "who" | "which" | "that") && i > ss {
-                        let mut j = i - 1;
-                        if self.toks[j].is_punct(',') && j > ss {
-                            j -= 1;
-                        }
-                        return self.np_left(j, ss);
+                        // PolNeAR's convention and the mention as written: "who" (resolved through
+                        // its antecedent, see `refers`).
+                        return Some((i, i + 1));
                     }
                     return None;
                 }
@@ -663,6 +684,7 @@ impl<'a> Window<'a> {
                     cue: None,
                     cue_tok: None,
                     how: How::Epigraph,
+                    refers: None,
                 });
             }
         }
@@ -673,6 +695,7 @@ impl<'a> Window<'a> {
                     let cue = (self.toks[j].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
                         cue: Some(cue),
                         cue_tok: Some(j),
                         how: How::After,
@@ -706,6 +729,7 @@ impl<'a> Window<'a> {
                 let cue = (self.toks[k].start, self.toks[ce - 1].end);
                 return Some(Found {
                     speaker: self.np_span(j, np_end),
+                    refers: self.refers(j, np_end),
                     cue: Some(cue),
                     cue_tok: Some(k),
                     how: How::After,
@@ -781,6 +805,7 @@ impl<'a> Window<'a> {
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
                         cue: Some(cue),
                         cue_tok: Some(k),
                         how: How::Before,
@@ -809,6 +834,7 @@ impl<'a> Window<'a> {
                     let cue = (t.start, t.end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
                         cue: Some(cue),
                         cue_tok: Some(k),
                         how: How::Before,
@@ -829,6 +855,7 @@ impl<'a> Window<'a> {
                     let c = &self.toks[qi - 1];
                     return Some(Found {
                         speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
                         cue: Some((c.start, c.end)),
                         cue_tok: Some(qi - 1),
                         how: How::Colon,
@@ -971,6 +998,7 @@ impl<'a> Window<'a> {
                         let cue = (self.toks[k].start, self.toks[ce - 1].end);
                         return Some(Found {
                             speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
                             cue: Some(cue),
                             cue_tok: Some(k),
                             how: How::Later,
@@ -986,6 +1014,7 @@ impl<'a> Window<'a> {
                         let cue = (self.toks[k].start, self.toks[ce - 1].end);
                         return Some(Found {
                             speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
                             cue: Some(cue),
                             cue_tok: Some(k),
                             how: How::Later,
@@ -1020,6 +1049,7 @@ impl<'a> Window<'a> {
                     return Some((
                         Found {
                             speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
                             cue: Some(cue),
                             cue_tok: Some(k),
                             how: How::Before,
@@ -1034,6 +1064,7 @@ impl<'a> Window<'a> {
             if let Some((a, b)) = self.clause_subject(ss, n - 1) {
                 let found = Found {
                     speaker: self.np_span(a, b),
+                    refers: self.refers(a, b),
                     cue: None,
                     cue_tok: None,
                     how: How::Before,
@@ -1103,6 +1134,7 @@ impl<'a> Window<'a> {
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, pss) {
                     return Some(Found {
                         speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
                         cue: None,
                         cue_tok: None,
                         how: How::Before,

@@ -151,8 +151,9 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, Copy)]
 struct ParaEnd {
     para: usize,
-    /// The speaker (mention span) and resolved speaker of the last attribution, for a quote-only next paragraph.
-    speaker: Option<(usize, usize)>,
+    /// The speaker (mention span, and what a relative pronoun refers to) of the last attribution, for a
+    /// quote-only next paragraph.
+    speaker: Option<((usize, usize), Option<(usize, usize)>)>,
     /// The last quote, when it was left open (a multi-paragraph quotation continues): its index.
     open_quote: Option<usize>,
 }
@@ -161,6 +162,8 @@ struct ParaEnd {
 #[derive(Debug, Clone, Copy, Default)]
 struct Att {
     speaker: Option<(usize, usize)>,
+    /// What a relative-pronoun speaker refers to (used to resolve it).
+    refers: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     group: usize,
     kind: Option<QuoteKind>,
@@ -201,14 +204,14 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let w = Window::new(text, &toks, &opts.cues, |_| false);
                 Some(ParaEnd {
                     para: pi - 1,
-                    speaker: w.tail().map(|(f, _)| f.speaker),
+                    speaker: w.tail().map(|(f, _)| (f.speaker, f.refers)),
                     open_quote: None,
                 })
             }
             _ => None,
         };
-        let mut last_speaker: Option<(usize, usize, usize)> = None; // speaker span + position
-                                                                    // Windows over the paragraph: the whole paragraph unless it is huge.
+        let mut last_speaker: Option<((usize, usize), Option<(usize, usize)>)> = None;
+        // Windows over the paragraph: the whole paragraph unless it is huge.
         let mut qa = a;
         while qa < b {
             let ws = floor_boundary(text, para.start.max(raw[qa].open.saturating_sub(MARGIN)));
@@ -263,11 +266,13 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     group = Some(prev.group);
                     if let Some(f) = own.filter(|f| f.how == How::After) {
                         att.speaker = Some(f.speaker);
+                        att.refers = f.refers;
                         att.cue = f.cue;
                     }
                     att.kind = Some(QuoteKind::Direct);
                 } else if let Some(f) = own {
                     att.speaker = Some(f.speaker);
+                    att.refers = f.refers;
                     att.cue = f.cue;
                     if let Some(ct) = f.cue_tok {
                         group = cue_groups.get(&ct).copied();
@@ -277,15 +282,18 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 {
                     // “…,” Ross said. “…” — the next sentence continues the same speaker.
                     att.speaker = Some(pf.speaker);
+                    att.refers = pf.refers;
                     att.cue = atts[pidx].cue;
                     group = Some(atts[pidx].group);
                 } else if opens_para {
                     // A paragraph that opens with a quotation continues the previous paragraph's speaker.
                     if let Some(pe) = inherited {
-                        att.speaker = pe.speaker;
+                        att.speaker = pe.speaker.map(|x| x.0);
+                        att.refers = pe.speaker.and_then(|x| x.1);
                     }
                 } else if let Some(f) = w.previous_sentence(qi) {
                     att.speaker = Some(f.speaker);
+                    att.refers = f.refers;
                 }
                 let g = group.unwrap_or_else(|| {
                     next_group += 1;
@@ -313,7 +321,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     });
                 }
                 if let Some(sp) = att.speaker {
-                    last_speaker = Some((sp.0, sp.1, q.close));
+                    last_speaker = Some((sp, att.refers));
                     prev_in_window = Some((
                         idx,
                         Found {
@@ -321,6 +329,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                             cue: att.cue,
                             cue_tok: None,
                             how: How::Before,
+                            refers: att.refers,
                         },
                     ));
                 }
@@ -330,7 +339,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             if qb == b {
                 if let Some((f, k)) = w.tail() {
                     if toks[k].start > raw[b - 1].close {
-                        last_speaker = Some((f.speaker.0, f.speaker.1, toks[k].start));
+                        last_speaker = Some((f.speaker, f.refers));
                     }
                 }
             }
@@ -339,7 +348,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
         let last = &raw[b - 1];
         prev_end = Some(ParaEnd {
             para: pi,
-            speaker: last_speaker.map(|(s, e, _)| (s, e)),
+            speaker: last_speaker,
             open_quote: if last.closed { None } else { Some(b - 1) },
         });
         a = b;
@@ -358,18 +367,21 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let mut cache: HashMap<(usize, usize), Option<usize>> = HashMap::new();
     let mut quotes = Vec::with_capacity(raw.len());
     for (q, att) in raw.iter().zip(&atts) {
-        let speaker_ref = att.speaker.and_then(|sp| {
-            *cache.entry(sp).or_insert_with(|| {
-                resolve(text, sp, entities, &people, &raw).map(|s| {
-                    let n = speakers.len();
-                    let i = *speaker_index.entry(s.id.clone()).or_insert(n);
-                    if i == n {
-                        speakers.push(s);
-                    }
-                    i
+        let speaker_ref = att
+            .speaker
+            .map(|sp| att.refers.unwrap_or(sp))
+            .and_then(|sp| {
+                *cache.entry(sp).or_insert_with(|| {
+                    resolve(text, sp, entities, &people, &raw).map(|s| {
+                        let n = speakers.len();
+                        let i = *speaker_index.entry(s.id.clone()).or_insert(n);
+                        if i == n {
+                            speakers.push(s);
+                        }
+                        i
+                    })
                 })
-            })
-        });
+            });
         quotes.push(Quote {
             start: q.start,
             end: q.end,
