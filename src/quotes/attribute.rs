@@ -655,6 +655,63 @@ impl<'a> Window<'a> {
 
     /// Rule 1: a speaker and cue right after the quote token `qi`.
     pub fn after(&self, qi: usize, quote_final: bool) -> Option<Found> {
+        let f = self.after_inner(qi, quote_final)?;
+        // “…,” the judge said, according to the Post: the source named last is the one reported.
+        if let Some(ct) = f.cue_tok {
+            if let Some(src) = self.according_after(ct + 1) {
+                return Some(src);
+            }
+        }
+        Some(f)
+    }
+
+    /// ", according to X" later in the sentence of token `from`.
+    fn according_after(&self, from: usize) -> Option<Found> {
+        let end = self.sent_end(from.min(self.toks.len().saturating_sub(1)));
+        let mut k = from;
+        while k < end && k < from + 25 {
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            if k > 0 && self.toks[k - 1].is_punct(',') {
+                if let Some((ce, Role::Source, _)) = self.cue(k) {
+                    let (a, b) = self.np_right(ce, end)?;
+                    let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                    return Some(Found {
+                        speaker: self.np_span(a, b),
+                        refers: None,
+                        cue: Some(cue),
+                        cue_tok: Some(k),
+                        how: How::After,
+                    });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// "According to ProPublica, Clinton praised her “wonderful donors”": a source opening the sentence.
+    fn according_first(&self, qi: usize) -> Option<Found> {
+        let ss = self.sent[qi];
+        if qi < ss + 3
+            || !self.word(ss).eq_ignore_ascii_case("according")
+            || self.word(ss + 1) != "to"
+        {
+            return None;
+        }
+        let (a, b) = self.np_right(ss + 2, qi)?;
+        let cue = (self.toks[ss].start, self.toks[ss + 1].end);
+        Some(Found {
+            speaker: self.np_span(a, b),
+            refers: None,
+            cue: Some(cue),
+            cue_tok: Some(ss),
+            how: How::Before,
+        })
+    }
+
+    fn after_inner(&self, qi: usize, quote_final: bool) -> Option<Found> {
         let n = self.toks.len();
         let mut j = qi + 1;
         if j >= n {
@@ -771,6 +828,15 @@ impl<'a> Window<'a> {
     /// Rule 2: the nearest cue before the quote token `qi` in its sentence, and its subject.
     pub fn before(&self, qi: usize) -> Option<Found> {
         let ss = self.sent[qi];
+        if let Some(f) = self.according_first(qi) {
+            return Some(f);
+        }
+        if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !self.cue_ending_at(qi - 1) {
+            // "He also played up his believed strength in a general election: “…”": the colon's clause.
+            if let Some(f) = self.colon_speaker(qi, ss) {
+                return Some(f);
+            }
+        }
         let mut k = qi;
         while k > ss && qi - k < SCAN {
             k -= 1;
@@ -842,28 +908,34 @@ impl<'a> Window<'a> {
                 }
             }
         }
-        // Smith: “…” / Kaine has adopted the stance …: “…”
         if qi > ss + 1 && self.toks[qi - 1].is_punct(':') {
-            let np = if qi - ss <= 8 || self.toks[qi - 2].cap() {
-                self.np_left(qi - 2, ss)
-                    .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
-            } else {
-                None
-            };
-            if let Some((a, b)) = np.or_else(|| self.clause_subject(ss, qi - 1)) {
-                {
-                    let c = &self.toks[qi - 1];
-                    return Some(Found {
-                        speaker: self.np_span(a, b),
-                        refers: self.refers(a, b),
-                        cue: Some((c.start, c.end)),
-                        cue_tok: Some(qi - 1),
-                        how: How::Colon,
-                    });
-                }
-            }
+            return self.colon_speaker(qi, ss);
         }
         None
+    }
+
+    /// Smith: “…” / Kaine has adopted the stance …: “…” / … - Philip Bump: “…”
+    fn colon_speaker(&self, qi: usize, ss: usize) -> Option<Found> {
+        let np = if qi - ss <= 8 || self.toks[qi - 2].cap() {
+            self.np_left(qi - 2, ss)
+                .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
+        } else {
+            None
+        };
+        let (a, b) = np.or_else(|| self.clause_subject(ss, qi - 1))?;
+        let c = &self.toks[qi - 1];
+        Some(Found {
+            speaker: self.np_span(a, b),
+            refers: self.refers(a, b),
+            cue: Some((c.start, c.end)),
+            cue_tok: Some(qi - 1),
+            how: How::Colon,
+        })
+    }
+
+    /// Is there a cue whose last word is token `end - 1` ("told reporters" before a colon)?
+    fn cue_ending_at(&self, end: usize) -> bool {
+        (end.saturating_sub(4)..end).any(|k| self.cue(k).is_some_and(|(ce, _, _)| ce == end))
     }
 
     /// The cue at token `k` if it can report speech here (sentence starting at `ss`, quote token `qi` or
@@ -875,7 +947,14 @@ impl<'a> Window<'a> {
         if part && !self.participle_is_cue(k, ss) {
             return None;
         }
-        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
+        let mut p = k;
+        while p > ss
+            && self.toks[p - 1].lower()
+            && (self.toks[p - 1].is(ADV) || self.ly_adverb(p - 1))
+        {
+            p -= 1;
+        }
+        if p > ss && self.toks[p - 1].lower() && self.word(p - 1) == "to" {
             return None;
         }
         if !self.cue_usable_before(k, ce, qi) {
@@ -913,7 +992,7 @@ impl<'a> Window<'a> {
                     || self.toks.get(ce).is_some_and(|t| {
                         t.kind == Kind::Quote
                             || matches!(t.punct(), Some(':' | ','))
-                            || (t.kind == Kind::Word && self.word(ce).eq_ignore_ascii_case("that"))
+                            || (t.kind == Kind::Word && matches!(self.word(ce), "that" | "to"))
                     });
                 let prev_det =
                     k > 0 && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0;
