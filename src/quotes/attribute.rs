@@ -234,7 +234,18 @@ impl<'a> Window<'a> {
             return Some((i, i + 1));
         }
         if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
-            return None;
+            let name_follows = (i + 1..n.min(i + 4))
+                .find(|&x| !self.toks[x].lower())
+                .is_some_and(|x| {
+                    self.toks[x].cap()
+                        && (i..x).all(|y| {
+                            self.toks[y].kind == Kind::Word
+                                && self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
+                        })
+                });
+            if !name_follows {
+                return None;
+            }
         }
         let mut b = i + 1;
         let mut seen_of = false;
@@ -273,6 +284,20 @@ impl<'a> Window<'a> {
 
     /// The subject of the clause that starts the sentence at `ss`, before token `limit`.
     fn clause_subject(&self, ss: usize, limit: usize) -> Option<(usize, usize)> {
+        // An open parenthesis before `limit` starts the clause: "(Raphael Lemkin, who …, once said, “…”)".
+        let mut ss = ss;
+        let mut depth = 0i32;
+        for j in (ss..limit.min(self.toks.len())).rev().take(SCAN) {
+            match self.toks[j].punct() {
+                Some(')') => depth += 1,
+                Some('(') if depth == 0 => {
+                    ss = j + 1;
+                    break;
+                }
+                Some('(') => depth -= 1,
+                _ => {}
+            }
+        }
         let mut i = ss;
         while i < limit {
             let t = &self.toks[i];
@@ -766,6 +791,10 @@ impl<'a> Window<'a> {
             return None;
         }
         let max_np = if quote_final { 5 } else { 14 };
+        let full_stop = quote_final
+            && self.text[..self.toks[qi].end]
+                .trim_end_matches(['”', '"', '\'', '’', '»', ' '])
+                .ends_with('.');
         let mut k = j;
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
@@ -781,6 +810,24 @@ impl<'a> Window<'a> {
                 }
                 if self.toks.get(ce).is_some_and(|t| t.is_punct(':')) {
                     // “…” Mr. Zahed said: “…” — the colon points forward.
+                    return None;
+                }
+                if self.toks[np_end - 1].is(DET) && self.toks[np_end - 1].cls & PRONOUN == 0 {
+                    return None;
+                }
+                if full_stop
+                    && !self
+                        .toks
+                        .get(ce)
+                        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | '!' | '?')))
+                {
+                    // “…” Greene added that … — a new sentence, not an attribution.
+                    return None;
+                }
+                let preps = (j..np_end)
+                    .filter(|&x| self.toks[x].is(PREP) && self.toks[x].lower())
+                    .count();
+                if preps > 1 && first_comma.is_none() {
                     return None;
                 }
                 let cue = (self.toks[k].start, self.toks[ce - 1].end);
@@ -840,16 +887,39 @@ impl<'a> Window<'a> {
         let mut k = qi;
         while k > ss && qi - k < SCAN {
             k -= 1;
-            if let Some((ce, role, _)) = self.cue(k) {
+            if let Some((ce, role, part)) = self.cue(k) {
                 if ce > qi {
                     continue;
                 }
-                if role == Role::Label && self.outer_cue_preferred(k, ss) {
+                if self.outer_cue_preferred(k, ss) {
                     continue;
                 }
                 if role == Role::Label
+                    && k >= ss + 2
+                    && self.toks[k - 1].is(PRONOUN)
+                    && self.word(k - 2) == "what"
+                {
+                    if let Some((a, b)) = self.clause_subject(ss, k - 2) {
+                        if self.toks[a].cap() || self.toks[a].is(PRONOUN) {
+                            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                            return Some(Found {
+                                speaker: self.np_span(a, b),
+                                refers: self.refers(a, b),
+                                cue: Some(cue),
+                                cue_tok: Some(k),
+                                how: How::Before,
+                            });
+                        }
+                    }
+                }
+                if role == Role::Label
                     && (ss..qi).any(|j| {
-                        j != k && self.cue(j).is_some_and(|(_, r, p)| r == Role::Speech && !p)
+                        j != k
+                            && self.cue(j).is_some_and(|(ce, r, p)| {
+                                r == Role::Speech
+                                    && !p
+                                    && self.toks.get(ce).is_some_and(|t| t.is_punct(','))
+                            })
                     })
                 {
                     // "CNN, Cruz said, called the announcement “highly significant”": the reporting verb.
@@ -865,6 +935,18 @@ impl<'a> Window<'a> {
                     continue;
                 }
                 let Some((ce, role, part)) = self.usable_cue(k, ss, qi) else {
+                    if part && !self.progressive(k, ss) {
+                        if let Some((a, b)) = self.noun_participle(k, ss) {
+                            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                            return Some(Found {
+                                speaker: self.np_span(a, b),
+                                refers: None,
+                                cue: Some(cue),
+                                cue_tok: Some(k),
+                                how: How::Before,
+                            });
+                        }
+                    }
                     continue;
                 };
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
@@ -887,7 +969,15 @@ impl<'a> Window<'a> {
             if t.kind == Kind::Quote || t.is_punct(';') {
                 break;
             }
-            if t.kind == Kind::Word && t.lower() && t.cls & SPEECH_NOUN != 0 && k > ss {
+            let introduces = (k + 1..qi)
+                .any(|x| self.toks[x].kind == Kind::Word && self.word(x) == "that")
+                || matches!(
+                    self.toks.get(k + 1).and_then(|t| t.punct()),
+                    Some(':' | ',')
+                )
+                || k + 1 == qi;
+            if t.kind == Kind::Word && t.lower() && t.cls & SPEECH_NOUN != 0 && k > ss && introduces
+            {
                 let p = &self.toks[k - 1];
                 let sp = if p.kind == Kind::Word && p.lower() && p.cls & POSS_DET != 0 {
                     Some((k - 1, k))
@@ -1029,6 +1119,21 @@ impl<'a> Window<'a> {
     /// A participle reports speech when it opens a clause: after a comma or a subordinator ("…, saying",
     /// "while adding"), at the sentence start, or as "quoted as saying"; not inside a verb phrase ("was
     /// continuing to adapt").
+    /// "a sign saying “…”", "many marchers and spectators chanting “…”": the noun before the participle.
+    fn noun_participle(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        if k == ss {
+            return None;
+        }
+        let p = &self.toks[k - 1];
+        if p.kind != Kind::Word || p.cls & (AUX | SUB | CONJ | PREP | ADV | PRONOUN) != 0 {
+            return None;
+        }
+        if !(p.cls & PERSON_NOUN != 0 || (p.cap() && p.cls & NONNAME == 0)) {
+            return None;
+        }
+        self.np_left(k - 1, ss)
+    }
+
     fn participle_is_cue(&self, k: usize, ss: usize) -> bool {
         let mut i = k;
         while i > ss && self.toks[i - 1].lower() && self.toks[i - 1].is(ADV) {
@@ -1055,7 +1160,10 @@ impl<'a> Window<'a> {
             return false;
         }
         let w = self.word(i - 1).to_ascii_lowercase();
-        if !matches!(w.as_str(), "what" | "which" | "as" | "that") {
+        if !matches!(
+            w.as_str(),
+            "what" | "which" | "as" | "that" | "who" | "whom"
+        ) {
             return false;
         }
         (ss..i - 1).any(|j| self.cue(j).is_some_and(|(_, r, _)| r == Role::Speech))
