@@ -320,10 +320,12 @@ impl<'a> Window<'a> {
             }
             j < limit && self.toks[j].is_punct(',') && (i..j).any(|x| self.toks[x].is(TIME))
         };
+        let np_like = t.cap() || t.cls & (DET | PRONOUN | PERSON_NOUN) != 0 || t.flags & NUM != 0;
         let intro = t.kind == Kind::Word
             && (t.cls & (PREP | SUB | ADV | TIME) != 0 && t.cls & (PRONOUN | DET) == 0
                 || self.participle_intro(i, limit)
-                || time_intro());
+                || time_intro()
+                || (!np_like && self.cue(i).is_none()));
         if intro || t.kind == Kind::Quote {
             let mut j = i + 1;
             while j < limit && j < i + 25 && !self.toks[j].is_punct(',') {
@@ -524,6 +526,10 @@ impl<'a> Window<'a> {
             }
         }
         let i = self.skip_left(k as isize - 1, ss)?;
+        if self.toks[i].lower() && self.word(i) == "to" {
+            // "Mr. Trump was prompted to say": the clause's subject.
+            return self.clause_subject(ss, i);
+        }
         let t = &self.toks[i];
         match t.kind {
             Kind::Quote => {
@@ -716,6 +722,62 @@ impl<'a> Window<'a> {
         None
     }
 
+    /// A reporting verb, then its speaker, then a comma or colon and the quote: "…, explained Rosenberg, “…”",
+    /// "Said Comey, “…”", "Adding, “…”" (a capitalised cue opening the sentence).
+    fn inverted_before(&self, qi: usize, ss: usize) -> Option<Found> {
+        if qi < ss + 2 || !matches!(self.toks[qi - 1].punct(), Some(',' | ':')) {
+            return None;
+        }
+        let mut k = qi - 1;
+        while k > ss && qi - k < 12 {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.kind != Kind::Word {
+                if t.is_punct(',') && k + 1 < qi - 1 {
+                    continue;
+                }
+                if t.kind == Kind::Punct
+                    && k + 1 < qi - 1
+                    && matches!(t.punct(), Some('(' | ')' | '.'))
+                {
+                    continue;
+                }
+                return None;
+            }
+            let hit = if t.cap() && k == ss {
+                let lower = self.word(k).to_lowercase();
+                self.cues
+                    .role_of(&lower)
+                    .filter(|&r| r == Role::Speech)
+                    .map(|r| (k + 1, r))
+            } else if k > ss && self.toks[k - 1].is_punct(',') || k == ss {
+                self.cue(k)
+                    .filter(|&(_, r, p)| r == Role::Speech && !p)
+                    .map(|(ce, r, _)| (ce, r))
+            } else {
+                None
+            };
+            let Some((ce, _)) = hit else { continue };
+            if ce >= qi - 1 {
+                // "Adding, “…”": no speaker here; the participle's subject comes from the sentence before.
+                return None;
+            }
+            let (a, b) = self.np_right(ce, qi - 1)?;
+            if b + 1 < qi - 1 && !self.toks[b].is_punct(',') {
+                return None;
+            }
+            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+            return Some(Found {
+                speaker: self.np_span(a, b),
+                refers: None,
+                cue: Some(cue),
+                cue_tok: Some(k),
+                how: How::Before,
+            });
+        }
+        None
+    }
+
     /// "According to ProPublica, Clinton praised her “wonderful donors”": a source opening the sentence.
     fn according_first(&self, qi: usize) -> Option<Found> {
         let ss = self.sent[qi];
@@ -875,10 +937,14 @@ impl<'a> Window<'a> {
     /// Rule 2: the nearest cue before the quote token `qi` in its sentence, and its subject.
     pub fn before(&self, qi: usize) -> Option<Found> {
         let ss = self.sent[qi];
+        if let Some(f) = self.inverted_before(qi, ss) {
+            return Some(f);
+        }
         if let Some(f) = self.according_first(qi) {
             return Some(f);
         }
-        if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !self.cue_ending_at(qi - 1) {
+        let cue_near_colon = (qi.saturating_sub(5).max(ss)..qi).any(|j| self.cue(j).is_some());
+        if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !cue_near_colon {
             // "He also played up his believed strength in a general election: “…”": the colon's clause.
             if let Some(f) = self.colon_speaker(qi, ss) {
                 return Some(f);
@@ -1023,11 +1089,6 @@ impl<'a> Window<'a> {
         })
     }
 
-    /// Is there a cue whose last word is token `end - 1` ("told reporters" before a colon)?
-    fn cue_ending_at(&self, end: usize) -> bool {
-        (end.saturating_sub(4)..end).any(|k| self.cue(k).is_some_and(|(ce, _, _)| ce == end))
-    }
-
     /// The cue at token `k` if it can report speech here (sentence starting at `ss`, quote token `qi` or
     /// `usize::MAX`): a participle only when it opens a clause (or is progressive: "is pledging"); an infinitive
     /// ("right to urge", "interjected to say:") never; post-only and ambiguous forms only where they fit.
@@ -1044,7 +1105,14 @@ impl<'a> Window<'a> {
         {
             p -= 1;
         }
-        if p > ss && self.toks[p - 1].lower() && self.word(p - 1) == "to" {
+        if p > ss
+            && self.toks[p - 1].lower()
+            && self.word(p - 1) == "to"
+            && (ss..p - 1).any(|j| {
+                self.cue(j)
+                    .is_some_and(|(_, r, part)| r == Role::Speech && !part)
+            })
+        {
             return None;
         }
         if !self.cue_usable_before(k, ce, qi) {
@@ -1067,7 +1135,8 @@ impl<'a> Window<'a> {
         if matches!(self.word(ss), "That" | "What" | "As" | "Like") {
             return false;
         }
-        (k + 1..qi).any(|j| self.toks[j].is_punct(','))
+        !(ss..k).any(|j| self.toks[j].is_punct(','))
+            && (k + 1..qi).any(|j| self.toks[j].is_punct(','))
     }
 
     /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",
@@ -1076,7 +1145,9 @@ impl<'a> Window<'a> {
     fn cue_usable_before(&self, k: usize, ce: usize, qi: usize) -> bool {
         match self.cues.usage_at(self.text, self.toks, k) {
             Usage::Any => true,
-            Usage::Post => false,
+            Usage::Post => {
+                qi != usize::MAX && ce + 1 == qi && matches!(self.toks[ce].punct(), Some(',' | ':'))
+            }
             Usage::Ambiguous => {
                 let next_ok = ce == qi
                     || self.toks.get(ce).is_some_and(|t| {
@@ -1147,7 +1218,7 @@ impl<'a> Window<'a> {
             || p.is_punct('—')
             || p.is_punct('–')
             || p.is_punct(';')
-            || (p.kind == Kind::Word && (p.cls & (SUB | CONJ) != 0 || self.word(i - 1) == "by"))
+            || (p.kind == Kind::Word && (p.cls & (SUB | CONJ | PREP) != 0 && p.cls & DET == 0))
     }
 
     /// "what he called Machado’s “sex tape”": a labelling verb inside a relative clause, with a reporting verb
