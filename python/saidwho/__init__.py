@@ -10,13 +10,21 @@ attribution, and pandas tables for notebooks.
 """
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
 from .gazetteer import Entry, Gazetteer, Match
+from .quotes import CueLexicon, Person, Quote, Span, extract_quotes, extract_quotes_batch, find_people
 
 __all__ = [
+    "CueLexicon",
     "Entry",
     "Gazetteer",
     "GazetteerFormatError",
     "GazetteerInputError",
     "Match",
+    "Person",
+    "Quote",
     "SaidwhoError",
+    "Span",
     "__version__",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "find_people",
 ]

@@ -1,1 +1,677 @@
-//! (people: see lib.rs for the pipeline.)
+//! People: person mentions found in the text itself, clustered per document.
+//!
+//! A mention is a capitalised name with what tells it is a person: an honorific ("Mr Zelenskiy"), a job title
+//! before it ("President Vladimir Putin", "spokesperson Ned Price", "Lieutenant General Serhiy Nayev"), a known
+//! given name ("Antonio Guterres"), an age apposition ("Cory James, 22,"), or a gazetteer entity labelled PERSON.
+//! Words of organisations and places ("Department", "Kremlin", "Nations") and a determiner before the name ("the
+//! Kremlin") say it is not a person. The mention span holds the honorific but not the title: "Mr Zelenskiy",
+//! "Vladimir Putin".
+//!
+//! Mentions are clustered per document: a full name opens a person, and a later surname or given name alone
+//! ("Zelenskiy", "Mr Zelenskiy") joins the person with that name mentioned most recently. Each person gets a name
+//! (its longest written form), an id (the gazetteer id, or the name in lower case with `_` for non-word runs) and
+//! a gender when an honorific, a gendered title or a given name tells it.
+//!
+//! ```
+//! use saidwho::people::{find_people, Gender};
+//! let text = "Ukrainian president Volodymyr Zelenskiy met troops. Mr Zelenskiy said they would hold. \
+//!             Zelenskiy left.";
+//! let people = find_people(text, &[]);
+//! assert_eq!(people.persons.len(), 1);
+//! let p = &people.persons[0];
+//! assert_eq!((p.id.as_str(), p.name.as_str(), p.gender), ("volodymyr_zelenskiy", "Volodymyr Zelenskiy", Gender::Male));
+//! let spans: Vec<&str> = p.mentions.iter().map(|r| &text[r.clone()]).collect();
+//! assert_eq!(spans, ["Volodymyr Zelenskiy", "Mr Zelenskiy", "Zelenskiy"]);
+//! ```
+pub mod lexicon;
+pub(crate) mod tokens;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use lexicon::*;
+use tokens::{tokenize, word_classes, Kind, Tok, ALLCAPS};
+
+use crate::text::segment::paragraphs;
+
+/// An entity mention from an earlier stage (the gazetteer), in byte offsets of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    pub start: usize,
+    pub end: usize,
+    /// The entity's id ("vladimir_putin").
+    pub id: String,
+    /// The entity's canonical name ("Vladimir Putin").
+    pub name: String,
+    /// The entity's type ("PERSON", "GPE", "ORG"…).
+    pub label: String,
+}
+
+impl EntityMention {
+    /// True when the label says a person ("PERSON", "PER", any case).
+    pub fn is_person(&self) -> bool {
+        self.label.eq_ignore_ascii_case("person") || self.label.eq_ignore_ascii_case("per")
+    }
+}
+
+/// A person's gender, when the text tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Unknown => "unknown",
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+/// One person of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// The gazetteer id, or the name lower-cased with runs of non-word characters as `_`.
+    pub id: String,
+    /// The longest form of the name written in the text (without honorific or title).
+    pub name: String,
+    pub gender: Gender,
+    /// Byte spans of the mentions, in text order.
+    pub mentions: Vec<Range<usize>>,
+    /// False for a name seen only as the subject of a reporting verb ("Lukashenko has said"), which may be a
+    /// person or an organisation or place ("Ukraine says"); such entries help resolve speakers but are not listed
+    /// as people.
+    pub confident: bool,
+}
+
+/// One mention: its span and its person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    pub person: usize,
+}
+
+/// The people of one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// Every mention, sorted by start.
+    pub mentions: Vec<PersonMention>,
+}
+
+impl People {
+    /// The person mentioned by a span overlapping `start..end` (the last such mention).
+    pub fn person_at(&self, start: usize, end: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.start < end);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|m| m.end > start)
+            .map(|m| m.person)
+    }
+
+    /// The person a pronoun of gender `gender` at byte `pos` most likely refers to: the closest preceding
+    /// mention of a confident person of a compatible gender (an unknown gender is compatible) that `skip` does
+    /// not exclude (e.g. mentions inside quotations). Looks back over at most 200 mentions.
+    pub fn antecedent(
+        &self,
+        pos: usize,
+        gender: Gender,
+        skip: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.start < pos);
+        let mut fallback = None;
+        for m in self.mentions[..i].iter().rev().take(200) {
+            if m.end > pos || skip(m.start) {
+                continue;
+            }
+            let p = &self.persons[m.person];
+            let ok = gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
+            if !ok {
+                continue;
+            }
+            if p.confident {
+                return Some(m.person);
+            }
+            fallback = fallback.or(Some(m.person));
+        }
+        fallback
+    }
+
+    /// Persons the text is confident about, with their index.
+    pub fn confident(&self) -> impl Iterator<Item = (usize, &Person)> {
+        self.persons.iter().enumerate().filter(|(_, p)| p.confident)
+    }
+}
+
+/// Lower-case `name` with runs of non-word characters replaced by `_`: "Vladimir Putin" → "vladimir_putin".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut sep = false;
+    for c in name.chars() {
+        if crate::text::is_word_char(c) {
+            if sep && !out.is_empty() {
+                out.push('_');
+            }
+            sep = false;
+            out.extend(c.to_lowercase());
+        } else {
+            sep = true;
+        }
+    }
+    out
+}
+
+/// Lower-case particles that may stand inside a name ("Charles de Gaulle", "Ursula von der Leyen").
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "da", "di", "du", "la",
+    "le", "ter", "dos",
+];
+
+/// Suffixes that end a name and are left out of its key ("Jr.", "III").
+fn is_suffix(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// A name candidate found in the text.
+struct Cand {
+    /// Mention span (with honorific, without title).
+    start: usize,
+    end: usize,
+    /// Byte spans of the name's own words (no honorific, initials kept).
+    words: Vec<(usize, usize)>,
+    gender: Gender,
+    strong: bool,
+    speaker: bool,
+    entity: Option<usize>,
+}
+
+fn gender_of_bits(bits: u32) -> Gender {
+    let m = bits & (HON_M | TITLE_M | FIRST_M) != 0;
+    let f = bits & (HON_F | TITLE_F | FIRST_F) != 0;
+    match (m, f) {
+        (true, false) => Gender::Male,
+        (false, true) => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+fn is_initial(w: &str) -> bool {
+    w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds name candidates in one paragraph's tokens.
+fn scan_paragraph(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+    let n = toks.len();
+    let cls = |t: &Tok| word_classes(&text[t.start..t.end]);
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        if !(t.kind == Kind::Word && t.cap() && t.flags & ALLCAPS == 0) {
+            i += 1;
+            continue;
+        }
+        // A run of capitalised words separated by single spaces, with inner particles.
+        let mut j = i + 1;
+        while j < n && j - i < 8 {
+            let prev = &toks[j - 1];
+            let cur = &toks[j];
+            let gap = &text[prev.end..cur.start];
+            if gap != " " || cur.kind != Kind::Word {
+                break;
+            }
+            if cur.cap() && cur.flags & ALLCAPS == 0 {
+                j += 1;
+            } else if cur.lower()
+                && PARTICLES.contains(&&text[cur.start..cur.end])
+                && j + 1 < n
+                && toks[j + 1].cap()
+                && &text[cur.end..toks[j + 1].start] == " "
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let first_idx = i;
+        let run = &toks[i..j];
+        i = j;
+        // Leading function words, days, demonyms; then titles and honorifics (the last one wins).
+        let mut k = 0;
+        let mut bits_all = 0u32;
+        let mut hon_start: Option<usize> = None;
+        let mut title = false;
+        let classes: Vec<u32> = run.iter().map(cls).collect();
+        while k < run.len()
+            && classes[k] & NONNAME != 0
+            && classes[k] & (FIRST_NAME | HONORIFIC) == 0
+        {
+            k += 1;
+        }
+        // The name starts after the last title or honorific of the run.
+        let mut name_from = k;
+        for (m, &c) in classes.iter().enumerate().skip(k) {
+            if c & HONORIFIC != 0 {
+                hon_start = Some(run[m].start);
+                bits_all |= c;
+                name_from = m + 1;
+            } else if c & ANY_TITLE != 0 && c & FIRST_NAME == 0 {
+                title = true;
+                hon_start = None;
+                bits_all |= c & (TITLE_M | TITLE_F);
+                name_from = m + 1;
+            } else if c & COMPLEMENT != 0
+                && m == name_from
+                && (title || m == k)
+                && m + 1 < run.len()
+            {
+                // "Secretary of State John Kerry": a title complement right after a title.
+                let after_of = first_idx + m > 0 && {
+                    let p = &toks[first_idx + m - 1];
+                    &text[p.start..p.end] == "of"
+                };
+                if title || after_of {
+                    name_from = m + 1;
+                    title = true;
+                }
+            }
+        }
+        // The name: from name_from to the first function word after it.
+        let mut end = name_from;
+        while end < run.len() && (classes[end] & NONNAME == 0 || classes[end] & FIRST_NAME != 0) {
+            end += 1;
+        }
+        if end == name_from {
+            continue;
+        }
+        let name = &run[name_from..end];
+        let name_classes = &classes[name_from..end];
+        if name_classes
+            .iter()
+            .any(|&c| c & ORG != 0 && c & FIRST_NAME == 0)
+        {
+            continue;
+        }
+        // One common word after a title is not a name ("General Staff").
+        if name.len() == 1
+            && name_classes[0] & (COMPLEMENT | PERSON_NOUN | NONNAME) != 0
+            && name_classes[0] & FIRST_NAME == 0
+        {
+            continue;
+        }
+        // A lower-case title or a determiner right before the run.
+        let before = if first_idx > 0 {
+            Some(&toks[first_idx - 1])
+        } else {
+            None
+        };
+        let before_cls = before
+            .filter(|b| b.kind == Kind::Word)
+            .map(cls)
+            .unwrap_or(0);
+        if before.is_some_and(|b| b.lower()) && before_cls & ANY_TITLE != 0 && name_from == 0 {
+            title = true;
+            bits_all |= before_cls & (TITLE_M | TITLE_F);
+        }
+        let det_before =
+            name_from == 0 && before.is_some_and(|b| b.lower()) && before_cls & DET != 0;
+        let words: Vec<(usize, usize)> = name
+            .iter()
+            .filter(|t| !is_initial(&text[t.start..t.end]) && !is_suffix(&text[t.start..t.end]))
+            .map(|t| (t.start, t.end))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let first_cls = word_classes(&text[words[0].0..words[0].1]);
+        if words.len() >= 2 {
+            bits_all |= first_cls & FIRST_NAME;
+        }
+        // Evidence after the run: a reporting verb ("Putin said", "Putin has said") or an age (", 22,").
+        let after = &toks[j.min(n)..];
+        let mut speaker = false;
+        let mut age = false;
+        if let Some(a) = after.first() {
+            if a.lower() {
+                let c = cls(a);
+                speaker = c & SAY != 0
+                    || (c & (AUX | ADV) != 0
+                        && after.get(1).is_some_and(|b| b.lower() && cls(b) & SAY != 0));
+            } else if a.is_punct(',')
+                && after.get(1).is_some_and(|b| b.flags & tokens::NUM != 0)
+                && after.get(2).is_some_and(|b| b.is_punct(','))
+            {
+                age = true;
+            }
+        }
+        let strong = !det_before
+            && (hon_start.is_some()
+                || title
+                || (words.len() >= 2 && first_cls & FIRST_NAME != 0)
+                || (age && words.len() >= 2));
+        if det_before {
+            continue;
+        }
+        let start = hon_start.unwrap_or(name[0].start);
+        out.push(Cand {
+            start,
+            end: name[name.len() - 1].end,
+            words,
+            gender: gender_of_bits(bits_all),
+            strong,
+            speaker,
+            entity: None,
+        });
+    }
+}
+
+/// Finds and clusters the people of `text`. `entities` (sorted by start, byte offsets) come from a gazetteer:
+/// PERSON entities are people; a name inside another entity ("Kyiv") is not.
+pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
+    let mut cands = Vec::new();
+    let mut toks = Vec::new();
+    for para in paragraphs(text) {
+        toks.clear();
+        tokenize(text, para.start, para.end, &[], false, &mut toks);
+        scan_paragraph(text, &toks, &mut cands);
+    }
+    // Gazetteer entities: attach, drop or add.
+    if !entities.is_empty() {
+        let mut e = 0;
+        let mut kept = Vec::with_capacity(cands.len());
+        let mut covered = vec![false; entities.len()];
+        for mut c in cands {
+            while e < entities.len() && entities[e].end <= c.start {
+                e += 1;
+            }
+            let mut hit = None;
+            let mut k = e;
+            while k < entities.len() && entities[k].start < c.end {
+                if entities[k].end > c.start {
+                    hit = Some(k);
+                    if entities[k].is_person() {
+                        break;
+                    }
+                }
+                k += 1;
+            }
+            match hit {
+                Some(k) if entities[k].is_person() => {
+                    covered[k] = true;
+                    c.entity = Some(k);
+                    c.strong = true;
+                    kept.push(c);
+                }
+                Some(_) => {}
+                None => kept.push(c),
+            }
+        }
+        for (k, ent) in entities.iter().enumerate() {
+            if ent.is_person() && !covered[k] && ent.start < ent.end && ent.end <= text.len() {
+                kept.push(Cand {
+                    start: ent.start,
+                    end: ent.end,
+                    words: vec![(ent.start, ent.end)],
+                    gender: Gender::Unknown,
+                    strong: true,
+                    speaker: false,
+                    entity: Some(k),
+                });
+            }
+        }
+        kept.sort_by_key(|c| c.start);
+        cands = kept;
+    }
+    cluster(text, cands, entities)
+}
+
+fn key_of(text: &str, words: &[(usize, usize)]) -> String {
+    let mut k = String::new();
+    for (i, &(s, e)) in words.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        k.push_str(&text[s..e].to_lowercase().replace('’', "'"));
+    }
+    k
+}
+
+fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
+    let mut persons: Vec<Person> = Vec::new();
+    let mut best_len: Vec<usize> = Vec::new();
+    let mut genders: Vec<(bool, bool)> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_entity: HashMap<&str, usize> = HashMap::new();
+    // Name words of confident persons → persons, most recent last.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut mentions = Vec::with_capacity(cands.len());
+
+    let word_key = |w: (usize, usize)| text[w.0..w.1].to_lowercase().replace('’', "'");
+    for c in &cands {
+        let key = key_of(text, &c.words);
+        let mut target = None;
+        if let Some(k) = c.entity {
+            target = by_entity.get(entities[k].id.as_str()).copied();
+        }
+        if target.is_none() {
+            target = by_key.get(&key).copied();
+        }
+        if target.is_none() && c.entity.is_none() {
+            // A surname or given name alone, or a shorter form: join the most recent person with that word.
+            let last = word_key(c.words[c.words.len() - 1]);
+            if let Some(list) = by_word.get(&last) {
+                if c.words.len() == 1 || {
+                    let first = word_key(c.words[0]);
+                    list.iter()
+                        .rev()
+                        .any(|&p| persons[p].name.to_lowercase().split(' ').next() == Some(&first))
+                } {
+                    target = list.last().copied();
+                }
+            }
+        }
+        let p = match target {
+            Some(p) => p,
+            None => {
+                if !c.strong && !c.speaker && c.words.len() < 2 {
+                    continue;
+                }
+                let (id, name) = match c.entity {
+                    Some(k) => (entities[k].id.clone(), entities[k].name.clone()),
+                    None => {
+                        let name = text[c.words[0].0..c.words[c.words.len() - 1].1].to_string();
+                        (slug(&name), name)
+                    }
+                };
+                persons.push(Person {
+                    id,
+                    name,
+                    gender: Gender::Unknown,
+                    mentions: Vec::new(),
+                    confident: false,
+                });
+                best_len.push(if c.entity.is_some() { usize::MAX } else { 0 });
+                genders.push((false, false));
+                persons.len() - 1
+            }
+        };
+        if let Some(k) = c.entity {
+            by_entity.insert(entities[k].id.as_str(), p);
+        }
+        by_key.entry(key).or_insert(p);
+        let person = &mut persons[p];
+        person.mentions.push(c.start..c.end);
+        // Weak multi-word names ("Breitbart California") only become people with evidence.
+        if c.strong {
+            person.confident = true;
+        }
+        match c.gender {
+            Gender::Male => genders[p].0 = true,
+            Gender::Female => genders[p].1 = true,
+            Gender::Unknown => {}
+        }
+        let len = c.words.len();
+        if len > best_len[p] {
+            best_len[p] = len;
+            person.name = text[c.words[0].0..c.words[len - 1].1].to_string();
+            person.id = slug(&person.name);
+        }
+        if c.strong || c.speaker {
+            for &w in &c.words {
+                let list = by_word.entry(word_key(w)).or_default();
+                if list.last() != Some(&p) {
+                    list.retain(|&x| x != p);
+                    list.push(p);
+                }
+            }
+        }
+        mentions.push(PersonMention {
+            start: c.start,
+            end: c.end,
+            person: p,
+        });
+    }
+    for (p, person) in persons.iter_mut().enumerate() {
+        person.gender = match genders[p] {
+            (true, false) => Gender::Male,
+            (false, true) => Gender::Female,
+            _ => Gender::Unknown,
+        };
+    }
+    mentions.sort_by_key(|m| m.start);
+    People { persons, mentions }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Gender, Vec<String>)> {
+        find_people(text, &[])
+            .persons
+            .iter()
+            .filter(|p| p.confident)
+            .map(|p| {
+                (
+                    p.name.clone(),
+                    p.gender,
+                    p.mentions
+                        .iter()
+                        .map(|r| text[r.clone()].to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_honorifics_and_given_names_make_people() {
+        let text = "Russian President Vladimir Putin met Belarusian leader Alexander Lukashenko. \
+                    U.S. State Department spokesperson Ned Price said Mr Putin was wrong. \
+                    Lieutenant General Serhiy Nayev agreed, and Ms Jane Roe, 41, too.";
+        let got = names(text);
+        let flat: Vec<(&str, Gender, Vec<&str>)> = got
+            .iter()
+            .map(|(n, g, m)| (n.as_str(), *g, m.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            flat,
+            [
+                (
+                    "Vladimir Putin",
+                    Gender::Male,
+                    vec!["Vladimir Putin", "Mr Putin"]
+                ),
+                (
+                    "Alexander Lukashenko",
+                    Gender::Male,
+                    vec!["Alexander Lukashenko"]
+                ),
+                ("Ned Price", Gender::Unknown, vec!["Ned Price"]),
+                ("Serhiy Nayev", Gender::Male, vec!["Serhiy Nayev"]),
+                ("Jane Roe", Gender::Female, vec!["Ms Jane Roe"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_places_and_sentence_starts_are_not_people() {
+        let text = "The Kremlin said so. The United Nations met in New York. But Kyiv held.";
+        assert!(names(text).is_empty());
+    }
+
+    #[test]
+    fn secretary_of_state() {
+        let text = "Secretary of State John Kerry spoke. Kerry left.";
+        let got = names(text);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "John Kerry");
+        assert_eq!(got[0].2, ["John Kerry", "Kerry"]);
+    }
+
+    #[test]
+    fn gazetteer_persons_and_non_persons() {
+        let text = "Zelenskiy met Kyiv officials. Zelenskiy said Kyiv would hold.";
+        let ents = vec![
+            EntityMention {
+                start: 0,
+                end: 9,
+                id: "vz".into(),
+                name: "Volodymyr Zelenskiy".into(),
+                label: "PERSON".into(),
+            },
+            EntityMention {
+                start: 14,
+                end: 18,
+                id: "kyiv".into(),
+                name: "Kyiv".into(),
+                label: "GPE".into(),
+            },
+            EntityMention {
+                start: 30,
+                end: 39,
+                id: "vz".into(),
+                name: "Volodymyr Zelenskiy".into(),
+                label: "PERSON".into(),
+            },
+            EntityMention {
+                start: 45,
+                end: 49,
+                id: "kyiv".into(),
+                name: "Kyiv".into(),
+                label: "GPE".into(),
+            },
+        ];
+        let people = find_people(text, &ents);
+        assert_eq!(people.persons.len(), 1);
+        assert_eq!(people.persons[0].id, "vz");
+        assert_eq!(people.persons[0].name, "Volodymyr Zelenskiy");
+        assert_eq!(people.persons[0].mentions, [0..9, 30..39]);
+    }
+
+    #[test]
+    fn pronoun_antecedents_respect_gender() {
+        let text = "Mr John Smith met Ms Ann Lee. She said no. He said yes.";
+        let people = find_people(text, &[]);
+        let she = text.find("She").unwrap();
+        let he = text.find("He ").unwrap();
+        let p = people.antecedent(she, Gender::Female, |_| false).unwrap();
+        assert_eq!(people.persons[p].name, "Ann Lee");
+        let p = people.antecedent(he, Gender::Male, |_| false).unwrap();
+        assert_eq!(people.persons[p].name, "John Smith");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Vladimir Putin"), "vladimir_putin");
+        assert_eq!(slug("Beto O’Rourke Jr."), "beto_o_rourke_jr");
+        assert_eq!(slug("Zürich"), "zürich");
+    }
+}

@@ -4,11 +4,13 @@ use pyo3::prelude::*;
 
 mod errors;
 mod gazetteer;
+mod quotes;
 
 #[pymodule]
 fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
     gazetteer::register(m)?;
+    quotes::register(m)?;
     Ok(())
 }

@@ -166,3 +166,5 @@ mod tests {
         assert!(tables::STRIP.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }
+
+pub mod segment;

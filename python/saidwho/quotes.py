@@ -1,0 +1,171 @@
+"""Quotations and who said them; people of a document.
+
+>>> import saidwho as sw
+>>> text = "“We will win,” Mr Zelenskiy said. Putin said the war could be a “long process”."
+>>> for q in sw.extract_quotes(text):
+...     print(q.text, q.kind, q.speaker.text, q.speaker_name, q.cue.text, sep=" | ")
+We will win, | direct | Mr Zelenskiy | Zelenskiy | said
+long process | partial | Putin | Putin | said
+
+Offsets are Python str offsets, end-exclusive: ``text[q.start:q.end] == q.text``.
+
+Speakers are resolved to a gazetteer entity when a gazetteer is given (any object with a ``find(text)`` method
+returning matches with ``start``, ``end``, ``id``, ``label`` and optionally ``name``), to a person of the
+document ("Mr Putin" and "he" → "Vladimir Putin"), or else to the capitalised name as written. Entity mentions
+from elsewhere can be passed directly as ``entities=[(start, end, id, name, label), ...]``.
+
+The reporting cues are data: ``sw.CueLexicon()`` is the built-in list; ``extend`` returns a new one::
+
+    cues = sw.CueLexicon().extend(["harrumphed", ("in the view of", "source")])
+    sw.extract_quotes(text, cues=cues)
+
+Roles: ``speech`` (said, told reporters; the speaker is the subject), ``label`` (called, described … as),
+``belief`` (thinks, believes; only before a quote), ``source`` (the speaker follows: according to),
+``passive`` (was quoted as saying).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ._saidwho import CueLexicon, Person, Quote, Span, _extract_quotes, _extract_quotes_columns, _find_people
+
+__all__ = [
+    "CueLexicon",
+    "Person",
+    "Quote",
+    "Span",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "find_people",
+]
+
+EntityTuple = tuple[int, int, str, str, str]
+
+_COLUMNS = [
+    "doc",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_id",
+    "speaker_name",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "group",
+]
+
+
+def _entity_tuple(m: Any) -> EntityTuple:
+    if isinstance(m, tuple):
+        if len(m) != 5:
+            raise ValueError(f"an entity tuple is (start, end, id, name, label), got {m!r}")
+        start, end, eid, name, label = m
+    else:
+        try:
+            start, end, eid, label = m.start, m.end, m.id, m.label
+        except AttributeError as e:
+            raise TypeError(f"an entity needs start, end, id and label attributes, got {type(m).__name__}") from e
+        name = getattr(m, "name", None) or getattr(m, "text", None) or eid
+    for v, what in ((start, "start"), (end, "end")):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise TypeError(f"entity {what} must be an int, got {type(v).__name__}")
+    return (start, end, str(eid), str(name), str(label))
+
+
+def _entities(text: str, gazetteer: Any, entities: Iterable[Any] | None) -> list[EntityTuple] | None:
+    if gazetteer is not None and entities is not None:
+        raise ValueError("give either gazetteer= or entities=, not both")
+    if gazetteer is not None:
+        find = getattr(gazetteer, "find", None)
+        if find is None:
+            raise TypeError(f"gazetteer must have a find(text) method, got {type(gazetteer).__name__}")
+        return [_entity_tuple(m) for m in find(text)]
+    if entities is not None:
+        return [_entity_tuple(m) for m in entities]
+    return None
+
+
+def _check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__}")
+    return text
+
+
+def extract_quotes(
+    text: str,
+    gazetteer: Any = None,
+    *,
+    entities: Iterable[Any] | None = None,
+    cues: CueLexicon | None = None,
+) -> list[Quote]:
+    """The quotations of ``text``, each with kind, speaker, resolved speaker, cue and group.
+
+    One ``Quote`` per pair of quotation marks (“ ” " ‘ ’ ' « » „ and ``''``); ``start``/``end``/``text`` are the
+    content inside the marks. ``kind`` is ``"direct"``, ``"partial"`` (a fragment inside reported speech) or
+    ``"scare"`` (nobody's speech). ``speaker`` is the mention as written (a ``Span``: "he", "Mr Putin", "The
+    Kremlin"); for a quote-only paragraph it is the mention that named the speaker before. ``speaker_id`` and
+    ``speaker_name`` are the resolved entity or person. ``cue`` is the reporting expression (a ``Span``).
+    Parts of one split or multi-paragraph quotation share ``group``.
+
+    ``gazetteer``: None (no gazetteer) or an object with ``find(text)``; ``entities``: mentions as
+    ``(start, end, id, name, label)`` tuples or objects with those attributes; ``cues``: a ``CueLexicon``.
+    """
+    text = _check_text(text)
+    return _extract_quotes(text, _entities(text, gazetteer, entities), cues)
+
+
+def find_people(
+    text: str,
+    gazetteer: Any = None,
+    *,
+    entities: Iterable[Any] | None = None,
+) -> list[Person]:
+    """The people of ``text``, clustered ("Volodymyr Zelenskiy" = "Mr Zelenskiy" = "Zelenskiy").
+
+    Each ``Person`` has ``id`` (the gazetteer id or the name in snake case), ``name`` (the longest form written),
+    ``gender`` ("male", "female" or "unknown"; from honorifics, gendered titles and given names) and
+    ``mentions`` (``Span`` list). People are found from titles, honorifics, given names and gazetteer PERSON
+    entities.
+    """
+    text = _check_text(text)
+    return _find_people(text, _entities(text, gazetteer, entities))
+
+
+def extract_quotes_batch(
+    texts: Sequence[str],
+    gazetteer: Any = None,
+    *,
+    cues: CueLexicon | None = None,
+    n_threads: int | None = None,
+):
+    """``extract_quotes`` over many texts in parallel (all cores unless ``n_threads``), as a pandas DataFrame.
+
+    One row per quotation; columns: doc (index of the text), start, end, text, kind, speaker, speaker_start,
+    speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end, group. Missing values are ``<NA>``.
+    """
+    import pandas as pd
+
+    if isinstance(texts, str):
+        raise TypeError("texts must be a sequence of str, not a single str")
+    texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise TypeError(f"texts[{i}] must be a str, got {type(t).__name__}")
+    if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool) or n_threads < 1):
+        raise ValueError(f"n_threads must be a positive int or None, got {n_threads!r}")
+    ents = None
+    if gazetteer is not None:
+        ents = [_entities(t, gazetteer, None) for t in texts]
+    cols = _extract_quotes_columns(texts, ents, cues, n_threads)
+    df = pd.DataFrame({k: cols[k] for k in _COLUMNS})
+    for k in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        df[k] = df[k].astype("Int64")
+    for k in ("doc", "start", "end", "group"):
+        df[k] = df[k].astype("int64")
+    return df

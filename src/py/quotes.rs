@@ -1,0 +1,668 @@
+//! Bindings for quotations and people: `Span`, `Quote`, `Person`, `CueLexicon`, `extract_quotes`,
+//! `extract_quotes_batch` (columns) and `find_people`. Offsets cross the boundary as Python str offsets.
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+
+use super::errors::{to_py, SaidwhoError};
+use crate::people::{find_people, EntityMention, People};
+use crate::quotes::cues::{CueLexicon, Role, Usage};
+use crate::quotes::{extract, extract_batch, QuoteOptions, QuoteResult};
+
+/// Byte ↔ code point offsets of one UTF-8 text: a count of characters every 64 bytes, then a short count.
+struct Offsets<'a> {
+    text: &'a [u8],
+    ascii: bool,
+    blocks: Vec<u32>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let ascii = bytes.is_ascii();
+        let mut blocks = Vec::new();
+        if !ascii {
+            blocks.reserve(bytes.len() / 64 + 1);
+            let mut n = 0u32;
+            for chunk in bytes.chunks(64) {
+                blocks.push(n);
+                n += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+            }
+            blocks.push(n);
+        }
+        Offsets {
+            text: bytes,
+            ascii,
+            blocks,
+        }
+    }
+
+    /// Code point offset of byte offset `b` (a char boundary).
+    fn char_of(&self, b: usize) -> usize {
+        if self.ascii {
+            return b;
+        }
+        let k = b / 64;
+        let base = self.blocks[k] as usize;
+        base + self.text[k * 64..b]
+            .iter()
+            .filter(|&&x| (x & 0xC0) != 0x80)
+            .count()
+    }
+
+    /// Byte offset of code point offset `c` (clamped to the text's end).
+    fn byte_of(&self, c: usize) -> usize {
+        if self.ascii {
+            return c.min(self.text.len());
+        }
+        let k = self
+            .blocks
+            .partition_point(|&n| (n as usize) <= c)
+            .saturating_sub(1);
+        let mut n = self.blocks[k] as usize;
+        let mut b = k * 64;
+        while b < self.text.len() {
+            if (self.text[b] & 0xC0) != 0x80 {
+                if n == c {
+                    return b;
+                }
+                n += 1;
+            }
+            b += 1;
+        }
+        self.text.len()
+    }
+}
+
+/// A piece of the text: `text[start:end]` (str offsets).
+#[pyclass(frozen, eq, hash, module = "saidwho", name = "Span", from_py_object)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PySpan {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+}
+
+#[pymethods]
+impl PySpan {
+    #[new]
+    fn new(start: usize, end: usize, text: String) -> Self {
+        PySpan { start, end, text }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Span({}, {}, {:?})", self.start, self.end, self.text)
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let s = slf.get();
+        let args = (s.start, s.end, s.text.clone());
+        PyTuple::new(
+            slf.py(),
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(slf.py())?.into_any(),
+            ],
+        )
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", &self.text)?;
+        Ok(d)
+    }
+}
+
+/// One quotation. See `saidwho.extract_quotes`.
+#[pyclass(frozen, eq, module = "saidwho", name = "Quote")]
+#[derive(Clone, PartialEq)]
+pub struct PyQuote {
+    #[pyo3(get)]
+    start: usize,
+    #[pyo3(get)]
+    end: usize,
+    #[pyo3(get)]
+    text: String,
+    #[pyo3(get)]
+    kind: &'static str,
+    #[pyo3(get)]
+    speaker: Option<PySpan>,
+    #[pyo3(get)]
+    speaker_id: Option<String>,
+    #[pyo3(get)]
+    speaker_name: Option<String>,
+    #[pyo3(get)]
+    cue: Option<PySpan>,
+    #[pyo3(get)]
+    group: usize,
+}
+
+fn kind_str(kind: &str) -> PyResult<&'static str> {
+    match kind {
+        "direct" => Ok("direct"),
+        "partial" => Ok("partial"),
+        "scare" => Ok("scare"),
+        other => Err(PyValueError::new_err(format!(
+            "kind must be 'direct', 'partial' or 'scare', not {other:?}"
+        ))),
+    }
+}
+
+#[pymethods]
+impl PyQuote {
+    #[new]
+    #[pyo3(signature = (start, end, text, kind, speaker=None, speaker_id=None, speaker_name=None, cue=None, group=0))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        start: usize,
+        end: usize,
+        text: String,
+        kind: &str,
+        speaker: Option<PySpan>,
+        speaker_id: Option<String>,
+        speaker_name: Option<String>,
+        cue: Option<PySpan>,
+        group: usize,
+    ) -> PyResult<Self> {
+        Ok(PyQuote {
+            start,
+            end,
+            text,
+            kind: kind_str(kind)?,
+            speaker,
+            speaker_id,
+            speaker_name,
+            cue,
+            group,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let mut text: String = self.text.chars().take(60).collect();
+        if text.len() < self.text.len() {
+            text.push('…');
+        }
+        let speaker = self
+            .speaker
+            .as_ref()
+            .map_or("None".to_string(), |s| format!("{:?}", s.text));
+        let cue = self
+            .cue
+            .as_ref()
+            .map_or("None".to_string(), |s| format!("{:?}", s.text));
+        let id = self
+            .speaker_id
+            .as_ref()
+            .map_or("None".to_string(), |s| format!("{s:?}"));
+        format!(
+            "Quote({}, {}, {:?}, kind={:?}, speaker={}, speaker_id={}, cue={}, group={})",
+            self.start, self.end, text, self.kind, speaker, id, cue, self.group
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let q = slf.get();
+        let args = (
+            q.start,
+            q.end,
+            q.text.clone(),
+            q.kind,
+            q.speaker.clone(),
+            q.speaker_id.clone(),
+            q.speaker_name.clone(),
+            q.cue.clone(),
+            q.group,
+        );
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+
+    /// A flat dict: start, end, text, kind, speaker, speaker_start, speaker_end, speaker_id, speaker_name, cue,
+    /// cue_start, cue_end, group.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("start", self.start)?;
+        d.set_item("end", self.end)?;
+        d.set_item("text", &self.text)?;
+        d.set_item("kind", self.kind)?;
+        d.set_item("speaker", self.speaker.as_ref().map(|s| s.text.clone()))?;
+        d.set_item("speaker_start", self.speaker.as_ref().map(|s| s.start))?;
+        d.set_item("speaker_end", self.speaker.as_ref().map(|s| s.end))?;
+        d.set_item("speaker_id", &self.speaker_id)?;
+        d.set_item("speaker_name", &self.speaker_name)?;
+        d.set_item("cue", self.cue.as_ref().map(|s| s.text.clone()))?;
+        d.set_item("cue_start", self.cue.as_ref().map(|s| s.start))?;
+        d.set_item("cue_end", self.cue.as_ref().map(|s| s.end))?;
+        d.set_item("group", self.group)?;
+        Ok(d)
+    }
+}
+
+/// A person of a document: id, name, gender ("male", "female", "unknown") and mentions.
+#[pyclass(frozen, eq, module = "saidwho", name = "Person")]
+#[derive(Clone, PartialEq)]
+pub struct PyPerson {
+    #[pyo3(get)]
+    id: String,
+    #[pyo3(get)]
+    name: String,
+    #[pyo3(get)]
+    gender: &'static str,
+    #[pyo3(get)]
+    mentions: Vec<PySpan>,
+}
+
+fn gender_str(g: &str) -> PyResult<&'static str> {
+    match g {
+        "male" => Ok("male"),
+        "female" => Ok("female"),
+        "unknown" => Ok("unknown"),
+        other => Err(PyValueError::new_err(format!(
+            "gender must be 'male', 'female' or 'unknown', not {other:?}"
+        ))),
+    }
+}
+
+#[pymethods]
+impl PyPerson {
+    #[new]
+    #[pyo3(signature = (id, name, gender="unknown", mentions=Vec::new()))]
+    fn new(id: String, name: String, gender: &str, mentions: Vec<PySpan>) -> PyResult<Self> {
+        Ok(PyPerson {
+            id,
+            name,
+            gender: gender_str(gender)?,
+            mentions,
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Person({:?}, {:?}, gender={:?}, mentions={})",
+            self.id,
+            self.name,
+            self.gender,
+            self.mentions.len()
+        )
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let p = slf.get();
+        let args = (p.id.clone(), p.name.clone(), p.gender, p.mentions.clone());
+        PyTuple::new(
+            py,
+            [
+                slf.get_type().into_any(),
+                args.into_pyobject(py)?.into_any(),
+            ],
+        )
+    }
+
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("id", &self.id)?;
+        d.set_item("name", &self.name)?;
+        d.set_item("gender", self.gender)?;
+        let mentions = PyList::empty(py);
+        for m in &self.mentions {
+            mentions.append(m.to_dict(py)?)?;
+        }
+        d.set_item("mentions", mentions)?;
+        Ok(d)
+    }
+}
+
+/// The reporting cues used by `extract_quotes`: phrases with a role (speech, label, belief, source, passive).
+/// Immutable: `extend` returns a new lexicon.
+#[pyclass(frozen, module = "saidwho", name = "CueLexicon")]
+#[derive(Clone)]
+pub struct PyCueLexicon {
+    inner: CueLexicon,
+}
+
+/// Reads entries: strings (taking `role` and `usage`), (phrase, role) pairs or (phrase, role, usage) triples.
+fn cue_entries(
+    entries: &Bound<'_, PyAny>,
+    role: &str,
+    usage: &str,
+) -> PyResult<Vec<(String, Role, Usage)>> {
+    let default_role = Role::parse(role).map_err(to_py)?;
+    let default_usage = Usage::parse(usage).map_err(to_py)?;
+    if entries.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(
+            "entries must be an iterable of phrases, not a single str",
+        ));
+    }
+    let mut out = Vec::new();
+    for item in entries.try_iter()? {
+        let item = item?;
+        if let Ok(s) = item.cast::<PyString>() {
+            out.push((s.to_str()?.to_string(), default_role, default_usage));
+        } else if let Ok((p, r)) = item.extract::<(String, String)>() {
+            out.push((p, Role::parse(&r).map_err(to_py)?, default_usage));
+        } else if let Ok((p, r, u)) = item.extract::<(String, String, String)>() {
+            out.push((
+                p,
+                Role::parse(&r).map_err(to_py)?,
+                Usage::parse(&u).map_err(to_py)?,
+            ));
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "a cue entry must be a str, a (phrase, role) pair or a (phrase, role, usage) triple, not {}",
+                item.get_type().name()?
+            )));
+        }
+    }
+    Ok(out)
+}
+
+#[pymethods]
+impl PyCueLexicon {
+    /// The built-in lexicon.
+    #[new]
+    fn new() -> Self {
+        PyCueLexicon {
+            inner: CueLexicon::default(),
+        }
+    }
+
+    /// An empty lexicon (start from nothing and `extend`).
+    #[staticmethod]
+    fn empty() -> Self {
+        PyCueLexicon {
+            inner: CueLexicon::empty(),
+        }
+    }
+
+    /// A lexicon of exactly these entries: (phrase, role) pairs or (phrase, role, usage) triples.
+    #[staticmethod]
+    fn from_phrases(entries: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let entries = cue_entries(entries, "speech", "any")?;
+        Ok(PyCueLexicon {
+            inner: CueLexicon::empty().extended_with(entries).map_err(to_py)?,
+        })
+    }
+
+    /// A new lexicon with these phrases added: strings (taking `role` and `usage`), (phrase, role) pairs or
+    /// (phrase, role, usage) triples. Roles: speech, label, belief, source, passive; usages: any, post,
+    /// ambiguous.
+    #[pyo3(signature = (entries, role="speech", usage="any"))]
+    fn extend(&self, entries: &Bound<'_, PyAny>, role: &str, usage: &str) -> PyResult<Self> {
+        let entries = cue_entries(entries, role, usage)?;
+        Ok(PyCueLexicon {
+            inner: self.inner.extended_with(entries).map_err(to_py)?,
+        })
+    }
+
+    /// All (phrase, role, usage) triples.
+    fn phrases(&self) -> Vec<(String, &'static str, &'static str)> {
+        self.inner
+            .phrases()
+            .map(|(p, r, u)| (p.to_string(), r.as_str(), u.as_str()))
+            .collect()
+    }
+
+    /// The role of a phrase, or None.
+    fn role_of(&self, phrase: &str) -> Option<&'static str> {
+        self.inner.role_of(phrase).map(Role::as_str)
+    }
+
+    /// The usage of a phrase, or None.
+    fn usage_of(&self, phrase: &str) -> Option<&'static str> {
+        self.inner.usage_of(phrase).map(Usage::as_str)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn __contains__(&self, phrase: &str) -> bool {
+        self.inner.role_of(phrase).is_some()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("CueLexicon({} phrases)", self.inner.len())
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let ctor = slf.get_type().getattr("from_phrases")?;
+        let phrases = slf.get().phrases();
+        PyTuple::new(py, [ctor, (phrases,).into_pyobject(py)?.into_any()])
+    }
+}
+
+/// Entity mentions as given from Python: (start, end, id, name, label) in str offsets.
+type EntityTuples = Vec<(usize, usize, String, String, String)>;
+
+/// Reads entity mentions given in str offsets: (start, end, id, name, label) tuples.
+fn entities_of(
+    offsets: &Offsets<'_>,
+    text_chars: usize,
+    entities: Option<EntityTuples>,
+) -> PyResult<Vec<EntityMention>> {
+    let Some(list) = entities else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::with_capacity(list.len());
+    for (start, end, id, name, label) in list {
+        if start > end || end > text_chars {
+            return Err(PyValueError::new_err(format!(
+                "entity span {start}..{end} is outside the text (length {text_chars})"
+            )));
+        }
+        out.push(EntityMention {
+            start: offsets.byte_of(start),
+            end: offsets.byte_of(end),
+            id,
+            name,
+            label,
+        });
+    }
+    out.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));
+    Ok(out)
+}
+
+fn options(cues: Option<&Bound<'_, PyCueLexicon>>) -> QuoteOptions {
+    QuoteOptions {
+        cues: cues.map_or_else(CueLexicon::default, |c| c.get().inner.clone()),
+    }
+}
+
+fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
+    text.to_str().map_err(|e| {
+        PyValueError::new_err(format!(
+            "text is not valid Unicode (a lone surrogate?): {e}"
+        ))
+    })
+}
+
+/// Runs `f` without the GIL, turning a panic into `SaidwhoError`.
+fn guarded<T: Send>(py: Python<'_>, what: &str, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+    py.detach(|| catch_unwind(AssertUnwindSafe(f)))
+        .map_err(|_| SaidwhoError::new_err(format!("internal error in {what} (please report it)")))
+}
+
+fn span(offsets: &Offsets<'_>, text: &str, r: &std::ops::Range<usize>) -> PySpan {
+    PySpan {
+        start: offsets.char_of(r.start),
+        end: offsets.char_of(r.end),
+        text: text[r.clone()].to_string(),
+    }
+}
+
+fn quotes_to_py(text: &str, offsets: &Offsets<'_>, res: &QuoteResult) -> Vec<PyQuote> {
+    res.quotes
+        .iter()
+        .map(|q| PyQuote {
+            start: offsets.char_of(q.start),
+            end: offsets.char_of(q.end),
+            text: text[q.start..q.end].to_string(),
+            kind: q.kind.as_str(),
+            speaker: q.speaker.as_ref().map(|r| span(offsets, text, r)),
+            speaker_id: res.speaker_id(q).map(str::to_string),
+            speaker_name: res.speaker_name(q).map(str::to_string),
+            cue: q.cue.as_ref().map(|r| span(offsets, text, r)),
+            group: q.group,
+        })
+        .collect()
+}
+
+fn people_to_py(text: &str, offsets: &Offsets<'_>, people: &People) -> Vec<PyPerson> {
+    people
+        .confident()
+        .map(|(_, p)| PyPerson {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            gender: p.gender.as_str(),
+            mentions: p.mentions.iter().map(|r| span(offsets, text, r)).collect(),
+        })
+        .collect()
+}
+
+/// extract_quotes(text, entities=None, cues=None) -> list[Quote]  (low level; see saidwho.extract_quotes)
+#[pyfunction]
+#[pyo3(signature = (text, entities=None, cues=None))]
+fn _extract_quotes(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    entities: Option<EntityTuples>,
+    cues: Option<&Bound<'_, PyCueLexicon>>,
+) -> PyResult<Vec<PyQuote>> {
+    let s = text_of(text)?;
+    let opts = options(cues);
+    let offsets = Offsets::new(s);
+    let ents = entities_of(&offsets, text.code_point_len()?, entities)?;
+    let res = guarded(py, "extract_quotes", || extract(s, &ents, &opts))?;
+    Ok(quotes_to_py(s, &offsets, &res))
+}
+
+/// find_people(text, entities=None) -> list[Person]  (low level; see saidwho.find_people)
+#[pyfunction]
+#[pyo3(signature = (text, entities=None))]
+fn _find_people(
+    py: Python<'_>,
+    text: &Bound<'_, PyString>,
+    entities: Option<EntityTuples>,
+) -> PyResult<Vec<PyPerson>> {
+    let s = text_of(text)?;
+    let offsets = Offsets::new(s);
+    let ents = entities_of(&offsets, text.code_point_len()?, entities)?;
+    let people = guarded(py, "find_people", || find_people(s, &ents))?;
+    Ok(people_to_py(s, &offsets, &people))
+}
+
+/// Columns of the quotations of many texts: a dict of lists (doc, start, end, text, kind, speaker,
+/// speaker_start, speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end, group).
+#[pyfunction]
+#[pyo3(signature = (texts, entities=None, cues=None, n_threads=None))]
+fn _extract_quotes_columns<'py>(
+    py: Python<'py>,
+    texts: Vec<Bound<'py, PyString>>,
+    entities: Option<Vec<Option<EntityTuples>>>,
+    cues: Option<&Bound<'py, PyCueLexicon>>,
+    n_threads: Option<usize>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let strs: Vec<&str> = texts.iter().map(text_of).collect::<PyResult<_>>()?;
+    let opts = options(cues);
+    let ents: Option<Vec<Vec<EntityMention>>> = match entities {
+        None => None,
+        Some(lists) => {
+            if lists.len() != strs.len() {
+                return Err(PyValueError::new_err(format!(
+                    "{} entity lists for {} texts",
+                    lists.len(),
+                    strs.len()
+                )));
+            }
+            let mut out = Vec::with_capacity(lists.len());
+            for ((s, t), l) in strs.iter().zip(&texts).zip(lists) {
+                let offsets = Offsets::new(s);
+                out.push(entities_of(&offsets, t.code_point_len()?, l)?);
+            }
+            Some(out)
+        }
+    };
+    let results = guarded(py, "extract_quotes_batch", || {
+        extract_batch(&strs, ents.as_deref(), &opts, n_threads)
+    })?
+    .map_err(to_py)?;
+    let n: usize = results.iter().map(|r| r.quotes.len()).sum();
+    let mut doc = Vec::with_capacity(n);
+    let mut start = Vec::with_capacity(n);
+    let mut end = Vec::with_capacity(n);
+    let mut text = Vec::with_capacity(n);
+    let mut kind = Vec::with_capacity(n);
+    let mut speaker: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut sp_start: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut sp_end: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut sp_id: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut sp_name: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut cue: Vec<Option<String>> = Vec::with_capacity(n);
+    let mut cue_start: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut cue_end: Vec<Option<usize>> = Vec::with_capacity(n);
+    let mut group = Vec::with_capacity(n);
+    for (d, (s, res)) in strs.iter().zip(&results).enumerate() {
+        if res.quotes.is_empty() {
+            continue;
+        }
+        let offsets = Offsets::new(s);
+        for q in &res.quotes {
+            doc.push(d);
+            start.push(offsets.char_of(q.start));
+            end.push(offsets.char_of(q.end));
+            text.push(&s[q.start..q.end]);
+            kind.push(q.kind.as_str());
+            speaker.push(q.speaker.as_ref().map(|r| s[r.clone()].to_string()));
+            sp_start.push(q.speaker.as_ref().map(|r| offsets.char_of(r.start)));
+            sp_end.push(q.speaker.as_ref().map(|r| offsets.char_of(r.end)));
+            sp_id.push(res.speaker_id(q).map(str::to_string));
+            sp_name.push(res.speaker_name(q).map(str::to_string));
+            cue.push(q.cue.as_ref().map(|r| s[r.clone()].to_string()));
+            cue_start.push(q.cue.as_ref().map(|r| offsets.char_of(r.start)));
+            cue_end.push(q.cue.as_ref().map(|r| offsets.char_of(r.end)));
+            group.push(q.group);
+        }
+    }
+    let d = PyDict::new(py);
+    d.set_item("doc", doc)?;
+    d.set_item("start", start)?;
+    d.set_item("end", end)?;
+    d.set_item("text", text)?;
+    d.set_item("kind", kind)?;
+    d.set_item("speaker", speaker)?;
+    d.set_item("speaker_start", sp_start)?;
+    d.set_item("speaker_end", sp_end)?;
+    d.set_item("speaker_id", sp_id)?;
+    d.set_item("speaker_name", sp_name)?;
+    d.set_item("cue", cue)?;
+    d.set_item("cue_start", cue_start)?;
+    d.set_item("cue_end", cue_end)?;
+    d.set_item("group", group)?;
+    Ok(d)
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PySpan>()?;
+    m.add_class::<PyQuote>()?;
+    m.add_class::<PyPerson>()?;
+    m.add_class::<PyCueLexicon>()?;
+    m.add_function(wrap_pyfunction!(_extract_quotes, m)?)?;
+    m.add_function(wrap_pyfunction!(_find_people, m)?)?;
+    m.add_function(wrap_pyfunction!(_extract_quotes_columns, m)?)?;
+    Ok(())
+}

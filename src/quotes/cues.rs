@@ -1,0 +1,396 @@
+//! The cue lexicon: reporting expressions ("said", "told reporters", "according to", "described … as").
+//!
+//! The default lexicon is the data file `cues.tsv` embedded in the crate (`form<TAB>role`, `|` between the forms of
+//! one verb). A cue is a sequence of lower-case words; in text it must be written in lower case ("said", not a
+//! capitalised "Said" that starts a name). The role tells where the speaker stands:
+//!
+//! - [`Role::Speech`]: verbs of saying; the speaker is the subject ("Putin said", "“…,” said Putin").
+//! - [`Role::Label`]: verbs that label what the quotation names ("called it “a disaster”", "described … as").
+//! - [`Role::Belief`]: verbs of thinking; weaker, used only before a quotation.
+//! - [`Role::Source`]: the speaker follows ("according to the Kremlin").
+//! - [`Role::Passive`]: the subject is the speaker of a passive report ("officials were quoted as saying").
+//!
+//! Users extend it:
+//!
+//! ```
+//! use saidwho::quotes::cues::{CueLexicon, Role};
+//! let lex = CueLexicon::default();
+//! assert_eq!(lex.role_of("said"), Some(Role::Speech));
+//! assert_eq!(lex.role_of("opined darkly"), None);
+//! let lex = lex.extended([("opined darkly", Role::Speech)]).unwrap();
+//! assert_eq!(lex.role_of("opined darkly"), Some(Role::Speech));
+//! ```
+use std::sync::{Arc, LazyLock};
+
+use crate::people::lexicon::{ascii_lower, FnvMap};
+use crate::people::tokens::{Kind, Tok};
+use crate::{Error, Result};
+
+/// Where a cue's speaker stands; see the [module docs](self).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Speech,
+    Label,
+    Belief,
+    Source,
+    Passive,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Speech => "speech",
+            Role::Label => "label",
+            Role::Belief => "belief",
+            Role::Source => "source",
+            Role::Passive => "passive",
+        }
+    }
+
+    /// Parses a role name ("speech", "label", "belief", "source", "passive").
+    pub fn parse(s: &str) -> Result<Role> {
+        Ok(match s.trim() {
+            "speech" => Role::Speech,
+            "label" => Role::Label,
+            "belief" => Role::Belief,
+            "source" => Role::Source,
+            "passive" => Role::Passive,
+            other => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown cue role {other:?} (expected speech, label, belief, source or passive)"
+                )))
+            }
+        })
+    }
+}
+
+/// Where a cue may stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Usage {
+    /// Anywhere.
+    #[default]
+    Any,
+    /// Only right after a quotation: forms that are usually nouns elsewhere ("“…,” the Saudis state").
+    Post,
+    /// Before a quotation only when "that", a colon, a comma or the quotation follows ("The ad claims “…”").
+    Ambiguous,
+}
+
+impl Usage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Usage::Any => "any",
+            Usage::Post => "post",
+            Usage::Ambiguous => "ambiguous",
+        }
+    }
+
+    /// Parses a usage name ("any" or empty, "post", "ambiguous").
+    pub fn parse(s: &str) -> Result<Usage> {
+        Ok(match s.trim() {
+            "" | "any" => Usage::Any,
+            "post" => Usage::Post,
+            "ambiguous" => Usage::Ambiguous,
+            other => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown cue usage {other:?} (expected any, post or ambiguous)"
+                )))
+            }
+        })
+    }
+}
+
+/// One cue phrase: its words after the first, and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Phrase {
+    rest: Vec<Box<str>>,
+    role: Role,
+    usage: Usage,
+    /// The first word ends in "-ing" (a participle: "saying", "adding").
+    participle: bool,
+}
+
+/// A set of cue phrases, looked up by their first word. Cheap to clone (shared).
+#[derive(Debug, Clone)]
+pub struct CueLexicon {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Inner {
+    /// First word → phrases starting with it, longest first.
+    by_first: FnvMap<Box<str>, Vec<Phrase>>,
+    /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
+    phrases: Vec<(String, Role, Usage)>,
+}
+
+const CUES_TSV: &str = include_str!("cues.tsv");
+
+static DEFAULT: LazyLock<CueLexicon> = LazyLock::new(|| {
+    let mut entries = Vec::new();
+    for line in CUES_TSV.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let forms = cols.next().unwrap_or_default();
+        let role = Role::parse(cols.next().expect("cues.tsv: form<TAB>role"))
+            .expect("cues.tsv: known role");
+        let usage = Usage::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known usage");
+        for form in forms.split('|') {
+            entries.push((form.to_string(), role, usage));
+        }
+    }
+    CueLexicon::empty()
+        .extended_with(entries)
+        .expect("cues.tsv is valid")
+});
+
+impl Default for CueLexicon {
+    /// The built-in lexicon (`cues.tsv`).
+    fn default() -> Self {
+        DEFAULT.clone()
+    }
+}
+
+/// Normalises a phrase: lower case, words separated by single spaces, ’ as '.
+fn normalise(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl CueLexicon {
+    /// An empty lexicon.
+    pub fn empty() -> Self {
+        CueLexicon {
+            inner: Arc::new(Inner::default()),
+        }
+    }
+
+    /// A lexicon of the given (phrase, role) entries. Phrases are lower-cased; an empty phrase is an error.
+    pub fn from_entries<I, S>(entries: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, Role)>,
+        S: AsRef<str>,
+    {
+        CueLexicon::empty().extended(entries)
+    }
+
+    /// A new lexicon with these entries added, usable anywhere (an entry already present takes the new role).
+    pub fn extended<I, S>(&self, entries: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, Role)>,
+        S: AsRef<str>,
+    {
+        self.extended_with(entries.into_iter().map(|(p, r)| (p, r, Usage::Any)))
+    }
+
+    /// A new lexicon with these (phrase, role, usage) entries added.
+    pub fn extended_with<I, S>(&self, entries: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, Role, Usage)>,
+        S: AsRef<str>,
+    {
+        let mut inner = (*self.inner).clone();
+        for (phrase, role, usage) in entries {
+            inner.add(phrase.as_ref(), role, usage)?;
+        }
+        Ok(CueLexicon {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// The role of an exact phrase, if it is in the lexicon.
+    pub fn role_of(&self, phrase: &str) -> Option<Role> {
+        let norm = normalise(phrase);
+        self.inner
+            .phrases
+            .iter()
+            .find(|(p, _, _)| *p == norm)
+            .map(|(_, r, _)| *r)
+    }
+
+    /// The usage of an exact phrase, if it is in the lexicon.
+    pub fn usage_of(&self, phrase: &str) -> Option<Usage> {
+        let norm = normalise(phrase);
+        self.inner
+            .phrases
+            .iter()
+            .find(|(p, _, _)| *p == norm)
+            .map(|(_, _, u)| *u)
+    }
+
+    /// All phrases with their roles and usages, in insertion order.
+    pub fn phrases(&self) -> impl Iterator<Item = (&str, Role, Usage)> {
+        self.inner
+            .phrases
+            .iter()
+            .map(|(p, r, u)| (p.as_str(), *r, *u))
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inner.phrases.is_empty()
+    }
+
+    /// The cue starting at token `i`: (index of the token after the cue, role, participle). The first word must be
+    /// written in lower case; later words match case-insensitively ("told CNN" is matched as "told" only unless
+    /// the lexicon has "told cnn").
+    pub(crate) fn match_at(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        i: usize,
+    ) -> Option<(usize, Role, bool)> {
+        self.phrase_at(text, toks, i)
+            .map(|(j, p)| (j, p.role, p.participle))
+    }
+
+    /// The usage of the cue starting at token `i` (`Any` when there is none).
+    pub(crate) fn usage_at(&self, text: &str, toks: &[Tok], i: usize) -> Usage {
+        self.phrase_at(text, toks, i)
+            .map_or(Usage::Any, |(_, p)| p.usage)
+    }
+
+    fn phrase_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &Phrase)> {
+        let t = toks.get(i)?;
+        if t.kind != Kind::Word || !t.lower() {
+            return None;
+        }
+        let w = &text[t.start..t.end];
+        let mut buf = [0u8; 32];
+        let phrases = match ascii_lower(w, &mut buf) {
+            Some(lower) => self.inner.by_first.get(lower)?,
+            None => self.inner.by_first.get(normalise(w).as_str())?,
+        };
+        'outer: for p in phrases {
+            let mut j = i + 1;
+            for word in &p.rest {
+                let Some(tj) = toks.get(j) else {
+                    continue 'outer;
+                };
+                let ok = match tj.kind {
+                    Kind::Word | Kind::Poss => {
+                        let s = &text[tj.start..tj.end];
+                        s.eq_ignore_ascii_case(word) || normalise(s) == **word
+                    }
+                    Kind::Punct => text[tj.start..tj.end] == **word,
+                    Kind::Quote => false,
+                };
+                if !ok {
+                    continue 'outer;
+                }
+                j += 1;
+            }
+            return Some((j, p));
+        }
+        None
+    }
+}
+
+impl Inner {
+    fn add(&mut self, phrase: &str, role: Role, usage: Usage) -> Result<()> {
+        let norm = normalise(phrase);
+        if norm.is_empty() {
+            return Err(Error::InvalidArgument(
+                "a cue phrase must not be empty".into(),
+            ));
+        }
+        let mut words = norm.split(' ');
+        let first: Box<str> = words.next().unwrap_or_default().into();
+        let rest: Vec<Box<str>> = words.map(Into::into).collect();
+        let participle = first.ends_with("ing")
+            && first.len() > 4
+            && matches!(role, Role::Speech | Role::Label | Role::Belief);
+        let list = self.by_first.entry(first).or_default();
+        if let Some(existing) = list.iter_mut().find(|p| p.rest == rest) {
+            existing.role = role;
+            existing.usage = usage;
+        } else {
+            list.push(Phrase {
+                rest,
+                role,
+                usage,
+                participle,
+            });
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        if let Some(e) = self.phrases.iter_mut().find(|(p, _, _)| *p == norm) {
+            e.1 = role;
+            e.2 = usage;
+        } else {
+            self.phrases.push((norm, role, usage));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::tokens::tokenize;
+
+    fn cue_at(lex: &CueLexicon, text: &str, word: &str) -> Option<(String, Role)> {
+        let mut toks = Vec::new();
+        tokenize(text, 0, text.len(), &[], true, &mut toks);
+        let i = toks.iter().position(|t| &text[t.start..t.end] == word)?;
+        let (j, role, _) = lex.match_at(text, &toks, i)?;
+        Some((text[toks[i].start..toks[j - 1].end].to_string(), role))
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_case_matters_for_the_first_word() {
+        let lex = CueLexicon::default();
+        assert_eq!(
+            cue_at(&lex, "he told reporters on Monday", "told"),
+            Some(("told reporters".into(), Role::Speech))
+        );
+        assert_eq!(
+            cue_at(&lex, "he told CNN", "told"),
+            Some(("told".into(), Role::Speech))
+        );
+        assert_eq!(
+            cue_at(&lex, "according to the Kremlin", "according"),
+            Some(("according to".into(), Role::Source))
+        );
+        assert_eq!(cue_at(&lex, "Said Smith", "Said"), None);
+        assert_eq!(
+            cue_at(&lex, "she described it as", "described"),
+            Some(("described".into(), Role::Label))
+        );
+    }
+
+    #[test]
+    fn extension_adds_and_overrides() {
+        let lex = CueLexicon::default();
+        let n = lex.len();
+        let lex2 = lex
+            .extended([("Harrumphed", Role::Speech), ("said", Role::Belief)])
+            .unwrap();
+        assert_eq!(lex2.len(), n + 1);
+        assert_eq!(lex2.role_of("harrumphed"), Some(Role::Speech));
+        assert_eq!(lex2.role_of("said"), Some(Role::Belief));
+        assert_eq!(
+            lex.role_of("said"),
+            Some(Role::Speech),
+            "the original is unchanged"
+        );
+        assert!(lex.extended([("  ", Role::Speech)]).is_err());
+        assert!(Role::parse("shout").is_err());
+    }
+
+    #[test]
+    fn every_default_row_parses() {
+        let lex = CueLexicon::default();
+        assert!(lex.len() > 300);
+        for (p, _, _) in lex.phrases() {
+            assert_eq!(p, p.to_lowercase());
+        }
+    }
+}

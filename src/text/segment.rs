@@ -1,0 +1,238 @@
+//! Paragraphs and sentences.
+//!
+//! A **paragraph** is one line of text: the bytes between two line breaks (`\n`, `\r\n` or a lone `\r`), with
+//! surrounding white space trimmed. Blank lines separate nothing more than a single line break does; they are
+//! skipped. This is the layout of news feeds and of most scraped text (one paragraph per line, sometimes with a
+//! blank line between paragraphs).
+//!
+//! ```
+//! use saidwho::text::segment::paragraphs;
+//! let text = "First paragraph.\n\n  Second one. \r\nThird.";
+//! let paras: Vec<&str> = paragraphs(text).map(|r| &text[r]).collect();
+//! assert_eq!(paras, ["First paragraph.", "Second one.", "Third."]);
+//! ```
+//!
+//! A **sentence** ends after `.`, `!`, `?` or `…` (and any closing quotation marks or brackets right after it)
+//! when white space and then an upper-case letter, a digit or an opening mark follow — unless the word before the
+//! full stop is an abbreviation ("Mr.", "U.S.", "Gov.", "Jan.") or a single initial ("J."). The rules are simple
+//! and work on byte offsets without allocation; they do not look inside quotations for nesting.
+//!
+//! ```
+//! use saidwho::text::segment::sentences;
+//! let text = "Mr. Smith met Gov. Jones in the U.S. on Monday. They talked! “Fine,” he said.";
+//! let s: Vec<&str> = sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+//! assert_eq!(s, ["Mr. Smith met Gov. Jones in the U.S. on Monday.", "They talked!", "“Fine,” he said."]);
+//! ```
+use std::ops::Range;
+
+use crate::text::is_word_char;
+
+/// Iterator over the paragraphs of a text, as byte ranges (see the [module docs](self)).
+#[derive(Debug, Clone)]
+pub struct Paragraphs<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// The paragraphs of `text`: byte ranges of its non-blank lines, trimmed of white space.
+pub fn paragraphs(text: &str) -> Paragraphs<'_> {
+    Paragraphs { text, pos: 0 }
+}
+
+impl Iterator for Paragraphs<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let start = self.pos;
+            let end =
+                memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+            self.pos = end + 1;
+            let line = &self.text[start..end];
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let s = start + (line.len() - line.trim_start().len());
+                return Some(s..s + trimmed.len());
+            }
+        }
+        None
+    }
+}
+
+/// Lower-case abbreviations (without their full stop) after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "mssrs", "messrs", "prof", "sen", "rep", "gov", "gen", "lt", "col",
+    "maj", "capt", "sgt", "cpl", "adm", "cmdr", "rev", "hon", "pres", "supt", "insp", "det", "st",
+    "jr", "sr", "ft", "mt", "no", "vs", "v", "etc", "inc", "ltd", "corp", "co", "bros", "dept",
+    "univ", "assn", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+    "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb",
+    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "al", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
+];
+
+/// True when `word` (as written, without its full stop) is an abbreviation or an initial, so that a full
+/// stop after it does not end a sentence: "Mr", "Gov", "U.S", "J".
+///
+/// ```
+/// use saidwho::text::segment::is_abbreviation;
+/// assert!(is_abbreviation("Mr") && is_abbreviation("U.S") && is_abbreviation("J"));
+/// assert!(!is_abbreviation("Monday") && !is_abbreviation("it"));
+/// ```
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    if word.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    let mut n = 0;
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    // Dotted acronyms of single letters ("U.S", "D.C", "F.B.I") never end a sentence by their last dot alone.
+    if lower.len() >= 3
+        && lower
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| (i % 2 == 1) == (b == b'.'))
+    {
+        return true;
+    }
+    ABBREVIATIONS.contains(&lower)
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[')
+}
+
+/// The word (maximal run of word characters and inner full stops) that ends at byte `end` of `text`.
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let mut start = end;
+    for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) || (c == '.' && i > 0 && i + 1 < end) {
+            start = i;
+        } else {
+            break;
+        }
+        if end - start > 40 {
+            break;
+        }
+    }
+    &text[start..end]
+}
+
+/// True when byte `pos` of `text` ends a sentence: `text[..pos]` ends with sentence-final punctuation
+/// (plus closing marks) that is followed by white space and a sentence opener.
+fn ends_sentence_at(text: &str, pos: usize) -> bool {
+    let head = &text[..pos];
+    let mut chars = head.char_indices().rev().peekable();
+    while let Some(&(_, c)) = chars.peek() {
+        if is_closing(c) {
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    let Some((i, c)) = chars.next() else {
+        return false;
+    };
+    match c {
+        '!' | '?' | '…' => {}
+        '.' => {
+            let w = word_before(text, i);
+            if w.is_empty() || is_abbreviation(w) {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    let rest = &text[pos..];
+    let trimmed = rest.trim_start();
+    if trimmed.len() == rest.len() {
+        return false; // no white space after the punctuation
+    }
+    match trimmed.chars().next() {
+        Some(c) => c.is_uppercase() || c.is_numeric() || is_opening(c),
+        None => false,
+    }
+}
+
+/// The sentences of `text[range]` (usually one paragraph) as byte ranges, trimmed of white space.
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let b = bytes[i];
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r') && ends_sentence_at(text, i) {
+            let s = &text[start..i];
+            if !s.trim().is_empty() {
+                let ls = start + (s.len() - s.trim_start().len());
+                out.push(ls..ls + s.trim().len());
+            }
+            start = i;
+        }
+        i += 1;
+    }
+    let s = &text[start..range.end];
+    if !s.trim().is_empty() {
+        let ls = start + (s.len() - s.trim_start().len());
+        out.push(ls..ls + s.trim().len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_skip_blank_lines_and_trim() {
+        let text = "\n\n  a b \n\n\nc\r\n\r\nd";
+        let p: Vec<&str> = paragraphs(text).map(|r| &text[r]).collect();
+        assert_eq!(p, ["a b", "c", "d"]);
+        assert_eq!(paragraphs("").count(), 0);
+        assert_eq!(paragraphs(" \n \n").count(), 0);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let text =
+            "He met Sen. Ted Cruz. “It went well.” Then J. Smith left… Later, 3 more came? Yes.";
+        let s: Vec<&str> = sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "He met Sen. Ted Cruz.",
+                "“It went well.”",
+                "Then J. Smith left…",
+                "Later, 3 more came?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_full_stop_continues() {
+        let text = "It cost 3.5 bn. dollars and more.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 1);
+    }
+}
