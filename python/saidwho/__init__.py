@@ -16,3 +16,7 @@ __all__ = [
     "GazetteerFormatError",
     "GazetteerInputError",
 ]
+
+from .default import default_gazetteer, default_manifest, default_records
+
+__all__ += ["default_gazetteer", "default_manifest", "default_records"]
