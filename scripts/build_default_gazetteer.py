@@ -18,15 +18,23 @@ Output: python/saidwho/data/default_gazetteer.jsonl.gz (one record per line in t
 ``saidwho.Gazetteer.from_records``; gzip with a fixed mtime, so equal inputs give equal bytes) and
 python/saidwho/data/MANIFEST.json (build date, versions, counts per layer, heads-of-state date, licences).
 
-Cleaning rules (see README of data/default and the report in bench/default_gazetteer_report.py):
-- GeoNames alternate names are kept for cities of >= ALT_MIN_POP people only, and dropped when lower-case,
-  non-Latin, code-like (digits, all capitals), shorter than 4 letters, holding brackets or commas, equal to
-  another city's primary name, a country or region name, a common English word or a given name or surname;
-- a primary name (of a city or region) that is a common English word, a given name or a surname is dropped
-  for a place below COMMON_MIN_POP people and otherwise kept case-sensitive with ``context: true``
-  ("Nice", "Reading", "Vladimir"); a very common word ("Of", "Long") is always dropped;
+Cleaning rules (the curated inputs are described in data/default/README.md; bench/default_gazetteer_report.py
+shows what the rules leave):
+- GeoNames alternate names are kept for cities of >= ALT_MIN_POP people only, case-sensitively, and dropped when
+  lower-case, non-Latin, code-like (digits, all capitals), shorter than 4 letters, holding brackets or commas,
+  equal to another city's primary name or to a country or region name, a dictionary word, a given name or
+  surname, or frequent in English text (wordfreq Zipf >= ALT_MAX_ZIPF: "Stalin", "Cars");
+- a city's own name: see classify_city() — very common words ("Of", "Most", "Long") are dropped, and so are
+  small towns named like a word or a person ("Price", Utah; "Kant"); bigger places with such names are kept
+  case-sensitive with ``context: true`` ("Nice", "Reading", "Vladimir", "Lincoln"). A city whose name is
+  refused is left out (the engine always matches an entry's name);
+- a region's bare name: see classify_region(); generic names ("Central", "North") keep only their typed form
+  ("Central Region"), and a region named like a big city of its country ("Kabul", "Donetsk") too, since the
+  bare name mostly means the city;
 - priorities: PERSON and ORG 95, country 90 (+ a population tiebreak), NORP 90, curated LOC 85, region 80
-  (municipality-level subdivisions rank as towns, 45), city 10*log10(population) (+ curated boosts).
+  (municipality-level subdivisions rank as towns, 45), city 10*log10(population) (+ curated boosts:
+  Washington, D.C. over Washington State, New York City over New York State). So an ambiguous alias ranks
+  country > region > city, then population.
 """
 
 from __future__ import annotations
@@ -553,8 +561,8 @@ def build_cities(lex: Lexicon, taken: set[str], region_names: set[str]):
             if letters(t) < 3 or not is_latin(t) or t.islower() or re.fullmatch(r"[A-Z0-9]{2,5}", t):
                 refused = refused or t == name
                 continue
-            if t not in (c["name"], name) and not alternate_ok(t, lex):
-                continue  # an accent-folded form that is an English word ("Bush" from "Būsh")
+            if t not in (c["name"], name) and (lex.is_dictionary_word(t) or lex.is_name(t)):
+                continue  # an accent-folded form that is an English word or a name ("Bush" from "Būsh")
             spec = classify_city(t, lex, pop, curated=bool(cur and t == name and cur["name"]))
             if spec is None:
                 refused = refused or t == name

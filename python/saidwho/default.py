@@ -7,7 +7,7 @@ inside the package: no download at run time. It is built on first use and then c
 >>> import saidwho as sw
 >>> gaz = sw.default_gazetteer()
 >>> [(m.text, m.label, m.id) for m in gaz.find("Ukrainian troops held Bakhmut, the Kremlin said.")]
-[('Ukrainian', 'NORP', 'norp:ukrainian'), ('Bakhmut', 'GPE', 'city:712165'), ('Kremlin', 'ORG', 'kremlin')]
+[('Ukrainian', 'NORP', 'norp:ukrainian'), ('Bakhmut', 'GPE', 'city:713174'), ('Kremlin', 'ORG', 'kremlin')]
 
 What it holds (counts, sources, licences and the date of the leaders list are in ``default_manifest()``):
 
