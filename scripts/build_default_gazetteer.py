@@ -258,6 +258,8 @@ class Lexicon:
         self.given = census("dist.male.first", GIVEN_NAME_MIN_PCT) | census("dist.female.first", GIVEN_NAME_MIN_PCT)
         self.given |= {g.lower() for g in extra_given}
         self.surnames = census("dist.all.last", SURNAME_MIN_PCT)
+        self.not_places = {ln.strip().casefold() for ln in (CURATED / "not_places.txt").read_text(
+            encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")}
 
     def zipf(self, word: str) -> float:
         return self._zipf(word.lower(), "en")
@@ -306,6 +308,8 @@ def classify_city(alias: str, lex: Lexicon, pop: int, curated: bool = False):
     """
     if curated:
         return alias
+    if alias.casefold() in lex.not_places:
+        return None
     w = alias.lower()
     z = lex.zipf(w)
     dictw = w in lex.dict_lower
@@ -328,6 +332,8 @@ def classify_city(alias: str, lex: Lexicon, pop: int, curated: bool = False):
 
 def classify_region(alias: str, lex: Lexicon, country: str):
     """What to do with a region's bare name (its typed variant, "Gulf Province", is kept anyway)."""
+    if alias.casefold() in lex.not_places:
+        return None
     w = alias.lower()
     z = lex.zipf(w)
     dictw = w in lex.dict_lower
@@ -345,7 +351,7 @@ def classify_region(alias: str, lex: Lexicon, country: str):
 def alternate_ok(alt: str, lex: Lexicon) -> bool:
     """A GeoNames alternate name is kept only if it is no English word, no name and rare in English text."""
     w = alt.lower()
-    return w not in lex.dict_lower and not lex.is_name(alt) and lex.zipf(w) < ALT_MAX_ZIPF
+    return alt.casefold() not in lex.not_places and w not in lex.dict_lower and not lex.is_name(alt) and lex.zipf(w) < ALT_MAX_ZIPF
 
 
 def good_alternate(alt: str) -> bool:

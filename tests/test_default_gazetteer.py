@@ -119,7 +119,7 @@ def test_place_aliases_are_cleaned(records):
             assert not re.fullmatch(r"[A-Z0-9]{2,5}", t), (r["id"], t)  # no codes (KZN)
 
 
-@pytest.mark.parametrize("word", ["Of", "Long", "Most", "Price", "Union", "Volodymyr", "Man"])
+@pytest.mark.parametrize("word", ["Of", "Long", "Most", "Price", "Union", "Volodymyr", "Man", "Commonwealth", "Balkan"])
 def test_common_words_and_name_parts_are_not_places(records, word):
     for r in entries_with_alias(records, word):
         assert r["label"] not in ("GPE", "LOC"), (word, r["id"])
