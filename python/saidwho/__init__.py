@@ -28,3 +28,7 @@ __all__ = [
     "extract_quotes_batch",
     "find_people",
 ]
+
+from .default import default_gazetteer, default_manifest, default_records
+
+__all__ += ["default_gazetteer", "default_manifest", "default_records"]
