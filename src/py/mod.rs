@@ -2,11 +2,13 @@
 //! the GIL. Each submodule registers its own classes and functions.
 use pyo3::prelude::*;
 
+mod align;
 mod errors;
 
 #[pymodule]
 fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     errors::register(m)?;
+    align::register(m)?;
     Ok(())
 }
