@@ -211,7 +211,7 @@ def summarize_clusters(members: pd.DataFrame, *, min_size: int = 1) -> pd.DataFr
         {
             "size": grouped.size(),
             "n_docs": grouped["doc"].nunique(),
-            "speakers": grouped["speaker"].agg(lambda s: sorted({v for v in s if v is not None})),
+            "speakers": grouped["speaker"].agg(lambda s: sorted({v for v in s if isinstance(v, str)})),
         }
     )
     longest = members[members["is_longest"]].set_index("cluster")[["doc", "start", "end", "text", "speaker"]]
