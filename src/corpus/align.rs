@@ -45,8 +45,10 @@
 //! and to "the Kremlin" by another).
 //!
 //! **Unknown speakers** (`None`, or an empty name): a version of at least [`AlignOptions::unknown_min_words`]
-//! words joins a cluster when every link it has (of any kind above) leads to that single cluster; several
-//! unknown-speaker versions linked to each other (not by short fragments) move together. Identical
+//! words joins the cluster it is linked to (by any link above). Linked to several clusters, it joins the one
+//! whose versions cover most of its words, if that covers at least a quarter of its words more than any other
+//! (“…we will win this war” is in Putin's quote but shares just “we will” with Peskov's); otherwise it stays
+//! apart. Several unknown-speaker versions linked to each other (not by short fragments) move together. Identical
 //! unknown-speaker texts merge when they have [`AlignOptions::cross_speaker_min_words`] words, or when they
 //! join a cluster. Anything else stays on its own.
 //!
@@ -73,7 +75,7 @@ use crate::{Error, Result};
 use index::{segments, shingles, PremixedMap, ShingleIndex};
 pub use normalize::normalized_words;
 use normalize::{hash_run, normalize, Normalized};
-use pairwise::{classify, PairRelation, Seq};
+use pairwise::{align, classify, PairRelation, Seq};
 use union_find::UnionFind;
 
 /// One quote to align: where it is (document, character span), its text (the content inside the marks) and
@@ -227,6 +229,9 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
 
 /// Unknown speaker.
 const NO_SPEAKER: u32 = u32::MAX;
+/// An unknown-speaker quote linked to several clusters joins the best-covering one only if it covers this
+/// much more of the quote's words than the next.
+const UNKNOWN_MARGIN: f32 = 0.25;
 
 /// Normalised quotes, stored flat.
 struct Prepared {
@@ -614,13 +619,14 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
     for (a, b) in among {
         group.union(a, b);
     }
-    // Unknown with known: every link counts, the target must be unique.
+    // Unknown with known: every link counts; each link's weight is the share of the unknown quote's words
+    // that line up with the known one.
     let known: Vec<&Form> = forms
         .list
         .iter()
         .filter(|f| f.speaker != NO_SPEAKER)
         .collect();
-    let mut to_known: Vec<(u32, u32)> = for_forms(known.len(), |g| {
+    let mut to_known: Vec<(u32, u32, f32)> = for_forms(known.len(), |g| {
         let sg = prep.seq(known[g as usize].quote);
         let found = index.candidates(
             &shingles(sg, k),
@@ -630,37 +636,41 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
         );
         found
             .into_iter()
-            .filter(|c| {
-                !matches!(
-                    classify(prep.seq(unknown[c.id as usize].quote), sg, opts),
-                    PairRelation::Unrelated(_)
-                )
+            .filter_map(|c| {
+                let su = prep.seq(unknown[c.id as usize].quote);
+                match classify(su, sg, opts) {
+                    PairRelation::Unrelated(_) => None,
+                    _ => Some((
+                        c.id,
+                        known[g as usize].quote,
+                        align(su, sg).cov_a(su.tokens.len()),
+                    )),
+                }
             })
-            .map(|c| (c.id, known[g as usize].quote))
             .collect()
     });
-    // Settle the links group by group.
+    // Settle the links group by group: the best-covering cluster wins if clearly ahead of any other.
     for link in to_known.iter_mut() {
         link.0 = group.find(link.0);
     }
-    to_known.sort_unstable();
+    to_known.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
     let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
     for u in 0..unknown.len() as u32 {
         members.entry(group.find(u)).or_default().push(u);
     }
     let mut attached = vec![false; unknown.len()];
     for links in to_known.chunk_by(|x, y| x.0 == y.0) {
-        let mut target = None;
-        let mut unique = true;
-        for &(_, q) in links {
+        let mut best: Vec<(u32, f32)> = Vec::new();
+        for &(_, q, cov) in links {
             let r = uf.find(q);
-            if target.is_some_and(|t| t != r) {
-                unique = false;
-                break;
+            match best.iter_mut().find(|(t, _)| *t == r) {
+                Some(entry) => entry.1 = entry.1.max(cov),
+                None => best.push((r, cov)),
             }
-            target = Some(r);
         }
-        if let (true, Some(t)) = (unique, target) {
+        best.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let clear = best.len() == 1 || best[0].1 - best[1].1 >= UNKNOWN_MARGIN;
+        if let (true, Some(&(t, _))) = (clear, best.first()) {
             for &u in &members[&links[0].0] {
                 forms.union_copies(unknown[u as usize], uf);
                 uf.union(unknown[u as usize].quote, t);
@@ -718,10 +728,7 @@ fn memberships(
                     | PairRelation::Overlap(_)
                     | PairRelation::Unrelated(_) => {
                         let (x, y) = (prep.seq(i as u32), prep.seq(rep));
-                        (
-                            Relation::Overlapping,
-                            pairwise::align(x, y).cov_a(x.tokens.len()),
-                        )
+                        (Relation::Overlapping, align(x, y).cov_a(x.tokens.len()))
                     }
                 }
             };

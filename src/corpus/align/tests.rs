@@ -281,7 +281,20 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ("We will never give up what is ours", None),
     ]);
     assert_eq!(clusters(&m), [0, 1, 2]);
-    // Too short to join anything, even identical text.
+    // Linked to two clusters, it joins the one covering clearly more of it.
+    let ending = "Everyone at the meeting agreed on the plan, and we will win this war";
+    let m = run(&[
+        (LONG, Some("a")),
+        (ending, Some("b")),
+        ("and we will win this war together with our partners", None),
+    ]);
+    assert_eq!(clusters(&m), [0, 1, 0]);
+    let m = run(&[
+        (ending, Some("b")),
+        ("and we will win this war together with our partners", None),
+    ]);
+    assert_eq!(clusters(&m), [0, 0]); // the weaker link alone would do
+                                      // Too short to join anything, even identical text.
     let m = run(&[("the war", Some("a")), ("the war", None), ("the war", None)]);
     assert_eq!(clusters(&m), [0, 1, 2]);
     // Unknown versions of one utterance stay together.
