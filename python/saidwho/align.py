@@ -35,8 +35,10 @@ fragment of another (``contain_min`` of its words line up in order), when both m
 (``variant_min``: a few changed words, another translation), or when one ends with what starts the other
 (``overlap_min_words``). A fragment shorter than ``bridge_min_words`` words joins only if every version
 containing it is in one cluster. Different speakers merge only on identical text of at least
-``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) joins a cluster only if
-it has ``unknown_min_words`` words and every link it has leads to that one cluster.
+``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) needs
+``unknown_min_words`` words and a link lining up half of them; linked to several clusters it joins the one
+covering clearly most of it (by a quarter of its words), else it stays apart; unknown-speaker quotes group
+with each other only as close variants.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ def cluster_quotes(
     speaker: str | None = None,
     contain_min: float = 0.7,
     variant_min: float = 0.7,
-    overlap_min_words: int = 4,
+    overlap_min_words: int = 5,
     bridge_min_words: int = 5,
     cross_speaker_min_words: int = 6,
     unknown_min_words: int = 4,

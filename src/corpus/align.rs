@@ -45,10 +45,10 @@
 //! and to "the Kremlin" by another).
 //!
 //! **Unknown speakers** (`None`, or an empty name): a version of at least [`AlignOptions::unknown_min_words`]
-//! words joins the cluster it is linked to (by any link above). Linked to several clusters, it joins the one
-//! whose versions cover most of its words, if that covers at least a quarter of its words more than any other
-//! (“…we will win this war” is in Putin's quote but shares just “we will” with Peskov's); otherwise it stays
-//! apart. Several unknown-speaker versions linked to each other (not by short fragments) move together. Identical
+//! words joins the cluster it is linked to (by any link above that lines up at least half of its words).
+//! Linked to several clusters, it joins the one whose versions cover most of its words, if that covers at
+//! least a quarter of its words more than any other; otherwise it stays apart. Unknown-speaker versions that
+//! are close variants of each other move together (no other link vouches for one speaker). Identical
 //! unknown-speaker texts merge when they have [`AlignOptions::cross_speaker_min_words`] words, or when they
 //! join a cluster. Anything else stays on its own.
 //!
@@ -98,7 +98,7 @@ pub struct AlignOptions {
     pub contain_min: f32,
     /// Share of each version's words that must line up for close variants. Default 0.7.
     pub variant_min: f32,
-    /// Aligned words where one version ends and the other starts that link them. Default 4.
+    /// Aligned words where one version ends and the other starts that link them. Default 5.
     pub overlap_min_words: usize,
     /// Fragments shorter than this join only a single candidate cluster. Default 5.
     pub bridge_min_words: usize,
@@ -118,7 +118,7 @@ impl Default for AlignOptions {
             shingle_words: 3,
             contain_min: 0.7,
             variant_min: 0.7,
-            overlap_min_words: 4,
+            overlap_min_words: 5,
             bridge_min_words: 5,
             cross_speaker_min_words: 6,
             unknown_min_words: 4,
@@ -232,6 +232,8 @@ const NO_SPEAKER: u32 = u32::MAX;
 /// An unknown-speaker quote linked to several clusters joins the best-covering one only if it covers this
 /// much more of the quote's words than the next.
 const UNKNOWN_MARGIN: f32 = 0.25;
+/// A link of an unknown-speaker quote counts only if it lines up at least this share of the quote's words.
+const UNKNOWN_MIN_COVER: f32 = 0.5;
 
 /// Normalised quotes, stored flat.
 struct Prepared {
@@ -588,8 +590,7 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
         .map(|f| shingles(prep.seq(f.quote), k))
         .collect();
     let index = ShingleIndex::new(&shingled);
-    let words_u = |u: u32| unknown[u as usize].words as usize;
-    // Unknown with unknown: only links that are not short fragments move them together.
+    // Unknown with unknown: only close variants move together (nothing else vouches for one speaker).
     let mut group = UnionFind::new(unknown.len());
     let among: Vec<(u32, u32)> = for_forms(unknown.len(), |u| {
         let found = index.candidates(
@@ -602,18 +603,13 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
         found
             .into_iter()
             .filter(|c| !c.mutual || c.id > u)
-            .filter_map(|c| {
-                match link_of(
+            .filter(|c| {
+                matches!(
                     classify(su, prep.seq(unknown[c.id as usize].quote), opts),
-                    u,
-                    c.id,
-                    words_u,
-                    opts,
-                ) {
-                    Some(Link::Strong(a, b)) => Some((a, b)),
-                    _ => None,
-                }
+                    PairRelation::Identical | PairRelation::Variant(_)
+                )
             })
+            .map(|c| (u, c.id))
             .collect()
     });
     for (a, b) in among {
@@ -638,13 +634,11 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
             .into_iter()
             .filter_map(|c| {
                 let su = prep.seq(unknown[c.id as usize].quote);
+                let cover = align(su, sg).cov_a(su.tokens.len());
                 match classify(su, sg, opts) {
                     PairRelation::Unrelated(_) => None,
-                    _ => Some((
-                        c.id,
-                        known[g as usize].quote,
-                        align(su, sg).cov_a(su.tokens.len()),
-                    )),
+                    _ if cover < UNKNOWN_MIN_COVER => None,
+                    _ => Some((c.id, known[g as usize].quote, cover)),
                 }
             })
             .collect()

@@ -304,6 +304,27 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ("irrelevant words here now", None),
     ]);
     assert_eq!(clusters(&m), [0, 0, 1]);
+    // Overlapping excerpts need a speaker to vouch for them.
+    let m = run(&[
+        (
+            "our people, unconquered by the enemy. Ukraine is proud of you",
+            None,
+        ),
+        (
+            "Ukraine is proud of you. I am proud of you! Thank you for the courage",
+            None,
+        ),
+    ]);
+    assert_eq!(clusters(&m), [0, 1]);
+    // A link lining up less than half of the unknown quote does not count.
+    let m = run(&[
+        ("The talks failed, and we will win this war", Some("a")),
+        (
+            "we will win this war, said the general at the press conference in the capital",
+            None,
+        ),
+    ]);
+    assert_eq!(clusters(&m), [0, 1]);
     // Copies of an unknown-speaker text that joins a cluster all join.
     let m = run(&[
         ("win this war together with our", None),
