@@ -1,1 +1,2 @@
 //! (corpus: see lib.rs for the pipeline.)
+pub mod align;

@@ -2,6 +2,7 @@
 //! the GIL. Each submodule registers its own classes and functions.
 use pyo3::prelude::*;
 
+mod align;
 mod errors;
 mod gazetteer;
 mod quotes;
@@ -12,5 +13,6 @@ fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     gazetteer::register(m)?;
     quotes::register(m)?;
+    align::register(m)?;
     Ok(())
 }

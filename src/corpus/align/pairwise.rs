@@ -1,0 +1,455 @@
+//! Comparing two normalised quotes: which words line up, and what relation that makes.
+//!
+//! Alignment finds non-crossing blocks of identical consecutive words, longest first (the way `diff` does),
+//! so the words of one version are matched in order against the other. Blocks are at least two words long;
+//! a single word is matched only in a small region next to a block (a few changed words around it, as in two
+//! translations). Words of one version that fall where the other prints an ellipsis are *excused*: they count
+//! neither for nor against the pair.
+//!
+//! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
+//! From coverage follows the relation: one version wholly covered is a fragment of the other (an excerpt, maybe
+//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again, and a shared stretch where one version ends and the
+//! other begins is an overlap (two excerpts of one speech).
+use std::collections::HashMap;
+
+use super::AlignOptions;
+
+/// A normalised quote as alignment sees it: word hashes and ellipsis gaps (see [`super::normalize`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Seq<'a> {
+    pub tokens: &'a [u32],
+    pub gaps: &'a [u32],
+    pub hash: u64,
+}
+
+/// A run of `len` identical words at `a` in the first sequence and `b` in the second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Block {
+    pub a: usize,
+    pub b: usize,
+    pub len: usize,
+}
+
+/// The outcome of aligning two sequences.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Alignment {
+    /// Aligned words (the same number on both sides).
+    pub aligned: usize,
+    /// Words of each side that fall into an ellipsis of the other.
+    pub excused_a: usize,
+    pub excused_b: usize,
+    /// When the aligned words run to the end of one sequence and start the other (up to [`EDGE_SLACK`] words
+    /// at either edge), the longer side of that shared stretch in words; 0 otherwise.
+    pub edge_region: usize,
+    pub blocks: Vec<Block>,
+}
+
+impl Alignment {
+    /// Share of the first sequence's unexcused words that are aligned.
+    pub fn cov_a(&self, m: usize) -> f32 {
+        ratio(self.aligned, m.saturating_sub(self.excused_a))
+    }
+    /// Share of the second sequence's unexcused words that are aligned.
+    pub fn cov_b(&self, n: usize) -> f32 {
+        ratio(self.aligned, n.saturating_sub(self.excused_b))
+    }
+    /// True if the sequences overlap at their edges: `min_words` or more aligned words, making up at least
+    /// `density` of the shared stretch.
+    pub fn overlaps_at_edges(&self, min_words: usize, density: f32) -> bool {
+        self.edge_region > 0
+            && self.aligned >= min_words
+            && self.aligned as f32 >= density * self.edge_region as f32
+    }
+}
+
+fn ratio(x: usize, of: usize) -> f32 {
+    if of == 0 {
+        if x == 0 {
+            0.0
+        } else {
+            1.0
+        }
+    } else {
+        (x as f32 / of as f32).min(1.0)
+    }
+}
+
+/// Regions larger than this (in word pairs) use the sparse longest-match search instead of the dense table.
+const DENSE_LIMIT: usize = 1 << 16;
+/// A region this small (on both sides) next to a block may align a single word.
+const SMALL_GAP: usize = 6;
+/// Unaligned words allowed at the edges of an overlap (a changed or added word where the excerpts meet).
+pub(crate) const EDGE_SLACK: usize = 2;
+
+/// Align `a` against `b`.
+pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
+    let (m, n) = (a.tokens.len(), b.tokens.len());
+    let mut blocks = Vec::new();
+    // Regions still to search: (alo, ahi, blo, bhi, next to a block).
+    let mut stack = vec![(0, m, 0, n, false)];
+    let mut sparse: Option<HashMap<u32, Vec<usize>>> = None;
+    let global_min = 2.min(m).min(n).max(1);
+    while let Some((alo, ahi, blo, bhi, near_block)) = stack.pop() {
+        if alo >= ahi || blo >= bhi {
+            continue;
+        }
+        let min_len = if near_block && ahi - alo <= SMALL_GAP && bhi - blo <= SMALL_GAP {
+            1
+        } else {
+            global_min
+        };
+        let best = if (ahi - alo) * (bhi - blo) <= DENSE_LIMIT {
+            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi)
+        } else {
+            let index = sparse.get_or_insert_with(|| positions(b.tokens));
+            longest_match_sparse(a.tokens, index, alo, ahi, blo, bhi)
+        };
+        if best.len < min_len {
+            continue;
+        }
+        blocks.push(best);
+        stack.push((alo, best.a, blo, best.b, best.len >= 2));
+        stack.push((
+            best.a + best.len,
+            ahi,
+            best.b + best.len,
+            bhi,
+            best.len >= 2,
+        ));
+    }
+    blocks.sort_unstable_by_key(|k| k.a);
+    let mut out = Alignment {
+        aligned: blocks.iter().map(|k| k.len).sum(),
+        ..Alignment::default()
+    };
+    if let (Some(first), Some(last)) = (blocks.first(), blocks.last()) {
+        let (a_end, b_end) = (last.a + last.len, last.b + last.len);
+        // The end of `a` overlaps the start of `b`, or the end of `b` the start of `a`.
+        if first.b <= EDGE_SLACK && m - a_end <= EDGE_SLACK {
+            out.edge_region = (m - first.a).max(b_end);
+        }
+        if first.a <= EDGE_SLACK && n - b_end <= EDGE_SLACK {
+            let region = (n - first.b).max(a_end);
+            out.edge_region = if out.edge_region == 0 {
+                region
+            } else {
+                out.edge_region.min(region)
+            };
+        }
+    }
+    for w in blocks.windows(2) {
+        let (p, q) = (w[0], w[1]);
+        let (a_lo, a_hi, b_lo, b_hi) = (p.a + p.len, q.a, p.b + p.len, q.b);
+        if a.gaps
+            .iter()
+            .any(|&g| (a_lo..=a_hi).contains(&(g as usize)))
+        {
+            out.excused_b += b_hi - b_lo;
+        }
+        if b.gaps
+            .iter()
+            .any(|&g| (b_lo..=b_hi).contains(&(g as usize)))
+        {
+            out.excused_a += a_hi - a_lo;
+        }
+    }
+    out.blocks = blocks;
+    out
+}
+
+/// Longest common run of `a[alo..ahi]` and `b[blo..bhi]` by dynamic programming; ties go to the earliest.
+fn longest_match_dense(
+    a: &[u32],
+    b: &[u32],
+    alo: usize,
+    ahi: usize,
+    blo: usize,
+    bhi: usize,
+) -> Block {
+    let width = bhi - blo;
+    let mut prev = vec![0u32; width + 1];
+    let mut cur = vec![0u32; width + 1];
+    let mut best = Block {
+        a: alo,
+        b: blo,
+        len: 0,
+    };
+    for (i, &ai) in a.iter().enumerate().take(ahi).skip(alo) {
+        for (k, &bj) in b[blo..bhi].iter().enumerate() {
+            let j = blo + k;
+            cur[k + 1] = if ai == bj { prev[k] + 1 } else { 0 };
+            let len = cur[k + 1] as usize;
+            if len > best.len {
+                best = Block {
+                    a: i + 1 - len,
+                    b: j + 1 - len,
+                    len,
+                };
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    best
+}
+
+fn positions(b: &[u32]) -> HashMap<u32, Vec<usize>> {
+    let mut map: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (j, &t) in b.iter().enumerate() {
+        map.entry(t).or_default().push(j);
+    }
+    map
+}
+
+/// Longest common run using the positions of each word in `b` (for long sequences); same result as dense.
+fn longest_match_sparse(
+    a: &[u32],
+    index: &HashMap<u32, Vec<usize>>,
+    alo: usize,
+    ahi: usize,
+    blo: usize,
+    bhi: usize,
+) -> Block {
+    let mut best = Block {
+        a: alo,
+        b: blo,
+        len: 0,
+    };
+    let mut run: HashMap<usize, usize> = HashMap::new();
+    let mut next: HashMap<usize, usize> = HashMap::new();
+    for (i, t) in a.iter().enumerate().take(ahi).skip(alo) {
+        next.clear();
+        if let Some(js) = index.get(t) {
+            for &j in js.iter().filter(|&&j| j >= blo && j < bhi) {
+                let len = j
+                    .checked_sub(1)
+                    .and_then(|p| run.get(&p))
+                    .copied()
+                    .unwrap_or(0)
+                    + 1;
+                next.insert(j, len);
+                if len > best.len
+                    || (len == best.len && (i + 1 - len, j + 1 - len) < (best.a, best.b))
+                {
+                    best = Block {
+                        a: i + 1 - len,
+                        b: j + 1 - len,
+                        len,
+                    };
+                }
+            }
+        }
+        std::mem::swap(&mut run, &mut next);
+    }
+    best
+}
+
+/// How two versions relate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum PairRelation {
+    /// The same normalised text.
+    Identical,
+    /// The first is (mostly) contained in the second; the score is the first's coverage.
+    FirstInSecond(f32),
+    /// The second is (mostly) contained in the first; the score is the second's coverage.
+    SecondInFirst(f32),
+    /// Both mostly covered; the score is the smaller coverage.
+    Variant(f32),
+    /// A shared stretch where one ends and the other starts; the score is the first's coverage.
+    Overlap(f32),
+    /// Nothing that makes them one utterance; the score is the first's coverage.
+    Unrelated(f32),
+}
+
+/// Sequences shorter than this are only ever identical to, or contained word for word in, another.
+pub(crate) const SHORT: usize = 4;
+
+/// True if `needle` occurs as a run of consecutive words in `hay`.
+pub(crate) fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The relation between two versions under `opts`.
+pub(crate) fn classify(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> PairRelation {
+    let (m, n) = (a.tokens.len(), b.tokens.len());
+    if m == 0 || n == 0 {
+        return PairRelation::Unrelated(0.0);
+    }
+    if a.hash == b.hash && a.tokens == b.tokens {
+        return PairRelation::Identical;
+    }
+    if m < SHORT || n < SHORT {
+        return if m < n && contains_run(b.tokens, a.tokens) {
+            PairRelation::FirstInSecond(1.0)
+        } else if n < m && contains_run(a.tokens, b.tokens) {
+            PairRelation::SecondInFirst(1.0)
+        } else {
+            let al = align(a, b);
+            PairRelation::Unrelated(al.cov_a(m))
+        };
+    }
+    let al = align(a, b);
+    let (ca, cb) = (al.cov_a(m), al.cov_b(n));
+    if ca >= 1.0 && (cb < 1.0 || m < n) {
+        PairRelation::FirstInSecond(1.0)
+    } else if cb >= 1.0 && (ca < 1.0 || n < m) {
+        PairRelation::SecondInFirst(1.0)
+    } else if ca >= opts.variant_min && cb >= opts.variant_min {
+        PairRelation::Variant(ca.min(cb))
+    } else if ca >= opts.contain_min && ca >= cb {
+        PairRelation::FirstInSecond(ca)
+    } else if cb >= opts.contain_min {
+        PairRelation::SecondInFirst(cb)
+    } else if al.overlaps_at_edges(opts.overlap_min_words, opts.variant_min) {
+        PairRelation::Overlap(ca)
+    } else {
+        PairRelation::Unrelated(ca)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize;
+    use super::*;
+
+    fn rel(a: &str, b: &str) -> PairRelation {
+        let (x, y) = (normalize(a), normalize(b));
+        let sa = Seq {
+            tokens: &x.tokens,
+            gaps: &x.gaps,
+            hash: x.text_hash,
+        };
+        let sb = Seq {
+            tokens: &y.tokens,
+            gaps: &y.gaps,
+            hash: y.text_hash,
+        };
+        classify(sa, sb, &AlignOptions::default())
+    }
+
+    fn al(a: &str, b: &str) -> Alignment {
+        let (x, y) = (normalize(a), normalize(b));
+        let sa = Seq {
+            tokens: &x.tokens,
+            gaps: &x.gaps,
+            hash: x.text_hash,
+        };
+        let sb = Seq {
+            tokens: &y.tokens,
+            gaps: &y.gaps,
+            hash: y.text_hash,
+        };
+        align(sa, sb)
+    }
+
+    #[test]
+    fn blocks_are_found_in_order() {
+        let x = al("a b c d e f g", "x a b c y e f g z");
+        assert_eq!(
+            x.blocks,
+            [Block { a: 0, b: 1, len: 3 }, Block { a: 4, b: 5, len: 3 }]
+        );
+        assert_eq!((x.aligned, x.edge_region), (6, 8));
+        // "a b c" ends the first and starts the second; one extra word at the edge is tolerated.
+        let y = al("x y z a b c", "a b c d e f");
+        assert_eq!((y.aligned, y.edge_region), (3, 3));
+        let y = al("x y z a b c q", "a b c d e f");
+        assert_eq!((y.aligned, y.edge_region), (3, 4));
+        assert_eq!(al("a b c x y z", "q r a b c").edge_region, 3);
+        assert_eq!(al("x y z a b c", "q r s t a b c").edge_region, 0);
+        // Crossing material is not aligned twice: the later "a b" cannot also match.
+        let y = al("a b c d", "c d a b");
+        assert_eq!(y.aligned, 2);
+    }
+
+    #[test]
+    fn single_words_align_only_next_to_blocks() {
+        // "d" sits between two blocks with one changed word on each side; "h" after a block.
+        let x = al("a b c x d y e f g h", "a b c q d r e f i h");
+        assert_eq!(x.aligned, 7);
+        // A lone shared word far from any block does not align.
+        let y = al("the cat sat on mats today", "yesterday a dog ran and the");
+        assert_eq!(y.aligned, 0);
+    }
+
+    #[test]
+    fn ellipsis_excuses_the_elided_words() {
+        let x = al("a b c … g h i", "a b c d e f g h i");
+        assert_eq!((x.aligned, x.excused_a, x.excused_b), (6, 0, 3));
+        assert_eq!(x.cov_b(9), 1.0);
+        // Without the ellipsis the missing words count against coverage.
+        let y = al("a b c g h i", "a b c d e f g h i");
+        assert!(y.cov_b(9) < 0.7);
+    }
+
+    #[test]
+    fn dense_and_sparse_searches_agree() {
+        let a: Vec<u32> = (0..300).map(|i| (i * 7 % 13) as u32).collect();
+        let b: Vec<u32> = (0..280).map(|i| (i * 5 % 13) as u32).collect();
+        let index = positions(&b);
+        for (alo, ahi, blo, bhi) in [(0, 300, 0, 280), (10, 50, 100, 200), (0, 13, 0, 13)] {
+            assert_eq!(
+                longest_match_dense(&a, &b, alo, ahi, blo, bhi),
+                longest_match_sparse(&a, &index, alo, ahi, blo, bhi)
+            );
+        }
+    }
+
+    #[test]
+    fn relations() {
+        use PairRelation::*;
+        assert_eq!(
+            rel("Ukraine is proud of you!", "“ukraine IS proud of you…”"),
+            Identical
+        );
+        assert_eq!(
+            rel(
+                "extremely difficult",
+                "the situation is extremely difficult"
+            ),
+            FirstInSecond(1.0)
+        );
+        assert_eq!(
+            rel("the situation is extremely difficult", "difficult"),
+            SecondInFirst(1.0)
+        );
+        assert!(matches!(rel("difficult", "it is hard"), Unrelated(_)));
+        // A few changed words (another translation) make a close variant.
+        assert!(matches!(
+            rel(
+                "we will never give up what is ours and we will win this war",
+                "we shall never give up what is ours and we will win the war"
+            ),
+            Variant(s) if s > 0.7
+        ));
+        // The end of one is the start of the other.
+        assert!(matches!(
+            rel(
+                "Bakhmut fortress. Our people. Unconquered by the enemy. Ukraine is proud of you,",
+                "Ukraine is proud of you. I am proud of you! Thank you for the courage,"
+            ),
+            Overlap(_)
+        ));
+        // Two sentences that share two words are not one utterance.
+        assert!(matches!(
+            rel(
+                "I am not optimistic about the possibility of effective peace talks at the immediate future",
+                "I don’t see them in the immediate horizon."
+            ),
+            Unrelated(_)
+        ));
+    }
+
+    #[test]
+    fn putin_versions_align_across_the_ellipsis() {
+        let ft = "I would especially like to mention units of the security agencies that have begun to operate \
+                  in the new regions of Russia. Yes, it’s difficult for you right now: the situation in Donetsk \
+                  and Luhansk ... in the Kherson and Zaporizhzhia regions is extremely difficult,";
+        let reuters =
+            "The situation in the Donetsk and Luhansk People’s Republics, in the Kherson and \
+                       Zaporizhzhia regions is extremely difficult,";
+        match rel(reuters, ft) {
+            PairRelation::FirstInSecond(s) => assert!(s > 0.75, "{s}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
