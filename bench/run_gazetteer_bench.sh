@@ -7,8 +7,8 @@
 # Environment (all optional):
 #   SIZES=g1k,g30k,g250k  REPS=3  OUT=bench/results.jsonl (truncated first unless APPEND=1)
 #   VENV=.venv-bench      the bench virtualenv (created with the pinned peers of bench/requirements.txt)
-#   SAIDWHO_SRC=.         the saidwho source tree built into the venv (pip install; rebuilt when its commit or
-#                         working tree changed since the last install)
+#   SAIDWHO_SRC=.         the saidwho source tree built into the venv (pip install; rebuilt when a file of its
+#                         src/, python/, Cargo.*, pyproject.toml changed since the last install)
 #   SHARED=../shared      where bench/ (corpus source, gazetteers, harness) lives
 #   BATCH_SIZE=g250k      the gazetteer of the find_batch thread-scaling run
 set -euo pipefail
@@ -65,11 +65,12 @@ fi
 
 # --- saidwho, built from SAIDWHO_SRC (release wheel via maturin) --------------------------------------------
 if [ "$what" != peers ] && [ "$install" = 1 ]; then
-    state=$(cd "$SAIDWHO_SRC" && { git rev-parse HEAD; git status --porcelain -- src python Cargo.toml \
-        Cargo.lock pyproject.toml; } 2>/dev/null | sha1sum | cut -c1-40)
+    state=$(cd "$SAIDWHO_SRC" && find src python Cargo.toml Cargo.lock pyproject.toml -type f \
+        -not -name '*.so' -not -path '*/__pycache__/*' | sort | xargs sha1sum | sha1sum | cut -c1-40)
     if [ "$state" != "$(cat "$VENV/.bench-saidwho" 2>/dev/null)" ]; then
         echo "building saidwho from $SAIDWHO_SRC into $VENV (release) ..."
-        "$PY" -m pip install -q --force-reinstall "$SAIDWHO_SRC"
+        "$PY" -m pip install -q --force-reinstall --no-deps "$SAIDWHO_SRC"
+        "$PY" -m pip install -q pandas tqdm  # saidwho's dependencies, without upgrading the pinned numpy
         echo "$state" > "$VENV/.bench-saidwho"
     fi
 fi
