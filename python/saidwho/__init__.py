@@ -9,6 +9,7 @@ attribution, and pandas tables for notebooks.
 [('Kiev', 'kyiv'), ('Kyiv', 'kyiv')]
 """
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
+from .default import default_gazetteer
 from .gazetteer import Entry, Gazetteer, Match
 from .quotes import CueLexicon, Person, Quote, Span, extract_quotes, extract_quotes_batch, find_people
 
@@ -24,6 +25,7 @@ __all__ = [
     "SaidwhoError",
     "Span",
     "__version__",
+    "default_gazetteer",
     "extract_quotes",
     "extract_quotes_batch",
     "find_people",
