@@ -29,6 +29,7 @@ from saidwho.default import default_manifest, default_records
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SHIPPED = ROOT / "python" / "saidwho" / "data" / "default_gazetteer.jsonl.gz"
+BINARY = SHIPPED.with_name("default_gazetteer.swg.gz")
 LABELS = {"GPE", "LOC", "NORP", "ORG", "PERSON"}
 
 needs_engine = pytest.mark.skipif(not hasattr(sw, "Gazetteer"), reason="the Rust gazetteer engine is not built in")
@@ -268,6 +269,24 @@ def test_default_gazetteer_is_built_once_and_shared_across_threads():
         t.join()
     assert len(got) == 4 and all(g is got[0] for g in got)
     assert sw.default_gazetteer() is got[0]
+
+
+@needs_engine
+@pytest.mark.skipif(not BINARY.exists(), reason="no prebuilt binary form shipped (build script --binary)")
+def test_prebuilt_binary_is_the_same_gazetteer_as_the_records():
+    from saidwho.default import _load_binary
+
+    man = default_manifest()
+    assert man["binary"]["bytes"] == BINARY.stat().st_size < 5_000_000
+    fast = _load_binary(man)
+    assert fast is not None
+    slow = sw.Gazetteer.from_records(default_records(), case="smart", accents="keep")
+    assert len(fast) == len(slow)
+    for text, _ in seed_docs():
+        assert [(m.start, m.end, m.id, m.candidates) for m in fast.find(text)] == [
+            (m.start, m.end, m.id, m.candidates) for m in slow.find(text)]
+    # A binary built from other records is ignored (the records are the source of truth).
+    assert _load_binary({**man, "sha256": "0" * 64}) is None
 
 
 @needs_engine
