@@ -53,7 +53,7 @@ def check_quote(text, q, g):
 @pytest.mark.parametrize("name", SEEDS)
 def test_seed_quotes_without_gazetteer(name):
     text, gold = load(name)
-    quotes = sw.extract_quotes(text)
+    quotes = sw.extract_quotes(text, gazetteer=False)
     # One Quote per pair of marks: exactly the gold spans.
     assert [(q.start, q.end) for q in quotes] == [(g["start"], g["end"]) for g in gold["quotes"]]
     names = canonical_names(gold)
@@ -129,3 +129,28 @@ def test_seed_people():
     assert people["Serhiy Nayev"].gender == "male"
     # Places and organisations are not people.
     assert not {"Kremlin", "Ukraine", "Russia", "Reuters", "Belarus", "Staff"} & set(people)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_quotes_with_default_gazetteer(name):
+    """gazetteer=None is the default gazetteer: spans, kinds, cues and speaker mentions as gold, and every
+    person speaker resolved to that person's name."""
+    text, gold = load(name)
+    quotes = sw.extract_quotes(text)
+    assert [(q.start, q.end) for q in quotes] == [(g["start"], g["end"]) for g in gold["quotes"]]
+    names = canonical_names(gold)
+    types = {e["entity"]: e["type"] for e in gold["entities"]}
+    for q, g in zip(quotes, gold["quotes"]):
+        if g.get("ambiguous"):
+            continue
+        check_quote(text, q, g)
+        ent = g["speaker_entity"]
+        if ent is not None and types[ent] == "PERSON":
+            # the default gazetteer spells names as their owners do ("António Guterres")
+            assert _unaccented(q.speaker_name) == _unaccented(names[ent]), g["text"]
+
+
+def _unaccented(s):
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", s or "") if unicodedata.category(c) != "Mn")

@@ -9,12 +9,15 @@ attribution, and pandas tables for notebooks.
 [('Kiev', 'kyiv'), ('Kyiv', 'kyiv')]
 """
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
-from .default import default_gazetteer
+from .default import default_gazetteer, default_manifest, default_records
+from .document import Corpus, Document, analyze, analyze_many
 from .gazetteer import Entry, Gazetteer, Match
 from .quotes import CueLexicon, Person, Quote, Span, extract_quotes, extract_quotes_batch, find_people
 
 __all__ = [
+    "Corpus",
     "CueLexicon",
+    "Document",
     "Entry",
     "Gazetteer",
     "GazetteerFormatError",
@@ -25,12 +28,14 @@ __all__ = [
     "SaidwhoError",
     "Span",
     "__version__",
+    "analyze",
+    "analyze_many",
     "default_gazetteer",
+    "default_manifest",
+    "default_records",
     "extract_quotes",
     "extract_quotes_batch",
     "find_people",
 ]
 
-from .default import default_gazetteer, default_manifest, default_records
-
-__all__ += ["default_gazetteer", "default_manifest", "default_records"]
+from . import accessor as _accessor  # noqa: F401  (registers Series.saidwho)

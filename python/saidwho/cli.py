@@ -20,7 +20,7 @@ import csv
 import json
 import os
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 _TABLES = ("quotes", "entities", "people", "who_said_what")

@@ -13,7 +13,8 @@ True
 from __future__ import annotations
 
 import html as _html
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 # Hues chosen to stay distinct on white and on dark backgrounds when used translucently.
 _PALETTE = [

@@ -66,7 +66,7 @@ class Gazetteer:
     ``gaz["kyiv"]`` returns that ``Entry``. Gazetteers pickle compactly (their saved binary form).
     """
 
-    __slots__ = ("_core", "_ids", "_labels")
+    __slots__ = ("_core", "_ids", "_labels", "_names")
 
     def __init__(self, _core: _Gazetteer):
         if not isinstance(_core, _Gazetteer):
@@ -74,6 +74,7 @@ class Gazetteer:
         object.__setattr__(self, "_core", _core)
         object.__setattr__(self, "_ids", None)
         object.__setattr__(self, "_labels", None)
+        object.__setattr__(self, "_names", None)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Gazetteer is immutable; extend() and merge() return a new one")
@@ -253,6 +254,14 @@ class Gazetteer:
                 self, "_labels", (pd.Index(labels, dtype=object), np.frombuffer(codes, dtype=np.int32))
             )
         return self._ids, self._labels
+
+    def _names_index(self):
+        """The canonical name of every entry, in gazetteer order (cached; for tables)."""
+        import pandas as pd
+
+        if self._names is None:
+            object.__setattr__(self, "_names", pd.Index([e.name for e in self], dtype=object))
+        return self._names
 
     def _columns(self, texts, n_threads, overlapping):
         if isinstance(texts, str):

@@ -29,7 +29,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._saidwho import CueLexicon, Person, Quote, Span, _extract_quotes, _extract_quotes_columns, _find_people
+from ._resolve import resolve_gazetteer
+from ._saidwho import (
+    CueLexicon,
+    Person,
+    Quote,
+    Span,
+    _analyze_doc,
+    _extract_quotes,
+    _extract_quotes_columns,
+    _find_people,
+)
+from .gazetteer import Gazetteer
 
 __all__ = [
     "CueLexicon",
@@ -113,10 +124,18 @@ def extract_quotes(
     ``speaker_name`` are the resolved entity or person. ``cue`` is the reporting expression (a ``Span``).
     Parts of one split or multi-paragraph quotation share ``group``.
 
-    ``gazetteer``: None (no gazetteer) or an object with ``find(text)``; ``entities``: mentions as
+    ``gazetteer``: None (the default gazetteer), False (none), a ``Gazetteer`` or any object with
+    ``find(text)``; ``entities``: mentions as
     ``(start, end, id, name, label)`` tuples or objects with those attributes; ``cues``: a ``CueLexicon``.
     """
     text = _check_text(text)
+    if entities is None:
+        gaz = resolve_gazetteer(gazetteer)
+        if gaz is None or isinstance(gaz, Gazetteer):
+            return _analyze_doc(text, None if gaz is None else gaz._core, cues)[0]
+        gazetteer = gaz
+    elif gazetteer is False:
+        gazetteer = None
     return _extract_quotes(text, _entities(text, gazetteer, entities), cues)
 
 
@@ -134,6 +153,13 @@ def find_people(
     entities.
     """
     text = _check_text(text)
+    if entities is None:
+        gaz = resolve_gazetteer(gazetteer)
+        if gaz is None or isinstance(gaz, Gazetteer):
+            return _analyze_doc(text, None if gaz is None else gaz._core, None)[1]
+        gazetteer = gaz
+    elif gazetteer is False:
+        gazetteer = None
     return _find_people(text, _entities(text, gazetteer, entities))
 
 
@@ -149,7 +175,7 @@ def extract_quotes_batch(
     One row per quotation; columns: doc (index of the text), start, end, text, kind, speaker, speaker_start,
     speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end, group. Missing values are ``<NA>``.
     """
-    import pandas as pd
+    from .document import analyze_many
 
     if isinstance(texts, str):
         raise TypeError("texts must be a sequence of str, not a single str")
@@ -157,11 +183,16 @@ def extract_quotes_batch(
     for i, t in enumerate(texts):
         if not isinstance(t, str):
             raise TypeError(f"texts[{i}] must be a str, got {type(t).__name__}")
+    gaz = resolve_gazetteer(gazetteer)
+    if gaz is None or isinstance(gaz, Gazetteer):
+        corpus = analyze_many(texts, gazetteer=False if gaz is None else gaz, n_threads=n_threads,
+                              progress=False, cues=cues)
+        return corpus.quotes()[_COLUMNS]
+    import pandas as pd
+
     if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool) or n_threads < 1):
         raise ValueError(f"n_threads must be a positive int or None, got {n_threads!r}")
-    ents = None
-    if gazetteer is not None:
-        ents = [_entities(t, gazetteer, None) for t in texts]
+    ents = [_entities(t, gaz, None) for t in texts]
     cols = _extract_quotes_columns(texts, ents, cues, n_threads)
     df = pd.DataFrame({k: cols[k] for k in _COLUMNS})
     for k in ("speaker_start", "speaker_end", "cue_start", "cue_end"):

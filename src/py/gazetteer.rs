@@ -556,7 +556,7 @@ fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
 /// The compiled gazetteer (use `saidwho.Gazetteer`, which wraps it).
 #[pyclass(frozen, module = "saidwho._saidwho", name = "_Gazetteer")]
 pub struct PyGazetteer {
-    inner: Arc<Gazetteer>,
+    pub(crate) inner: Arc<Gazetteer>,
 }
 
 impl PyGazetteer {

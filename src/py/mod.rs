@@ -3,6 +3,8 @@
 use pyo3::prelude::*;
 
 mod align;
+mod analyze;
+mod columns;
 mod errors;
 mod gazetteer;
 mod quotes;
@@ -14,5 +16,6 @@ fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {
     gazetteer::register(m)?;
     quotes::register(m)?;
     align::register(m)?;
+    analyze::register(m)?;
     Ok(())
 }

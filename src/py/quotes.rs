@@ -12,14 +12,14 @@ use crate::quotes::cues::{CueLexicon, Role, Usage};
 use crate::quotes::{extract, extract_batch, QuoteOptions, QuoteResult};
 
 /// Byte ↔ code point offsets of one UTF-8 text: a count of characters every 64 bytes, then a short count.
-struct Offsets<'a> {
+pub(crate) struct Offsets<'a> {
     text: &'a [u8],
     ascii: bool,
     blocks: Vec<u32>,
 }
 
 impl<'a> Offsets<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let ascii = bytes.is_ascii();
         let mut blocks = Vec::new();
@@ -40,7 +40,7 @@ impl<'a> Offsets<'a> {
     }
 
     /// Code point offset of byte offset `b` (a char boundary).
-    fn char_of(&self, b: usize) -> usize {
+    pub(crate) fn char_of(&self, b: usize) -> usize {
         if self.ascii {
             return b;
         }
@@ -477,13 +477,13 @@ fn entities_of(
     Ok(out)
 }
 
-fn options(cues: Option<&Bound<'_, PyCueLexicon>>) -> QuoteOptions {
+pub(crate) fn options(cues: Option<&Bound<'_, PyCueLexicon>>) -> QuoteOptions {
     QuoteOptions {
         cues: cues.map_or_else(CueLexicon::default, |c| c.get().inner.clone()),
     }
 }
 
-fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
+pub(crate) fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
     text.to_str().map_err(|e| {
         PyValueError::new_err(format!(
             "text is not valid Unicode (a lone surrogate?): {e}"
@@ -492,7 +492,7 @@ fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
 }
 
 /// Runs `f` without the GIL, turning a panic into `SaidwhoError`.
-fn guarded<T: Send>(py: Python<'_>, what: &str, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+pub(crate) fn guarded<T: Send>(py: Python<'_>, what: &str, f: impl FnOnce() -> T + Send) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(f)))
         .map_err(|_| SaidwhoError::new_err(format!("internal error in {what} (please report it)")))
 }
@@ -505,7 +505,7 @@ fn span(offsets: &Offsets<'_>, text: &str, r: &std::ops::Range<usize>) -> PySpan
     }
 }
 
-fn quotes_to_py(text: &str, offsets: &Offsets<'_>, res: &QuoteResult) -> Vec<PyQuote> {
+pub(crate) fn quotes_to_py(text: &str, offsets: &Offsets<'_>, res: &QuoteResult) -> Vec<PyQuote> {
     res.quotes
         .iter()
         .map(|q| PyQuote {
@@ -522,7 +522,7 @@ fn quotes_to_py(text: &str, offsets: &Offsets<'_>, res: &QuoteResult) -> Vec<PyQ
         .collect()
 }
 
-fn people_to_py(text: &str, offsets: &Offsets<'_>, people: &People) -> Vec<PyPerson> {
+pub(crate) fn people_to_py(text: &str, offsets: &Offsets<'_>, people: &People) -> Vec<PyPerson> {
     people
         .confident()
         .map(|(_, p)| PyPerson {

@@ -1,0 +1,343 @@
+"""Documents and corpora: one call analyses a text or a collection into objects and pandas tables.
+
+>>> import saidwho as sw
+>>> doc = sw.analyze("“We will not give up,” Mr Zelenskiy said in Kyiv.")
+>>> [(q.text, q.speaker.text, q.cue.text) for q in doc.quotes]
+[('We will not give up,', 'Mr Zelenskiy', 'said')]
+>>> corpus = sw.analyze_many({"ft": doc.text, "empty": ""}.items(), progress=False)
+>>> corpus.quotes()[["doc", "speaker", "text"]].values.tolist()
+[['ft', 'Mr Zelenskiy', 'We will not give up,']]
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _columns
+from ._resolve import resolve_gazetteer
+from ._saidwho import CueLexicon, Match, Person, Quote, _analyze_columns, _analyze_doc
+from ._threads import resolve_threads
+from .display import render_html
+from .gazetteer import Gazetteer
+
+
+def _span_dict(s: Any) -> dict[str, Any] | None:
+    return None if s is None else {"start": s.start, "end": s.end, "text": s.text}
+
+
+def _match_dict(m: Match) -> dict[str, Any]:
+    return {"start": m.start, "end": m.end, "text": m.text, "id": m.id, "label": m.label, "name": m.name}
+
+
+def _quote_dict(q: Quote) -> dict[str, Any]:
+    return {
+        "start": q.start, "end": q.end, "text": q.text, "kind": q.kind, "group": q.group,
+        "speaker": _span_dict(q.speaker), "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
+        "cue": _span_dict(q.cue),
+    }
+
+
+def _person_dict(p: Person) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "gender": p.gender, "mentions": [_span_dict(s) for s in p.mentions]}
+
+
+class Document:
+    """One analysed text: ``entities`` (gazetteer matches), ``people`` (person clusters with their mentions) and
+    ``quotes`` (with resolved speakers). Shown highlighted in Jupyter; ``to_dict``/``to_json`` for storage.
+
+    >>> doc = analyze("“No,” said Ned Price.", gazetteer=False)
+    >>> doc.quotes[0].speaker_name, [p.name for p in doc.people]
+    ('Ned Price', ['Ned Price'])
+    """
+
+    __slots__ = ("entities", "people", "quotes", "text")
+
+    def __init__(self, text: str, entities: list[Match], people: list[Person], quotes: list[Quote]) -> None:
+        self.text = text
+        self.entities = entities
+        self.people = people
+        self.quotes = quotes
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for k in self.__slots__:
+            setattr(self, k, state[k])
+
+    def __repr__(self) -> str:
+        return (f"Document({len(self.text):,} chars, {len(self.entities)} entities, {len(self.people)} people, "
+                f"{len(self.quotes)} quotes)")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict (JSON-ready) of the text and everything found in it."""
+        return {
+            "text": self.text,
+            "entities": [_match_dict(m) for m in self.entities],
+            "people": [_person_dict(p) for p in self.people],
+            "quotes": [_quote_dict(q) for q in self.quotes],
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """``to_dict()`` as JSON (UTF-8 kept as is; ``kwargs`` go to ``json.dumps``)."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def _repr_html_(self) -> str:
+        return render_html(self.text, self.entities, self.quotes)
+
+
+def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLexicon | None = None) -> Document:
+    """Analyse one text: entities, people and who said what.
+
+    ``gazetteer``: ``None`` for :func:`saidwho.default_gazetteer`, a :class:`saidwho.Gazetteer`, or ``False`` for
+    none (people and speakers are then found from the text alone). ``cues``: a :class:`saidwho.CueLexicon`.
+
+    >>> doc = analyze("Ukraine says Russia uses troops like “cannon fodder”.")
+    >>> [m.text for m in doc.entities], doc.quotes[0].kind, doc.quotes[0].speaker.text
+    (['Ukraine', 'Russia'], 'partial', 'Ukraine')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    gaz = resolve_gazetteer(gazetteer, native_only=True)
+    quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues)
+    entities = [] if gaz is None else gaz.find(text)
+    return Document(text, entities, people, quotes)
+
+
+_BIG_RUN_CHARS = 2_000_000  # show a progress bar beyond this much text
+
+
+def _split_input(texts: Any) -> tuple[pd.Index, list[Any]]:
+    """(ids, texts) from a Series, a dict, a list of str, or an iterable of (id, text) pairs."""
+    if isinstance(texts, str):
+        raise TypeError("texts must be a collection of texts, not a single str (use saidwho.analyze)")
+    if isinstance(texts, pd.DataFrame):
+        raise TypeError("pass a column of texts (df['text']), not a whole DataFrame")
+    if isinstance(texts, pd.Series):
+        return texts.index, list(texts.array)
+    if isinstance(texts, dict):
+        return pd.Index(list(texts.keys())), list(texts.values())
+    items = list(texts)
+    if items and all(isinstance(x, tuple) and len(x) == 2 for x in items):
+        return pd.Index([x[0] for x in items]), [x[1] for x in items]
+    return pd.RangeIndex(len(items)), items
+
+
+class Corpus:
+    """Many analysed texts as tidy tables: :meth:`entities`, :meth:`quotes`, :meth:`people`,
+    :meth:`who_said_what`, :meth:`quote_clusters`; ``to_arrow`` for large outputs.
+
+    Every table has a ``doc`` column carrying the id of the text (the Series index, the given id, or the position).
+    Results are held as column buffers (numbers as numpy, strings Arrow-backed when pyarrow is installed), so
+    memory grows with the results, not with one Python object per character or per match.
+    """
+
+    def __init__(self, ids: pd.Index, texts: list[Any], chunks: list[tuple[int, dict[str, Any]]],
+                 gazetteer: Gazetteer | None, errors: list[tuple[int, str]]) -> None:
+        self._ids = ids
+        self._texts = texts
+        self._chunks = chunks
+        self._gazetteer = gazetteer
+        self._errors = errors
+        self._cache: dict[str, pd.DataFrame] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self):,} documents, {len(self.quotes()):,} quotes, {len(self.entities()):,} entities)"
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        return state
+
+    @property
+    def ids(self) -> pd.Index:
+        """The document ids, in input order."""
+        return self._ids
+
+    def document(self, doc: Any) -> Document:
+        """The :class:`Document` of the text with id ``doc`` (analysed again, as objects)."""
+        pos = self._ids.get_loc(doc)
+        if not isinstance(pos, (int, np.integer)):
+            raise KeyError(f"document id {doc!r} is not unique")
+        text = self._texts[pos]
+        return analyze(text if isinstance(text, str) else "", self._gazetteer if self._gazetteer else False)
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc in self._ids:
+            yield self.document(doc)
+
+    # ----- tables -----
+    def _table(self, name: str) -> pd.DataFrame:
+        if name in self._cache:
+            return self._cache[name]
+        frames = []
+        for offset, tables in self._chunks:
+            cols = _columns.to_columns(tables[name])
+            cols["doc"] = cols["doc"] + offset
+            frames.append(pd.DataFrame(cols))
+        df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        self._cache[name] = df
+        return df
+
+    def _with_ids(self, df: pd.DataFrame) -> pd.DataFrame:
+        out = df.copy()
+        out["doc"] = self._ids.take(df["doc"].to_numpy(dtype=np.int64))
+        return out
+
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention: doc, start, end, text, id, label, name (id/label/name categorical)."""
+        df = self._table("entities")
+        out = self._with_ids(df.drop(columns="entry"))
+        entry = df["entry"].to_numpy(dtype=np.int64)
+        if self._gazetteer is not None:
+            ids, (labels, label_of) = self._gazetteer._categories()
+            names = self._gazetteer._names_index()
+            codes = entry.astype(np.int32)
+            out["id"] = pd.Categorical.from_codes(codes, categories=ids)
+            out["label"] = pd.Categorical.from_codes(label_of[codes], categories=labels)
+            out["name"] = names.take(entry)
+        else:
+            for c in ("id", "label", "name"):
+                out[c] = pd.Series([], dtype=object)
+        return out
+
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote: doc, start, end, text, kind, group, speaker (mention as written), speaker_start,
+        speaker_end, speaker_id, speaker_name (resolved), cue, cue_start, cue_end. Missing values are <NA>."""
+        return self._with_ids(self._table("quotes"))
+
+    def people(self) -> pd.DataFrame:
+        """One row per person cluster: doc, id, name, gender, n_mentions, mentions (list of (start, end))."""
+        df = self._table("people")
+        m = self._table("mentions")
+        out = self._with_ids(df)
+        pairs = list(zip(m["start"].tolist(), m["end"].tolist()))
+        bounds = np.cumsum(df["n_mentions"].to_numpy(dtype=np.int64))
+        starts = np.concatenate([[0], bounds[:-1]]) if len(bounds) else bounds
+        out["mentions"] = [pairs[s:e] for s, e in zip(starts.tolist(), bounds.tolist())]
+        return out
+
+    def who_said_what(self) -> pd.DataFrame:
+        """One row per attributed (non-scare) quote: doc, speaker_id, speaker_name, speaker, cue, kind, text,
+        start, end, and the entities mentioned inside the quote (``entity_ids``, ``entity_names``)."""
+        q = self._table("quotes")
+        q = q[q["kind"] != "scare"]
+        e = self._table("entities")
+        # entities inside each quote: sort keys (doc, start) and search the quote bounds
+        ekey = e["doc"].to_numpy(dtype=np.int64) * (1 << 40) + e["start"].to_numpy(dtype=np.int64)
+        order = np.argsort(ekey, kind="stable")
+        ekey = ekey[order]
+        eend = e["end"].to_numpy(dtype=np.int64)[order]
+        eentry = e["entry"].to_numpy(dtype=np.int64)[order]
+        qdoc = q["doc"].to_numpy(dtype=np.int64) * (1 << 40)
+        lo = np.searchsorted(ekey, qdoc + q["start"].to_numpy(dtype=np.int64), side="left")
+        hi = np.searchsorted(ekey, qdoc + q["end"].to_numpy(dtype=np.int64), side="left")
+        qend = q["end"].to_numpy(dtype=np.int64)
+        ids_list, names_list = [], []
+        gaz = self._gazetteer
+        ids = gaz._categories()[0] if gaz is not None else None
+        names = gaz._names_index() if gaz is not None else None
+        for a, b, end in zip(lo.tolist(), hi.tolist(), qend.tolist()):
+            sel = [eentry[i] for i in range(a, b) if eend[i] <= end]
+            ids_list.append([ids[i] for i in sel] if ids is not None else [])
+            names_list.append([names[i] for i in sel] if names is not None else [])
+        out = self._with_ids(q)[["doc", "speaker_id", "speaker_name", "speaker", "cue", "kind", "text",
+                                 "start", "end"]]
+        out = out.reset_index(drop=True)
+        out["entity_ids"] = ids_list
+        out["entity_names"] = names_list
+        return out
+
+    def errors(self) -> pd.DataFrame:
+        """Documents that could not be analysed (with ``on_error="record"``): doc, error."""
+        return pd.DataFrame({"doc": self._ids.take([d for d, _ in self._errors]),
+                             "error": [m for _, m in self._errors]})
+
+    def quote_clusters(self, **kwargs: Any) -> pd.DataFrame:
+        """The same utterance across documents: one row per member quote with its cluster, relation and the
+        cluster's longest version (see :func:`saidwho.align.cluster_quotes`)."""
+        from .align import cluster_quotes
+
+        q = self.quotes()
+        q = q[q["kind"] != "scare"].copy()
+        q["speaker"] = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"])
+        return cluster_quotes(q[["doc", "start", "end", "text", "speaker"]].reset_index(drop=True), **kwargs)
+
+    def to_arrow(self, table: str = "quotes") -> Any:
+        """A table (``"quotes"``, ``"entities"``, ``"people"``, ``"who_said_what"``) as a ``pyarrow.Table``."""
+        import pyarrow as pa
+
+        getter = {"quotes": self.quotes, "entities": self.entities, "people": self.people,
+                  "who_said_what": self.who_said_what}.get(table)
+        if getter is None:
+            raise ValueError(f"table must be one of quotes, entities, people, who_said_what; not {table!r}")
+        return pa.Table.from_pandas(getter(), preserve_index=False)
+
+
+def _renamed(err: Exception, ids: pd.Index, offset: int) -> Exception:
+    """The core names a bad document by its position in a chunk; name it by its id instead."""
+    msg = str(err)
+    head, sep, rest = msg.partition(":")
+    words = head.split()
+    if sep and len(words) == 2 and words[0] == "document" and words[1].isdigit():
+        return type(err)(f"document {ids[int(words[1]) + offset]!r}:{rest}")
+    return err
+
+
+def analyze_many(
+    texts: Iterable[Any] | pd.Series,
+    gazetteer: Gazetteer | None | bool = None,
+    n_threads: int | None = None,
+    progress: bool = True,
+    *,
+    cues: CueLexicon | None = None,
+    on_error: str = "raise",
+) -> Corpus:
+    """Analyse many texts in parallel (the GIL released; all cores unless ``n_threads``) into a :class:`Corpus`.
+
+    ``texts``: a list of str, a pandas Series (its index becomes the ``doc`` ids), a dict ``{id: text}`` or an
+    iterable of ``(id, text)`` pairs. ``None``/NaN texts are kept as documents without results. A text that is not
+    valid Unicode raises ``ValueError`` naming it, or with ``on_error="record"`` is listed in
+    :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress bar (tqdm; notebook or terminal) on
+    long runs. Documents are never dropped or reordered.
+    """
+    if on_error not in ("raise", "record"):
+        raise ValueError(f"on_error must be 'raise' or 'record', not {on_error!r}")
+    threads = resolve_threads(n_threads) or None
+    gaz = resolve_gazetteer(gazetteer, native_only=True)
+    ids, items = _split_input(texts)
+    core = None if gaz is None else gaz._core
+    total_chars = sum(len(t) for t in items if isinstance(t, str))
+    n = len(items)
+    bar = None
+    if progress and total_chars > _BIG_RUN_CHARS and n > 1:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=n, unit="doc", desc="saidwho")
+    # chunks keep the bar moving and the peak memory of one call bounded; each chunk uses every thread
+    step = max(256, n // 50) if bar is not None else max(n, 1)
+    chunks: list[tuple[int, dict[str, Any]]] = []
+    errors: list[tuple[int, str]] = []
+    lo = 0
+    try:
+        for lo in range(0, max(n, 1), step):
+            part = items[lo:lo + step]
+            tables, errs = _analyze_columns(part, core, cues, threads, on_error)
+            chunks.append((lo, tables))
+            errors.extend((lo + d, msg) for d, msg in errs)
+            if bar is not None:
+                bar.update(len(part))
+    except (ValueError, TypeError) as e:
+        raise _renamed(e, ids, lo) from None
+    finally:
+        if bar is not None:
+            bar.close()
+    return Corpus(ids, items, chunks, gaz, errors)
