@@ -5,6 +5,7 @@ million rows holds a million-row buffer, not a million Python objects; without p
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -53,7 +54,7 @@ def _cats(payload: tuple[bytes, list[str]]) -> Any:
     return pd.Categorical.from_codes(np.frombuffer(codes, dtype="<i4"), categories=categories)
 
 
-_DECODERS = {"i64": _ints, "str": _strs, "cat": _cats}
+_DECODERS: dict[str, Callable[[Any], Any]] = {"i64": _ints, "str": _strs, "cat": _cats}
 
 
 def to_columns(table: list[tuple[str, str, Any]]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 _TABLES = ("quotes", "entities", "people", "who_said_what")
@@ -76,15 +77,20 @@ class _Writer:
 
     def __init__(self, fmt: str, output: str | None) -> None:
         self.fmt, self.output = fmt, output
-        self._stream = None
+        self._stream: Any = None
         self._csv_header = False
-        self._parquet = None
+        self._parquet: Any = None
         if fmt == "parquet" and not output:
             raise SystemExit("saidwho: --format parquet needs --output PATH")
 
     def _open(self):
         if self._stream is None:
-            self._stream = open(self.output, "w", encoding="utf-8", newline="") if self.output else sys.stdout
+            # kept open across files so results are appended as they come; closed in close()
+            self._stream = (
+                open(self.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+                if self.output
+                else sys.stdout
+            )
         return self._stream
 
     def write(self, df) -> None:

@@ -43,7 +43,7 @@ from ._saidwho import Entry, Match, _Gazetteer
 
 __all__ = ["Entry", "Gazetteer", "Match"]
 
-_OPENERS = {".xz": lzma.open, ".lzma": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
+_OPENERS: dict[str, Any] = {".xz": lzma.open, ".lzma": lzma.open, ".gz": gzip.open, ".bz2": bz2.open}
 
 
 def _read_bytes(path: str | os.PathLike) -> tuple[bytes, str]:
@@ -67,6 +67,10 @@ class Gazetteer:
     """
 
     __slots__ = ("_core", "_ids", "_labels", "_names")
+    _core: _Gazetteer
+    _ids: Any
+    _labels: Any
+    _names: Any
 
     def __init__(self, _core: _Gazetteer):
         if not isinstance(_core, _Gazetteer):
