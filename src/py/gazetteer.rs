@@ -94,6 +94,54 @@ fn substring<'py>(
     }
 }
 
+/// Pauses Python's cyclic GC while many result objects are created (each new tuple would otherwise count
+/// towards a collection that scans every young object: quadratic-ish on big result lists).
+struct GcPause(bool);
+
+impl GcPause {
+    fn new() -> GcPause {
+        // SAFETY: called with the GIL held; returns the previous state.
+        GcPause(unsafe { pyo3::ffi::PyGC_Disable() } == 1)
+    }
+}
+
+impl Drop for GcPause {
+    fn drop(&mut self) {
+        if self.0 {
+            // SAFETY: the GIL is held for the lifetime of the pause (it is created and dropped in one call).
+            unsafe { pyo3::ffi::PyGC_Enable() };
+        }
+    }
+}
+
+/// A list of `(start, end, entry)` tuples, built with the C API.
+fn span_list<'py>(py: Python<'py>, spans: &[(usize, usize, u32)]) -> PyResult<Bound<'py, PyList>> {
+    use pyo3::ffi;
+    let _gc = GcPause::new();
+    // SAFETY: every object is checked for NULL; PyList/PyTuple_SET_ITEM steal the new references into
+    // freshly created containers of the right size.
+    unsafe {
+        let list = ffi::PyList_New(spans.len() as ffi::Py_ssize_t);
+        let list = Bound::from_owned_ptr_or_err(py, list)?;
+        for (i, &(s, e, k)) in spans.iter().enumerate() {
+            let t = ffi::PyTuple_New(3);
+            if t.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            let t = Bound::from_owned_ptr(py, t);
+            for (j, v) in [s as isize, e as isize, k as isize].into_iter().enumerate() {
+                let x = ffi::PyLong_FromSsize_t(v);
+                if x.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                ffi::PyTuple_SET_ITEM(t.as_ptr(), j as ffi::Py_ssize_t, x);
+            }
+            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, t.into_ptr());
+        }
+        Ok(list.cast_into_unchecked())
+    }
+}
+
 // ---------- records -> entries ----------
 
 fn json_value(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<serde_json::Value> {
@@ -725,6 +773,7 @@ impl PyGazetteer {
             })
         })?;
         let found = found.map_err(|p| surrogate_error("text", p))?;
+        let _gc = GcPause::new();
         let items = found
             .into_iter()
             .map(|(start, end, entry, cands, alias)| {
@@ -762,7 +811,7 @@ impl PyGazetteer {
             })
         })?;
         let found = found.map_err(|p| surrogate_error("text", p))?;
-        PyList::new(py, found)
+        span_list(py, &found)
     }
 
     /// Columns of the matches of many texts: (doc, start, end as int64 bytes; entry as int32 bytes;
@@ -822,6 +871,7 @@ impl PyGazetteer {
         let mut start = Vec::with_capacity(total * 8);
         let mut end = Vec::with_capacity(total * 8);
         let mut entry = Vec::with_capacity(total * 4);
+        let _gc = GcPause::new();
         let out_texts = PyList::empty(py);
         for (k, v) in per_doc.iter().enumerate() {
             for &(s, e, en) in v {
