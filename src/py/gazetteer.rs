@@ -467,15 +467,15 @@ impl PyEntry {
         d.set_item("attrs", self.attrs(py)?)?;
         Ok(d)
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let e = self.e();
-        format!(
-            "Entry(id={:?}, name={:?}, label={:?}, aliases={})",
-            e.id,
-            e.name,
-            e.label,
+        Ok(format!(
+            "Entry(id={}, name={}, label={}, aliases={})",
+            PyString::new(py, &e.id).repr()?,
+            PyString::new(py, &e.name).repr()?,
+            PyString::new(py, &e.label).repr()?,
             e.aliases.len()
-        )
+        ))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         match other.cast::<PyEntry>() {
@@ -547,12 +547,12 @@ impl PyMatch {
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Match(start={}, end={}, text={}, id={:?}, label={:?})",
+            "Match(start={}, end={}, text={}, id={}, label={})",
             self.start,
             self.end,
             self.text.bind(py).repr()?,
-            self.id(),
-            self.label()
+            PyString::new(py, self.id()).repr()?,
+            PyString::new(py, self.label()).repr()?
         ))
     }
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -572,12 +572,6 @@ impl PyMatch {
             t ^ (self.start as isize).wrapping_mul(31)
                 ^ (self.end as isize).wrapping_mul(1_000_003),
         )
-    }
-    /// `(start, end, text, id, label)`.
-    fn __getnewargs__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "Match objects are not picklable; keep (start, end, id) instead",
-        ))
     }
 }
 
