@@ -60,9 +60,9 @@ use crate::text::Normalizer;
 pub use persist::FORMAT_VERSION;
 pub use table::{read_table, TableOptions};
 
-/// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate).
+/// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate, murmur3 finish).
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]

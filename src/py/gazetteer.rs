@@ -52,6 +52,24 @@ impl Src<'_> {
             Src::U32(s) => g.find_in(s, overlapping, emit),
         }
     }
+    /// Code point `i`.
+    #[inline]
+    fn unit(self, i: usize) -> u32 {
+        match self {
+            Src::U8(s) => s[i] as u32,
+            Src::U16(s) => s[i] as u32,
+            Src::U32(s) => s[i],
+        }
+    }
+    /// A hash of the code points `[s, e)`.
+    fn hash(self, s: usize, e: usize) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::gazetteer::FxHasher::default();
+        for i in s..e {
+            h.write_u32(self.unit(i));
+        }
+        h.finish()
+    }
     fn surrogate(self) -> Option<usize> {
         match self {
             Src::U8(_) => None,
@@ -808,8 +826,8 @@ impl PyGazetteer {
         span_list(py, &found)
     }
 
-    /// Columns of the matches of many texts: (doc, start, end as int64 bytes; entry as int32 bytes;
-    /// the matched texts as a list of str).
+    /// Columns of the matches of many texts: doc, start, end (int64 bytes), entry (int32 bytes), and the
+    /// matched texts as int32 codes into a list of distinct str.
     #[pyo3(signature = (texts, n_threads=None, overlapping=false))]
     #[allow(clippy::type_complexity)]
     fn find_batch_columns<'py>(
@@ -819,6 +837,7 @@ impl PyGazetteer {
         n_threads: Option<usize>,
         overlapping: bool,
     ) -> PyResult<(
+        Bound<'py, PyBytes>,
         Bound<'py, PyBytes>,
         Bound<'py, PyBytes>,
         Bound<'py, PyBytes>,
@@ -847,8 +866,10 @@ impl PyGazetteer {
                             if let Some(p) = src.surrogate() {
                                 return Err((k, p));
                             }
-                            let mut v: Vec<(usize, usize, u32)> = Vec::new();
-                            src.scan(&g, overlapping, |m| v.push((m.start, m.end, m.entry)));
+                            let mut v: Vec<(usize, usize, u32, u64)> = Vec::new();
+                            src.scan(&g, overlapping, |m| {
+                                v.push((m.start, m.end, m.entry, src.hash(m.start, m.end)))
+                            });
                             Ok(v)
                         })
                         .collect::<Result<Vec<_>, _>>()
@@ -865,15 +886,35 @@ impl PyGazetteer {
         let mut start = Vec::with_capacity(total * 8);
         let mut end = Vec::with_capacity(total * 8);
         let mut entry = Vec::with_capacity(total * 4);
+        // The matched texts as categories + codes: one Python str per distinct text, not per match.
+        let mut text_code = Vec::with_capacity(total * 4);
+        let mut firsts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut by_hash: crate::gazetteer::FastMap<u64, Vec<u32>> = Default::default();
         let _gc = GcPause::new();
-        let out_texts = PyList::empty(py);
+        let categories = PyList::empty(py);
         for (k, v) in per_doc.iter().enumerate() {
-            for &(s, e, en) in v {
+            for &(s, e, en, h) in v {
                 doc.extend_from_slice(&(k as i64).to_le_bytes());
                 start.extend_from_slice(&(s as i64).to_le_bytes());
                 end.extend_from_slice(&(e as i64).to_le_bytes());
                 entry.extend_from_slice(&(en as i32).to_le_bytes());
-                out_texts.append(substring(&items[k], s, e)?)?;
+                let bucket = by_hash.entry(h).or_default();
+                let same = |&c: &u32| {
+                    let (d, fs, fe) = firsts[c as usize];
+                    fe - fs == e - s
+                        && (0..e - s).all(|i| srcs[d].unit(fs + i) == srcs[k].unit(s + i))
+                };
+                let code = match bucket.iter().find(|c| same(c)) {
+                    Some(&c) => c,
+                    None => {
+                        let c = firsts.len() as u32;
+                        firsts.push((k, s, e));
+                        categories.append(substring(&items[k], s, e)?)?;
+                        bucket.push(c);
+                        c
+                    }
+                };
+                text_code.extend_from_slice(&(code as i32).to_le_bytes());
             }
         }
         Ok((
@@ -881,7 +922,8 @@ impl PyGazetteer {
             PyBytes::new(py, &start),
             PyBytes::new(py, &end),
             PyBytes::new(py, &entry),
-            out_texts,
+            PyBytes::new(py, &text_code),
+            categories,
         ))
     }
 }
