@@ -456,7 +456,12 @@ fn damaged_compiled_section_is_an_error_never_a_panic() {
     let entries = vec![
         reading,
         Entry::new("us", "United States", "GPE", &["US", "U.S.", "America"]),
-        Entry::new("ny", "New York", "GPE", &["NYC", "New York City", "Big Apple"]),
+        Entry::new(
+            "ny",
+            "New York",
+            "GPE",
+            &["NYC", "New York City", "Big Apple"],
+        ),
     ];
     let g = gaz(entries, CaseMode::Smart, AccentMode::Keep);
     let text = "In Reading, US and U.S. officials from NYC met the Big Apple.";

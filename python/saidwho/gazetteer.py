@@ -51,7 +51,7 @@ def _read_bytes(path: str | os.PathLike) -> tuple[bytes, str]:
     if not isinstance(p, str):
         raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
     opener = _OPENERS.get(os.path.splitext(p)[1].lower())
-    with (opener(p, "rb") if opener else open(p, "rb")) as f:
+    with opener(p, "rb") if opener else open(p, "rb") as f:
         return f.read(), p
 
 
