@@ -487,3 +487,20 @@ fn damaged_compiled_section_is_an_error_never_a_panic() {
     }
     assert!(errors > 0);
 }
+
+#[test]
+fn marks_folded_away_are_transparent() {
+    let folded = |aliases: &[&str]| {
+        gaz(
+            vec![Entry::new("x", aliases[0], "X", &aliases[1..])],
+            CaseMode::Smart,
+            AccentMode::Fold,
+        )
+    };
+    // The alias "i \u{301}" folds to "i" (trailing space trimmed after folding).
+    let g = folded(&["i \u{301}"]);
+    assert_eq!(texts(&g, "i am"), ["i"]);
+    // A mark between spaces does not split the run of white space.
+    let g = folded(&["New York"]);
+    assert_eq!(texts(&g, "New \u{301} York"), ["New \u{301} York"]);
+}

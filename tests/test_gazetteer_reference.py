@@ -47,8 +47,10 @@ def norm(s: str, fold_case: bool, fold_accents: bool) -> str:
                 out.append(" ")
             prev_space = True
             continue
-        prev_space = False
-        out.append(norm_char(c, fold_case, fold_accents))
+        r = norm_char(c, fold_case, fold_accents)
+        if r:  # a char that folds to nothing (a mark, with accent folding) is transparent
+            out.append(r)
+            prev_space = False
     return "".join(out)
 
 
@@ -129,7 +131,7 @@ def reference(records, text, case, accents, overlapping):
             for id_, (order, prio, aliases) in entries.items():
                 for alias, acase, context in aliases:
                     fc = not sensitive(alias, acase)
-                    key = norm(alias, fc, fold)
+                    key = norm(alias, fc, fold).strip(" ")
                     if key and norm(text[s:e], fc, fold) == key and (not context or context_ok(text, s, e)):
                         cands.append((-prio, order, id_))
                         break
