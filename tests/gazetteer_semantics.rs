@@ -86,6 +86,12 @@ fn exact_not_lossy_hidden_whole_word_match_is_found() {
     let g = simple(&[("kyiv", "Kyiv"), ("kyivt", "Kyiv T")]);
     // Leftmost-longest-then-filter picks "Kyiv T" (mid-word in "Tower") and loses "Kyiv".
     assert_eq!(texts(&g, "Kyiv Tower"), ["Kyiv"]);
+    // A real case: "Guinea-Bissau" ends inside "Guinea-Bissauan"; the whole-word "Guinea" is kept.
+    let g = simple(&[("gn", "Guinea"), ("gw", "Guinea-Bissau")]);
+    assert_eq!(
+        found(&g, "Guinea-Bissauan officials", false),
+        [("Guinea", "gn".to_string())]
+    );
     let g = simple(&[("ny", "New York"), ("nys", "New Yorks")]);
     assert_eq!(texts(&g, "New Yorkshire"), Vec::<&str>::new());
     assert_eq!(texts(&g, "New York's"), ["New York"]);

@@ -267,3 +267,26 @@ def test_find_batch_accepts_series_and_empty(gaz):
     assert gaz.find_batch(s)["id"].tolist() == ["kyiv", "russia"]
     empty = gaz.find_batch([])
     assert len(empty) == 0 and list(empty.columns) == ["doc", "start", "end", "text", "id", "label"]
+
+
+def test_exact_not_lossy():
+    # Leftmost-longest-then-filter picks "Guinea-Bissau" (it ends inside "Guinea-Bissauan"), drops it as
+    # mid-word and loses the whole-word "Guinea"; saidwho checks validity before choosing.
+    gaz = sw.Gazetteer.from_records(
+        [
+            {"id": "gn", "name": "Guinea", "label": "GPE"},
+            {"id": "gw", "name": "Guinea-Bissau", "label": "GPE"},
+        ]
+    )
+    text = "Guinea-Bissauan officials met Guinea-Bissau and Guinea."
+    assert [(m.text, m.id, m.start) for m in gaz.find(text)] == [
+        ("Guinea", "gn", 0),
+        ("Guinea-Bissau", "gw", 30),
+        ("Guinea", "gn", 48),
+    ]
+    assert [(s, e) for s, e, _ in gaz.find_spans(text, overlapping=True)] == [
+        (0, 6),
+        (30, 36),
+        (30, 43),
+        (48, 54),
+    ]
