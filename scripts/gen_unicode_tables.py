@@ -13,6 +13,8 @@ Tables:
   themselves (they fold to nothing; see MARK).
 """
 
+import shutil
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -125,6 +127,8 @@ def main() -> None:
         lines.append(f"    (0x{cp:x}, {rust_str(s)}),")
     lines.append("];")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if shutil.which("rustfmt"):  # keep `cargo fmt --check` clean
+        subprocess.run(["rustfmt", "--edition", "2021", str(out)], check=True)
     print(f"wrote {out}: {len(ranges)} ranges, {len(casefold)} casefold, {len(strip)} strip")
 
 
