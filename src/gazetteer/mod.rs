@@ -45,6 +45,7 @@
 //! assert_eq!(found, [("KYIV", "kyiv"), ("U.S.", "us")]);
 //! ```
 mod build;
+mod ids;
 mod persist;
 mod search;
 mod table;
@@ -291,7 +292,7 @@ impl Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     options: Options,
-    by_id: FastMap<String, u32>,
+    by_id: ids::IdIndex,
     n_aliases: usize,
     trie: trie::Trie,
     /// Normaliser of the trie's keys (folds case if any alias is case-insensitive).
@@ -328,7 +329,7 @@ impl Gazetteer {
 
     /// The index of the entry with this id.
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id, &self.entries)
     }
 
     /// Number of entries.

@@ -353,10 +353,12 @@ impl Gazetteer {
         if at != cands.len() {
             return Err(compiled("candidate counts"));
         }
-        let mut by_id: FastMap<String, u32> = FastMap::default();
-        by_id.reserve(entries.len());
+        let mut by_id = super::ids::IdIndex::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
-            by_id.insert(e.id.clone(), i as u32);
+            if by_id.get(&e.id, &entries).is_some() {
+                return Err(format_err("corrupt: duplicate entry id"));
+            }
+            by_id.insert(&e.id, i as u32, &entries);
         }
         let norm = Normalizer::new(fold_case, fold_accents);
         let ascii_start = super::build::ascii_start(&trie, &norm);
