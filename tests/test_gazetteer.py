@@ -134,6 +134,12 @@ def test_bad_texts(gaz):
         gaz.find_batch("Kyiv")
     with pytest.raises(ValueError):
         gaz.find_batch(["Kyiv"], n_threads=0)
+    with pytest.raises(ValueError):
+        gaz.find_batch(["Kyiv"], n_threads=100_000)
+    with pytest.raises(TypeError):
+        gaz.find_batch(["Kyiv"], n_threads=1.5)
+    with pytest.raises(TypeError):
+        gaz.find(["Kyiv"])
     assert gaz.find("") == [] and gaz.find_spans("") == []
     big = "Kyiv " * 200_000
     assert len(gaz.find_spans(big)) == 200_000

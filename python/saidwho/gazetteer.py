@@ -259,8 +259,8 @@ class Gazetteer:
             raise TypeError("texts must be a list of str, not a single str (use find for one text)")
         if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool)):
             raise TypeError("n_threads must be an int or None")
-        if n_threads is not None and n_threads < 1:
-            raise ValueError("n_threads must be at least 1")
+        if n_threads is not None and not 1 <= n_threads <= 1024:
+            raise ValueError(f"n_threads must be between 1 and 1024, not {n_threads}")
         if not isinstance(texts, list):
             texts = list(texts)
         return self._core.find_batch_columns(texts, n_threads, overlapping)

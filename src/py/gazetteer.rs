@@ -844,8 +844,12 @@ impl PyGazetteer {
         Bound<'py, PyBytes>,
         Bound<'py, PyList>,
     )> {
-        if n_threads == Some(0) {
-            return Err(PyValueError::new_err("n_threads must be at least 1"));
+        if let Some(n) = n_threads {
+            if n == 0 || n > 1024 {
+                return Err(PyValueError::new_err(format!(
+                    "n_threads must be between 1 and 1024, not {n}"
+                )));
+            }
         }
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let mut srcs: Vec<Src<'_>> = Vec::with_capacity(items.len());
