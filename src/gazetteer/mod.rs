@@ -9,8 +9,8 @@
 //!   "Russian" in "Russian-held", "Kyiv" not inside "Kyivstar".
 //! - **Leftmost-longest, exact.** By default matches do not overlap: the leftmost start with any valid
 //!   (whole-word) match wins, then its longest valid end. Validity is checked before choosing, so with aliases
-//!   "Kyiv" and "Kyivstar T", "Kyiv" is still found in "Kyivstar Tower" (a leftmost-longest-then-filter
-//!   matcher would pick "Kyivstar T", drop it as mid-word, and lose "Kyiv"... here nothing is lost). With
+//!   "Guinea" and "Guinea-Bissau", "Guinea" is found in "Guinea-Bissauan officials" (a leftmost-longest-
+//!   then-filter matcher picks "Guinea-Bissau", drops it as it ends inside a word, and loses "Guinea"). With
 //!   `overlapping = true` every valid `[s, e)` is returned, ordered by start then end.
 //! - **Case.** [`CaseMode::Smart`] (default): an alias written all in capitals or containing a digit ("US",
 //!   "FSB", "S-400", "U.S.") matches case-sensitively, any other case-insensitively with full Unicode case

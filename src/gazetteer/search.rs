@@ -47,7 +47,7 @@ impl Gazetteer {
             // A match may start here only at a word start or at a non-word char; never at white space.
             if f & SPACE == 0 && (!c.is_ascii() || self.ascii_start[c as usize]) {
                 hits.clear();
-                self.walk(text, i, overlapping, &mut hits);
+                self.walk(text, i, &mut hits);
                 if overlapping {
                     for h in hits.drain(..) {
                         if let Some(m) = self.accept(text, i, &h) {
@@ -70,11 +70,10 @@ impl Gazetteer {
         }
     }
 
-    /// Walk the trie from `s`, pushing every terminal reached at a valid whole-word end (shortest first).
-    /// Without `all`, only terminals that need no check are kept beyond the last unchecked one... all are
-    /// pushed; callers pick.
+    /// Walk the trie from `s`, pushing every terminal reached at a valid whole-word end (shortest first);
+    /// the caller checks the candidates (case verification, context) and picks.
     #[inline]
-    fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, _all: bool, hits: &mut Vec<Hit>) {
+    fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, hits: &mut Vec<Hit>) {
         let n = text.len();
         let trie = &self.trie;
         let mut node = trie.root();
