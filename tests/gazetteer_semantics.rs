@@ -86,6 +86,12 @@ fn exact_not_lossy_hidden_whole_word_match_is_found() {
     let g = simple(&[("kyiv", "Kyiv"), ("kyivt", "Kyiv T")]);
     // Leftmost-longest-then-filter picks "Kyiv T" (mid-word in "Tower") and loses "Kyiv".
     assert_eq!(texts(&g, "Kyiv Tower"), ["Kyiv"]);
+    // A real case: "Guinea-Bissau" ends inside "Guinea-Bissauan"; the whole-word "Guinea" is kept.
+    let g = simple(&[("gn", "Guinea"), ("gw", "Guinea-Bissau")]);
+    assert_eq!(
+        found(&g, "Guinea-Bissauan officials", false),
+        [("Guinea", "gn".to_string())]
+    );
     let g = simple(&[("ny", "New York"), ("nys", "New Yorks")]);
     assert_eq!(texts(&g, "New Yorkshire"), Vec::<&str>::new());
     assert_eq!(texts(&g, "New York's"), ["New York"]);
@@ -456,7 +462,12 @@ fn damaged_compiled_section_is_an_error_never_a_panic() {
     let entries = vec![
         reading,
         Entry::new("us", "United States", "GPE", &["US", "U.S.", "America"]),
-        Entry::new("ny", "New York", "GPE", &["NYC", "New York City", "Big Apple"]),
+        Entry::new(
+            "ny",
+            "New York",
+            "GPE",
+            &["NYC", "New York City", "Big Apple"],
+        ),
     ];
     let g = gaz(entries, CaseMode::Smart, AccentMode::Keep);
     let text = "In Reading, US and U.S. officials from NYC met the Big Apple.";
@@ -481,4 +492,21 @@ fn damaged_compiled_section_is_an_error_never_a_panic() {
         }
     }
     assert!(errors > 0);
+}
+
+#[test]
+fn marks_folded_away_are_transparent() {
+    let folded = |aliases: &[&str]| {
+        gaz(
+            vec![Entry::new("x", aliases[0], "X", &aliases[1..])],
+            CaseMode::Smart,
+            AccentMode::Fold,
+        )
+    };
+    // The alias "i \u{301}" folds to "i" (trailing space trimmed after folding).
+    let g = folded(&["i \u{301}"]);
+    assert_eq!(texts(&g, "i am"), ["i"]);
+    // A mark between spaces does not split the run of white space.
+    let g = folded(&["New York"]);
+    assert_eq!(texts(&g, "New \u{301} York"), ["New \u{301} York"]);
 }

@@ -59,8 +59,13 @@ def test_offsets_are_code_points_with_astral_and_folding_chars():
 
 
 def test_overlapping(gaz):
-    g = sw.Gazetteer.from_records([{"id": "ny", "name": "New York"}, {"id": "nyc", "name": "New York City"},
-                                   {"id": "york", "name": "York"}])
+    g = sw.Gazetteer.from_records(
+        [
+            {"id": "ny", "name": "New York"},
+            {"id": "nyc", "name": "New York City"},
+            {"id": "york", "name": "York"},
+        ]
+    )
     t = "New  York City"
     assert spans(g.find(t)) == [(0, 14, "nyc")]
     assert spans(g.find(t, overlapping=True)) == [(0, 9, "ny"), (0, 14, "nyc"), (5, 9, "york")]
@@ -80,9 +85,7 @@ def test_case_modes():
     assert [m.text for m in fold.find("Zurich ZÜRICH Zu\u0308rich")] == ["Zurich", "ZÜRICH", "Zu\u0308rich"]
 
 
-@pytest.mark.parametrize(
-    "kwargs", [{"case": "Smart"}, {"case": "ci"}, {"accents": "strip"}, {"accents": ""}]
-)
+@pytest.mark.parametrize("kwargs", [{"case": "Smart"}, {"case": "ci"}, {"accents": "strip"}, {"accents": ""}])
 def test_wrong_option_values(kwargs):
     with pytest.raises(ValueError):
         sw.Gazetteer.from_records(RECORDS, **kwargs)
@@ -131,6 +134,12 @@ def test_bad_texts(gaz):
         gaz.find_batch("Kyiv")
     with pytest.raises(ValueError):
         gaz.find_batch(["Kyiv"], n_threads=0)
+    with pytest.raises(ValueError):
+        gaz.find_batch(["Kyiv"], n_threads=100_000)
+    with pytest.raises(TypeError):
+        gaz.find_batch(["Kyiv"], n_threads=1.5)
+    with pytest.raises(TypeError):
+        gaz.find(["Kyiv"])
     assert gaz.find("") == [] and gaz.find_spans("") == []
     big = "Kyiv " * 200_000
     assert len(gaz.find_spans(big)) == 200_000
@@ -202,7 +211,10 @@ def test_from_csv_tsv_and_dataframe(tmp_path):
     tsv = tmp_path / "g.tsv"
     tsv.write_text("1\tGPE\tParis\n1\tGPE\tParigi\n2\tGPE\tLyon\n", encoding="utf-8")
     g = sw.Gazetteer.from_tsv(tsv)
-    assert [(m.text, m.id, m.name) for m in g.find("Parigi, Lyon")] == [("Parigi", "1", "Paris"), ("Lyon", "2", "Lyon")]
+    assert [(m.text, m.id, m.name) for m in g.find("Parigi, Lyon")] == [
+        ("Parigi", "1", "Paris"),
+        ("Lyon", "2", "Lyon"),
+    ]
     semi = tmp_path / "s.tsv"
     semi.write_text("id\tname\taliases\nny\tNew York\tNYC;Big Apple\n", encoding="utf-8")
     assert sw.Gazetteer.from_tsv(semi, alias_sep=";")["ny"].aliases == ["New York", "NYC", "Big Apple"]
@@ -261,3 +273,26 @@ def test_find_batch_accepts_series_and_empty(gaz):
     assert gaz.find_batch(s)["id"].tolist() == ["kyiv", "russia"]
     empty = gaz.find_batch([])
     assert len(empty) == 0 and list(empty.columns) == ["doc", "start", "end", "text", "id", "label"]
+
+
+def test_exact_not_lossy():
+    # Leftmost-longest-then-filter picks "Guinea-Bissau" (it ends inside "Guinea-Bissauan"), drops it as
+    # mid-word and loses the whole-word "Guinea"; saidwho checks validity before choosing.
+    gaz = sw.Gazetteer.from_records(
+        [
+            {"id": "gn", "name": "Guinea", "label": "GPE"},
+            {"id": "gw", "name": "Guinea-Bissau", "label": "GPE"},
+        ]
+    )
+    text = "Guinea-Bissauan officials met Guinea-Bissau and Guinea."
+    assert [(m.text, m.id, m.start) for m in gaz.find(text)] == [
+        ("Guinea", "gn", 0),
+        ("Guinea-Bissau", "gw", 30),
+        ("Guinea", "gn", 48),
+    ]
+    assert [(s, e) for s, e, _ in gaz.find_spans(text, overlapping=True)] == [
+        (0, 6),
+        (30, 36),
+        (30, 43),
+        (48, 54),
+    ]

@@ -13,7 +13,9 @@ SEEDS = sorted(p.name[: -len(".gold.json")] for p in DATA.glob("*.gold.json"))
 def gold_gazetteer(gold):
     records = {}
     for e in gold["entities"]:
-        r = records.setdefault(e["entity"], {"id": e["entity"], "name": e["text"], "label": e["type"], "aliases": []})
+        r = records.setdefault(
+            e["entity"], {"id": e["entity"], "name": e["text"], "label": e["type"], "aliases": []}
+        )
         if e["text"] not in r["aliases"]:
             r["aliases"].append(e["text"])
     return sw.Gazetteer.from_records(list(records.values()))

@@ -51,7 +51,7 @@ def _read_bytes(path: str | os.PathLike) -> tuple[bytes, str]:
     if not isinstance(p, str):
         raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
     opener = _OPENERS.get(os.path.splitext(p)[1].lower())
-    with (opener(p, "rb") if opener else open(p, "rb")) as f:
+    with opener(p, "rb") if opener else open(p, "rb") as f:
         return f.read(), p
 
 
@@ -272,20 +272,20 @@ class Gazetteer:
             raise TypeError("texts must be a list of str, not a single str (use find for one text)")
         if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool)):
             raise TypeError("n_threads must be an int or None")
-        if n_threads is not None and n_threads < 1:
-            raise ValueError("n_threads must be at least 1")
+        if n_threads is not None and not 1 <= n_threads <= 1024:
+            raise ValueError(f"n_threads must be between 1 and 1024, not {n_threads}")
         if not isinstance(texts, list):
             texts = list(texts)
         return self._core.find_batch_columns(texts, n_threads, overlapping)
 
     def find_batch(self, texts: Iterable[str], n_threads: int | None = None, overlapping: bool = False):
         """Match many texts in parallel (all cores unless ``n_threads``; the GIL is released) into a pandas
-        DataFrame with columns ``doc`` (position in ``texts``), ``start``, ``end``, ``text``, ``id``, ``label``
-        (``id`` and ``label`` are Categoricals)."""
+        DataFrame with columns ``doc`` (position in ``texts``), ``start``, ``end``, ``text``, ``id``, ``label``.
+        ``text``, ``id`` and ``label`` are Categoricals (built from codes: no Python object per match)."""
         import numpy as np
         import pandas as pd
 
-        doc, start, end, entry, mtexts = self._columns(texts, n_threads, overlapping)
+        doc, start, end, entry, text_codes, text_cats = self._columns(texts, n_threads, overlapping)
         ids, (labels, label_of) = self._categories()
         entry = np.frombuffer(entry, dtype=np.int32)
         return pd.DataFrame(
@@ -293,21 +293,23 @@ class Gazetteer:
                 "doc": np.frombuffer(doc, dtype=np.int64),
                 "start": np.frombuffer(start, dtype=np.int64),
                 "end": np.frombuffer(end, dtype=np.int64),
-                "text": pd.Series(mtexts, dtype=object),
+                "text": pd.Categorical.from_codes(
+                    np.frombuffer(text_codes, dtype=np.int32), categories=pd.Index(text_cats, dtype=object)
+                ),
                 "id": pd.Categorical.from_codes(entry, categories=ids),
                 "label": pd.Categorical.from_codes(label_of[entry], categories=labels),
             }
         )
 
     def find_batch_arrow(self, texts: Iterable[str], n_threads: int | None = None, overlapping: bool = False):
-        """``find_batch`` as a ``pyarrow.Table`` (id and label dictionary-encoded). Needs pyarrow."""
+        """``find_batch`` as a ``pyarrow.Table`` (text, id and label dictionary-encoded). Needs pyarrow."""
         try:
             import pyarrow as pa
         except ImportError as e:  # pragma: no cover - depends on the environment
             raise ImportError("find_batch_arrow needs pyarrow: pip install 'saidwho[arrow]'") from e
         import numpy as np
 
-        doc, start, end, entry, mtexts = self._columns(texts, n_threads, overlapping)
+        doc, start, end, entry, text_codes, text_cats = self._columns(texts, n_threads, overlapping)
         ids, (labels, label_of) = self._categories()
         entry = np.frombuffer(entry, dtype=np.int32)
         return pa.table(
@@ -315,7 +317,9 @@ class Gazetteer:
                 "doc": pa.array(np.frombuffer(doc, dtype=np.int64)),
                 "start": pa.array(np.frombuffer(start, dtype=np.int64)),
                 "end": pa.array(np.frombuffer(end, dtype=np.int64)),
-                "text": pa.array(mtexts, type=pa.string()),
+                "text": pa.DictionaryArray.from_arrays(
+                    pa.array(np.frombuffer(text_codes, dtype=np.int32)), pa.array(text_cats, type=pa.string())
+                ),
                 "id": pa.DictionaryArray.from_arrays(pa.array(entry), pa.array(list(ids), type=pa.string())),
                 "label": pa.DictionaryArray.from_arrays(
                     pa.array(label_of[entry]), pa.array(list(labels), type=pa.string())

@@ -1,7 +1,8 @@
 //! Compile entries into the trie: validate and merge entries, normalise every alias into one key buffer,
 //! sort the keys, build the trie in one pass, and lay out the ranked candidates of each key.
+use super::ids::IdIndex;
 use super::trie::{Trie, NONE};
-use super::{Alias, Cand, Entry, FastMap, Gazetteer, Options};
+use super::{Alias, Cand, Entry, Gazetteer, Options};
 use crate::error::{Error, Result};
 use crate::text::{is_space, Normalizer};
 
@@ -12,12 +13,25 @@ fn trim_in_place(s: &mut String) {
     }
 }
 
-/// Validate, trim and merge entries (same id → one entry), and add each name as an alias.
-fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, FastMap<String, u32>)> {
-    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
-    let mut by_id: FastMap<String, u32> = FastMap::default();
-    by_id.reserve(entries.len());
-    for (k, mut e) in entries.into_iter().enumerate() {
+/// An entry with nothing on the heap, left behind when an entry is moved out of the input.
+fn hollow() -> Entry {
+    Entry {
+        id: String::new(),
+        name: String::new(),
+        label: String::new(),
+        aliases: Vec::new(),
+        priority: 0.0,
+        attrs: serde_json::Map::new(),
+    }
+}
+
+/// Validate, trim and merge entries (same id → one entry), and add each name as an alias. Works in place:
+/// no second copy of the entries, and the id index holds numbers only.
+fn merge_entries(mut entries: Vec<Entry>) -> Result<(Vec<Entry>, IdIndex)> {
+    let mut by_id = IdIndex::with_capacity(entries.len());
+    let mut w = 0usize;
+    for k in 0..entries.len() {
+        let mut e = std::mem::replace(&mut entries[k], hollow());
         if e.id.is_empty() {
             return Err(Error::GazetteerInput(format!("entry {k}: empty id")));
         }
@@ -37,8 +51,8 @@ fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, FastMap<String, u32
             }
         }
         trim_in_place(&mut e.name);
-        if let Some(&i) = by_id.get(&e.id) {
-            let base = &mut out[i as usize];
+        if let Some(i) = by_id.get(&e.id, &entries[..w]) {
+            let base = &mut entries[i as usize];
             if base.name.is_empty() {
                 base.name = e.name.clone();
             }
@@ -60,12 +74,12 @@ fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, FastMap<String, u32
         }
         // Duplicates collapse (the first spelling and its options win); the name leads unless listed.
         if e.aliases.len() > 1 {
-            let mut k = 1;
-            while k < e.aliases.len() {
-                if e.aliases[..k].iter().any(|b| b.text == e.aliases[k].text) {
-                    e.aliases.remove(k);
+            let mut j = 1;
+            while j < e.aliases.len() {
+                if e.aliases[..j].iter().any(|b| b.text == e.aliases[j].text) {
+                    e.aliases.remove(j);
                 } else {
-                    k += 1;
+                    j += 1;
                 }
             }
         }
@@ -83,10 +97,13 @@ fn merge_entries(entries: Vec<Entry>) -> Result<(Vec<Entry>, FastMap<String, u32
                 }
             }
         }
-        by_id.insert(e.id.clone(), out.len() as u32);
-        out.push(e);
+        entries[w] = e;
+        by_id.insert(&entries[w].id, w as u32, &entries[..=w]);
+        w += 1;
     }
-    Ok((out, by_id))
+    entries.truncate(w);
+    entries.shrink_to_fit();
+    Ok((entries, by_id))
 }
 
 /// One alias: its key in the trie's normal form (`buf[off..off+len]`), and its candidate.

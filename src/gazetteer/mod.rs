@@ -9,8 +9,8 @@
 //!   "Russian" in "Russian-held", "Kyiv" not inside "Kyivstar".
 //! - **Leftmost-longest, exact.** By default matches do not overlap: the leftmost start with any valid
 //!   (whole-word) match wins, then its longest valid end. Validity is checked before choosing, so with aliases
-//!   "Kyiv" and "Kyivstar T", "Kyiv" is still found in "Kyivstar Tower" (a leftmost-longest-then-filter
-//!   matcher would pick "Kyivstar T", drop it as mid-word, and lose "Kyiv"... here nothing is lost). With
+//!   "Guinea" and "Guinea-Bissau", "Guinea" is found in "Guinea-Bissauan officials" (a leftmost-longest-
+//!   then-filter matcher picks "Guinea-Bissau", drops it as it ends inside a word, and loses "Guinea"). With
 //!   `overlapping = true` every valid `[s, e)` is returned, ordered by start then end.
 //! - **Case.** [`CaseMode::Smart`] (default): an alias written all in capitals or containing a digit ("US",
 //!   "FSB", "S-400", "U.S.") matches case-sensitively, any other case-insensitively with full Unicode case
@@ -45,6 +45,7 @@
 //! assert_eq!(found, [("KYIV", "kyiv"), ("U.S.", "us")]);
 //! ```
 mod build;
+mod ids;
 mod persist;
 mod search;
 mod table;
@@ -60,9 +61,9 @@ use crate::text::Normalizer;
 pub use persist::FORMAT_VERSION;
 pub use table::{read_table, TableOptions};
 
-/// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate).
+/// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate, murmur3 finish).
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]
@@ -291,7 +292,7 @@ impl Match {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     options: Options,
-    by_id: FastMap<String, u32>,
+    by_id: ids::IdIndex,
     n_aliases: usize,
     trie: trie::Trie,
     /// Normaliser of the trie's keys (folds case if any alias is case-insensitive).
@@ -328,7 +329,7 @@ impl Gazetteer {
 
     /// The index of the entry with this id.
     pub fn index_of(&self, id: &str) -> Option<u32> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id, &self.entries)
     }
 
     /// Number of entries.

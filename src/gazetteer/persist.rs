@@ -34,8 +34,10 @@ struct StoredAlias {
 #[derive(Serialize, Deserialize)]
 struct StoredEntry {
     id: String,
+    /// Empty when the name is the first alias (it always is an alias).
     name: String,
-    label: String,
+    /// Index into `Stored::labels`.
+    label: u32,
     aliases: Vec<StoredAlias>,
     priority: f64,
     /// The attributes as a JSON object text ("" for none).
@@ -45,6 +47,7 @@ struct StoredEntry {
 #[derive(Serialize, Deserialize)]
 struct Stored {
     options: Options,
+    labels: Vec<String>,
     entries: Vec<StoredEntry>,
 }
 
@@ -52,6 +55,7 @@ struct Stored {
 #[derive(Serialize)]
 struct StoredRef<'a> {
     options: Options,
+    labels: Vec<&'a str>,
     entries: Vec<StoredEntryRef<'a>>,
 }
 
@@ -66,7 +70,7 @@ struct StoredAliasRef<'a> {
 struct StoredEntryRef<'a> {
     id: &'a str,
     name: &'a str,
-    label: &'a str,
+    label: u32,
     aliases: Vec<StoredAliasRef<'a>>,
     priority: f64,
     attrs: String,
@@ -121,15 +125,33 @@ impl<'a> Cursor<'a> {
 impl Gazetteer {
     /// Serialise to the versioned binary format (see the module docs of `persist`).
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut labels: Vec<&str> = Vec::new();
+        let mut label_ix: FastMap<&str, u32> = FastMap::default();
+        let label_codes: Vec<u32> = self
+            .entries
+            .iter()
+            .map(|e| {
+                *label_ix.entry(e.label.as_str()).or_insert_with(|| {
+                    labels.push(e.label.as_str());
+                    (labels.len() - 1) as u32
+                })
+            })
+            .collect();
         let stored = StoredRef {
             options: self.options,
+            labels,
             entries: self
                 .entries
                 .iter()
-                .map(|e| StoredEntryRef {
+                .zip(label_codes)
+                .map(|(e, label)| StoredEntryRef {
                     id: &e.id,
-                    name: &e.name,
-                    label: &e.label,
+                    name: if e.aliases.first().is_some_and(|a| a.text == e.name) {
+                        ""
+                    } else {
+                        &e.name
+                    },
+                    label,
                     aliases: e
                         .aliases
                         .iter()
@@ -233,19 +255,34 @@ impl Gazetteer {
                     _ => return Err(format_err("corrupt attributes")),
                 }
             };
+            let label = stored
+                .labels
+                .get(e.label as usize)
+                .ok_or_else(|| format_err("corrupt label index"))?
+                .clone();
+            let aliases: Vec<Alias> = e
+                .aliases
+                .into_iter()
+                .map(|a| Alias {
+                    text: a.text,
+                    case: a.case,
+                    context: a.context,
+                })
+                .collect();
+            let name = if e.name.is_empty() {
+                aliases
+                    .first()
+                    .ok_or_else(|| format_err("entry without aliases"))?
+                    .text
+                    .clone()
+            } else {
+                e.name
+            };
             entries.push(Entry {
                 id: e.id,
-                name: e.name,
-                label: e.label,
-                aliases: e
-                    .aliases
-                    .into_iter()
-                    .map(|a| Alias {
-                        text: a.text,
-                        case: a.case,
-                        context: a.context,
-                    })
-                    .collect(),
+                name,
+                label,
+                aliases,
                 priority: e.priority,
                 attrs,
             });
@@ -316,10 +353,12 @@ impl Gazetteer {
         if at != cands.len() {
             return Err(compiled("candidate counts"));
         }
-        let mut by_id: FastMap<String, u32> = FastMap::default();
-        by_id.reserve(entries.len());
+        let mut by_id = super::ids::IdIndex::with_capacity(entries.len());
         for (i, e) in entries.iter().enumerate() {
-            by_id.insert(e.id.clone(), i as u32);
+            if by_id.get(&e.id, &entries).is_some() {
+                return Err(format_err("corrupt: duplicate entry id"));
+            }
+            by_id.insert(&e.id, i as u32, &entries);
         }
         let norm = Normalizer::new(fold_case, fold_accents);
         let ascii_start = super::build::ascii_start(&trie, &norm);

@@ -38,13 +38,16 @@ impl Gazetteer {
             let (c, next) = text.next_char(i);
             let f = flags_of(c);
             let word = f & WORD != 0;
+            if word && prev_word {
+                // Inside a word: no match can start before its end.
+                i = text.skip_word(next);
+                prev_word = true;
+                continue;
+            }
             // A match may start here only at a word start or at a non-word char; never at white space.
-            if (!word || !prev_word)
-                && f & SPACE == 0
-                && (!c.is_ascii() || self.ascii_start[c as usize])
-            {
+            if f & SPACE == 0 && (!c.is_ascii() || self.ascii_start[c as usize]) {
                 hits.clear();
-                self.walk(text, i, overlapping, &mut hits);
+                self.walk(text, i, &mut hits);
                 if overlapping {
                     for h in hits.drain(..) {
                         if let Some(m) = self.accept(text, i, &h) {
@@ -67,11 +70,10 @@ impl Gazetteer {
         }
     }
 
-    /// Walk the trie from `s`, pushing every terminal reached at a valid whole-word end (shortest first).
-    /// Without `all`, only terminals that need no check are kept beyond the last unchecked one... all are
-    /// pushed; callers pick.
+    /// Walk the trie from `s`, pushing every terminal reached at a valid whole-word end (shortest first);
+    /// the caller checks the candidates (case verification, context) and picks.
     #[inline]
-    fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, _all: bool, hits: &mut Vec<Hit>) {
+    fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, hits: &mut Vec<Hit>) {
         let n = text.len();
         let trie = &self.trie;
         let mut node = trie.root();
@@ -98,6 +100,7 @@ impl Gazetteer {
                     return;
                 }
                 f = tables::LATIN1_CLASS[c as usize];
+                prev_space = false;
             } else {
                 f = flags_of(c);
                 if f & SPACE != 0 {
@@ -111,12 +114,16 @@ impl Gazetteer {
                     j = nj;
                     continue;
                 }
-                node = trie.walk(node, self.norm.norm_char(c).as_bytes());
-                if node == 0 {
-                    return;
+                let nb = self.norm.norm_char(c);
+                // A char that folds to nothing (a mark, with accent folding) is transparent.
+                if !nb.as_bytes().is_empty() {
+                    node = trie.walk(node, nb.as_bytes());
+                    if node == 0 {
+                        return;
+                    }
+                    prev_space = false;
                 }
             }
-            prev_space = false;
             j = nj;
             if Trie::is_term(node) {
                 let term = trie.term(node);
@@ -203,9 +210,12 @@ impl Gazetteer {
                 }
                 continue;
             }
-            prev_space = false;
             let nb = self.exact_norm.norm_char(c);
             let bytes = nb.as_bytes();
+            if bytes.is_empty() {
+                continue;
+            }
+            prev_space = false;
             if key.len() < k + bytes.len() || &key[k..k + bytes.len()] != bytes {
                 return false;
             }

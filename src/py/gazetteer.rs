@@ -52,6 +52,24 @@ impl Src<'_> {
             Src::U32(s) => g.find_in(s, overlapping, emit),
         }
     }
+    /// Code point `i`.
+    #[inline]
+    fn unit(self, i: usize) -> u32 {
+        match self {
+            Src::U8(s) => s[i] as u32,
+            Src::U16(s) => s[i] as u32,
+            Src::U32(s) => s[i],
+        }
+    }
+    /// A hash of the code points `[s, e)`.
+    fn hash(self, s: usize, e: usize) -> u64 {
+        use std::hash::Hasher;
+        let mut h = crate::gazetteer::FxHasher::default();
+        for i in s..e {
+            h.write_u32(self.unit(i));
+        }
+        h.finish()
+    }
     fn surrogate(self) -> Option<usize> {
         match self {
             Src::U8(_) => None,
@@ -91,6 +109,54 @@ fn substring<'py>(
     unsafe {
         let ptr = pyo3::ffi::PyUnicode_Substring(text.as_ptr(), start as isize, end as isize);
         Bound::from_owned_ptr_or_err(text.py(), ptr)
+    }
+}
+
+/// Pauses Python's cyclic GC while many result objects are created (each new tuple would otherwise count
+/// towards a collection that scans every young object: quadratic-ish on big result lists).
+struct GcPause(bool);
+
+impl GcPause {
+    fn new() -> GcPause {
+        // SAFETY: called with the GIL held; returns the previous state.
+        GcPause(unsafe { pyo3::ffi::PyGC_Disable() } == 1)
+    }
+}
+
+impl Drop for GcPause {
+    fn drop(&mut self) {
+        if self.0 {
+            // SAFETY: the GIL is held for the lifetime of the pause (it is created and dropped in one call).
+            unsafe { pyo3::ffi::PyGC_Enable() };
+        }
+    }
+}
+
+/// A list of `(start, end, entry)` tuples, built with the C API.
+fn span_list<'py>(py: Python<'py>, spans: &[(usize, usize, u32)]) -> PyResult<Bound<'py, PyList>> {
+    use pyo3::ffi;
+    let _gc = GcPause::new();
+    // SAFETY: every object is checked for NULL; PyList/PyTuple_SET_ITEM steal the new references into
+    // freshly created containers of the right size.
+    unsafe {
+        let list = ffi::PyList_New(spans.len() as ffi::Py_ssize_t);
+        let list = Bound::from_owned_ptr_or_err(py, list)?;
+        for (i, &(s, e, k)) in spans.iter().enumerate() {
+            let t = ffi::PyTuple_New(3);
+            if t.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            let t = Bound::from_owned_ptr(py, t);
+            for (j, v) in [s as isize, e as isize, k as isize].into_iter().enumerate() {
+                let x = ffi::PyLong_FromSsize_t(v);
+                if x.is_null() {
+                    return Err(PyErr::fetch(py));
+                }
+                ffi::PyTuple_SET_ITEM(t.as_ptr(), j as ffi::Py_ssize_t, x);
+            }
+            ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, t.into_ptr());
+        }
+        Ok(list.cast_into_unchecked())
     }
 }
 
@@ -419,15 +485,15 @@ impl PyEntry {
         d.set_item("attrs", self.attrs(py)?)?;
         Ok(d)
     }
-    fn __repr__(&self) -> String {
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let e = self.e();
-        format!(
-            "Entry(id={:?}, name={:?}, label={:?}, aliases={})",
-            e.id,
-            e.name,
-            e.label,
+        Ok(format!(
+            "Entry(id={}, name={}, label={}, aliases={})",
+            PyString::new(py, &e.id).repr()?,
+            PyString::new(py, &e.name).repr()?,
+            PyString::new(py, &e.label).repr()?,
             e.aliases.len()
-        )
+        ))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         match other.cast::<PyEntry>() {
@@ -499,12 +565,12 @@ impl PyMatch {
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
-            "Match(start={}, end={}, text={}, id={:?}, label={:?})",
+            "Match(start={}, end={}, text={}, id={}, label={})",
             self.start,
             self.end,
             self.text.bind(py).repr()?,
-            self.id(),
-            self.label()
+            PyString::new(py, self.id()).repr()?,
+            PyString::new(py, self.label()).repr()?
         ))
     }
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -524,12 +590,6 @@ impl PyMatch {
             t ^ (self.start as isize).wrapping_mul(31)
                 ^ (self.end as isize).wrapping_mul(1_000_003),
         )
-    }
-    /// `(start, end, text, id, label)`.
-    fn __getnewargs__(&self) -> PyResult<()> {
-        Err(PyTypeError::new_err(
-            "Match objects are not picklable; keep (start, end, id) instead",
-        ))
     }
 }
 
@@ -725,6 +785,7 @@ impl PyGazetteer {
             })
         })?;
         let found = found.map_err(|p| surrogate_error("text", p))?;
+        let _gc = GcPause::new();
         let items = found
             .into_iter()
             .map(|(start, end, entry, cands, alias)| {
@@ -762,11 +823,11 @@ impl PyGazetteer {
             })
         })?;
         let found = found.map_err(|p| surrogate_error("text", p))?;
-        PyList::new(py, found)
+        span_list(py, &found)
     }
 
-    /// Columns of the matches of many texts: (doc, start, end as int64 bytes; entry as int32 bytes;
-    /// the matched texts as a list of str).
+    /// Columns of the matches of many texts: doc, start, end (int64 bytes), entry (int32 bytes), and the
+    /// matched texts as int32 codes into a list of distinct str.
     #[pyo3(signature = (texts, n_threads=None, overlapping=false))]
     #[allow(clippy::type_complexity)]
     fn find_batch_columns<'py>(
@@ -780,10 +841,15 @@ impl PyGazetteer {
         Bound<'py, PyBytes>,
         Bound<'py, PyBytes>,
         Bound<'py, PyBytes>,
+        Bound<'py, PyBytes>,
         Bound<'py, PyList>,
     )> {
-        if n_threads == Some(0) {
-            return Err(PyValueError::new_err("n_threads must be at least 1"));
+        if let Some(n) = n_threads {
+            if n == 0 || n > 1024 {
+                return Err(PyValueError::new_err(format!(
+                    "n_threads must be between 1 and 1024, not {n}"
+                )));
+            }
         }
         let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
         let mut srcs: Vec<Src<'_>> = Vec::with_capacity(items.len());
@@ -804,8 +870,10 @@ impl PyGazetteer {
                             if let Some(p) = src.surrogate() {
                                 return Err((k, p));
                             }
-                            let mut v: Vec<(usize, usize, u32)> = Vec::new();
-                            src.scan(&g, overlapping, |m| v.push((m.start, m.end, m.entry)));
+                            let mut v: Vec<(usize, usize, u32, u64)> = Vec::new();
+                            src.scan(&g, overlapping, |m| {
+                                v.push((m.start, m.end, m.entry, src.hash(m.start, m.end)))
+                            });
                             Ok(v)
                         })
                         .collect::<Result<Vec<_>, _>>()
@@ -822,14 +890,35 @@ impl PyGazetteer {
         let mut start = Vec::with_capacity(total * 8);
         let mut end = Vec::with_capacity(total * 8);
         let mut entry = Vec::with_capacity(total * 4);
-        let out_texts = PyList::empty(py);
+        // The matched texts as categories + codes: one Python str per distinct text, not per match.
+        let mut text_code = Vec::with_capacity(total * 4);
+        let mut firsts: Vec<(usize, usize, usize)> = Vec::new();
+        let mut by_hash: crate::gazetteer::FastMap<u64, Vec<u32>> = Default::default();
+        let _gc = GcPause::new();
+        let categories = PyList::empty(py);
         for (k, v) in per_doc.iter().enumerate() {
-            for &(s, e, en) in v {
+            for &(s, e, en, h) in v {
                 doc.extend_from_slice(&(k as i64).to_le_bytes());
                 start.extend_from_slice(&(s as i64).to_le_bytes());
                 end.extend_from_slice(&(e as i64).to_le_bytes());
                 entry.extend_from_slice(&(en as i32).to_le_bytes());
-                out_texts.append(substring(&items[k], s, e)?)?;
+                let bucket = by_hash.entry(h).or_default();
+                let same = |&c: &u32| {
+                    let (d, fs, fe) = firsts[c as usize];
+                    fe - fs == e - s
+                        && (0..e - s).all(|i| srcs[d].unit(fs + i) == srcs[k].unit(s + i))
+                };
+                let code = match bucket.iter().find(|c| same(c)) {
+                    Some(&c) => c,
+                    None => {
+                        let c = firsts.len() as u32;
+                        firsts.push((k, s, e));
+                        categories.append(substring(&items[k], s, e)?)?;
+                        bucket.push(c);
+                        c
+                    }
+                };
+                text_code.extend_from_slice(&(code as i32).to_le_bytes());
             }
         }
         Ok((
@@ -837,7 +926,8 @@ impl PyGazetteer {
             PyBytes::new(py, &start),
             PyBytes::new(py, &end),
             PyBytes::new(py, &entry),
-            out_texts,
+            PyBytes::new(py, &text_code),
+            categories,
         ))
     }
 }

@@ -17,12 +17,18 @@ pub use source::{check_no_surrogates, TextSource};
 /// assert_eq!(char_flags('a') & tables::WORD, tables::WORD);
 /// assert_eq!(char_flags('\n') & tables::SPACE, tables::SPACE);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn char_flags(c: char) -> u8 {
     let cp = c as u32;
     if cp < 256 {
         return tables::LATIN1_CLASS[cp as usize];
     }
+    char_flags_table(cp)
+}
+
+/// [`char_flags`] beyond Latin-1: a binary search of the generated ranges.
+#[inline(never)]
+fn char_flags_table(cp: u32) -> u8 {
     let ranges = &tables::CLASS_RANGES;
     // Binary search for the last range starting at or before cp.
     let i = ranges.partition_point(|&(first, _, _)| first <= cp);

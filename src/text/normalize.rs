@@ -7,7 +7,8 @@
 //! 4. apostrophes `’ ' ʼ` become `'`, hyphens and dashes `- ‐ ‑ ‒ – — ― −` become `-`.
 //!
 //! White space (Python `str.isspace`) is not folded per char: any run of it equals one space `' '`, and
-//! aliases are trimmed. The result is compared as UTF-8 bytes.
+//! aliases are trimmed (after folding). A char that folds to nothing (a mark, with accent folding) is
+//! transparent: "a \u{301} b" folds to "a b". The result is compared as UTF-8 bytes.
 //!
 //! ```
 //! use saidwho::text::Normalizer;
@@ -216,11 +217,16 @@ impl Normalizer {
                 pending_space = out.len() > start;
                 continue;
             }
+            // A char that folds to nothing (a mark, with accent folding) is transparent.
+            let nb = self.norm_char(c);
+            if nb.as_bytes().is_empty() {
+                continue;
+            }
             if pending_space {
                 out.push(b' ');
                 pending_space = false;
             }
-            out.extend_from_slice(self.norm_char(c).as_bytes());
+            out.extend_from_slice(nb.as_bytes());
         }
     }
 

@@ -14,6 +14,47 @@ pub trait TextSource: Sync {
     fn next_char(&self, i: usize) -> (char, usize);
     /// The char ending at `i` (> 0) and the offset where it starts.
     fn prev_char(&self, i: usize) -> (char, usize);
+    /// The first offset at or after `i` that does not start a word char (the end of the word at `i`).
+    #[inline]
+    fn skip_word(&self, mut i: usize) -> usize {
+        while i < self.len() {
+            let (c, next) = self.next_char(i);
+            if !super::is_word_char(c) {
+                break;
+            }
+            i = next;
+        }
+        i
+    }
+}
+
+/// Word flags of ASCII, for the tight word-skipping loops.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = super::tables::LATIN1_CLASS[i] & super::tables::WORD != 0;
+        i += 1;
+    }
+    t
+};
+
+/// [`TextSource::skip_word`] over fixed-width code units.
+#[inline]
+fn skip_word_units<T: Copy + Into<u32>>(units: &[T], mut i: usize) -> usize {
+    while let Some(&u) = units.get(i) {
+        let u: u32 = u.into();
+        let word = if u < 128 {
+            ASCII_WORD[u as usize]
+        } else {
+            super::is_word_char(unit_char(u))
+        };
+        if !word {
+            break;
+        }
+        i += 1;
+    }
+    i
 }
 
 impl TextSource for str {
@@ -57,6 +98,10 @@ impl TextSource for [u8] {
     fn prev_char(&self, i: usize) -> (char, usize) {
         (self[i - 1] as char, i - 1)
     }
+    #[inline]
+    fn skip_word(&self, i: usize) -> usize {
+        skip_word_units(self, i)
+    }
 }
 
 #[inline]
@@ -78,6 +123,10 @@ impl TextSource for [u16] {
     fn prev_char(&self, i: usize) -> (char, usize) {
         (unit_char(self[i - 1] as u32), i - 1)
     }
+    #[inline]
+    fn skip_word(&self, i: usize) -> usize {
+        skip_word_units(self, i)
+    }
 }
 
 impl TextSource for [u32] {
@@ -92,6 +141,10 @@ impl TextSource for [u32] {
     #[inline]
     fn prev_char(&self, i: usize) -> (char, usize) {
         (unit_char(self[i - 1]), i - 1)
+    }
+    #[inline]
+    fn skip_word(&self, i: usize) -> usize {
+        skip_word_units(self, i)
     }
 }
 
