@@ -386,6 +386,47 @@ impl<'a> Window<'a> {
         None
     }
 
+    /// The subject before a chain of comma-separated appositives that ends with the comma at `comma`: walks back
+    /// over at most five segments to a clause boundary (sentence start, subordinator, conjunction, semicolon).
+    fn appositive_subject(&self, comma: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut j = comma;
+        for _ in 0..5 {
+            let mut b = j;
+            while b > ss && j - b < 20 {
+                let t = &self.toks[b - 1];
+                if t.is_punct(',') || t.is_punct(';') || t.kind == Kind::Quote {
+                    break;
+                }
+                if t.kind == Kind::Word
+                    && t.lower()
+                    && t.cls & (SUB | CONJ) != 0
+                    && t.cls & PRONOUN == 0
+                {
+                    break;
+                }
+                b -= 1;
+            }
+            if j - b >= 20 {
+                return None;
+            }
+            let boundary_is_comma = b > ss && self.toks[b - 1].is_punct(',');
+            if boundary_is_comma {
+                j = b - 1;
+                continue;
+            }
+            // The segment [b, j) opens a clause: its subject.
+            if b == ss {
+                return self.clause_subject(ss, j);
+            }
+            let t = &self.toks[b];
+            if t.cap() || t.is(PRONOUN | DET) {
+                return self.clause_subject(b, j);
+            }
+            return None;
+        }
+        None
+    }
+
     /// The subject of the clause that ends right before the participle at `k` ("when Sanders protesters
     /// interrupted her speech, shouting …" → "Sanders protesters").
     fn local_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
@@ -506,6 +547,15 @@ impl<'a> Window<'a> {
                     }
                 }
             }
+            if let Some(np) = self.local_subject(k, ss) {
+                return Some(np);
+            }
+            let opens_with_quote = self.toks[ss].kind == Kind::Quote;
+            if !opens_with_quote {
+                if let Some(np) = self.clause_subject(ss, k) {
+                    return Some(np);
+                }
+            }
             let mut j = k;
             while j > ss && k - j < SCAN {
                 j -= 1;
@@ -515,9 +565,7 @@ impl<'a> Window<'a> {
                     }
                 }
             }
-            return self
-                .local_subject(k, ss)
-                .or_else(|| self.clause_subject(ss, k));
+            return self.clause_subject(ss, k);
         }
         if ce < self.toks.len() && self.toks[ce].lower() && self.word(ce) == "by" {
             // A passive: "measures added by Republicans", "dismissed by the Kremlin".
@@ -546,8 +594,15 @@ impl<'a> Window<'a> {
                             }
                         }
                     }
-                    // "Kulemzin, the mayor of Donetsk, said"; "…, and said"
-                    self.clause_subject(ss, i)
+                    // ", says Carl Anthony, historian at …, is that": the name after the cue.
+                    if let Some((a, b)) = self.np_right(ce, self.sent_end(k)) {
+                        if self.toks[a].cap() && self.toks.get(b).is_some_and(|t| t.is_punct(',')) {
+                            return Some((a, b));
+                        }
+                    }
+                    // "Kulemzin, the mayor of Donetsk, said"; "…, while Mike Huckabee, the former governor, proposed"
+                    self.appositive_subject(i, ss)
+                        .or_else(|| self.clause_subject(ss, i))
                 } else {
                     None
                 }
@@ -1135,8 +1190,15 @@ impl<'a> Window<'a> {
         if matches!(self.word(ss), "That" | "What" | "As" | "Like") {
             return false;
         }
-        !(ss..k).any(|j| self.toks[j].is_punct(','))
-            && (k + 1..qi).any(|j| self.toks[j].is_punct(','))
+        let comma = |j: usize| {
+            let t = &self.toks[j];
+            t.is_punct(',')
+                || (t.kind == Kind::Quote
+                    && self.text[..t.end]
+                        .trim_end_matches(['”', '"', '\'', '’'])
+                        .ends_with(','))
+        };
+        !(ss..k).any(|j| self.toks[j].is_punct(',')) && (k + 1..qi).any(comma)
     }
 
     /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",
@@ -1195,6 +1257,10 @@ impl<'a> Window<'a> {
         if k == ss {
             return None;
         }
+        let mut k = k;
+        while k > ss + 1 && self.toks[k - 1].lower() && self.ly_adverb(k - 1) {
+            k -= 1;
+        }
         let p = &self.toks[k - 1];
         if p.kind != Kind::Word || p.cls & (AUX | SUB | CONJ | PREP | ADV | PRONOUN) != 0 {
             return None;
@@ -1227,7 +1293,17 @@ impl<'a> Window<'a> {
         let Some(i) = self.skip_left(k as isize - 1, ss) else {
             return false;
         };
-        if i <= ss || !self.toks[i].is(PRONOUN) {
+        if i <= ss {
+            return false;
+        }
+        let i = if self.toks[i].is(PRONOUN) {
+            i
+        } else if let Some((a, _)) = self.np_left(i, ss).filter(|&(a, _)| self.toks[a].cap()) {
+            a
+        } else {
+            return false;
+        };
+        if i <= ss {
             return false;
         }
         let w = self.word(i - 1).to_ascii_lowercase();
