@@ -1071,6 +1071,14 @@ impl<'a> Window<'a> {
                     continue;
                 };
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
+                    // A cue whose subject stands inside the complement of an earlier reporting verb ("sources
+                    // have said he said “…”") reports the outer speaker's words.
+                    if let Some(outer) = self
+                        .outer_speech(a, ss)
+                        .filter(|_| !self.stands_alone_before(qi))
+                    {
+                        return Some(outer);
+                    }
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
@@ -1174,6 +1182,36 @@ impl<'a> Window<'a> {
             return None;
         }
         Some((ce, role, part))
+    }
+
+    /// The nearest finite reporting verb before token `a` whose own subject stands before it.
+    fn outer_speech(&self, a: usize, ss: usize) -> Option<Found> {
+        let mut k0 = a;
+        while k0 > ss && a - k0 < SCAN {
+            k0 -= 1;
+            if self.toks[k0].is_punct(';') {
+                return None;
+            }
+            let Some((ce0, role0, part0)) = self.usable_cue(k0, ss, usize::MAX) else {
+                continue;
+            };
+            if role0 != Role::Speech || part0 || ce0 > a {
+                continue;
+            }
+            let (a0, b0) = self.subject_of(k0, ce0, role0, false, ss)?;
+            if a0 >= k0 {
+                return None;
+            }
+            let cue = (self.toks[k0].start, self.toks[ce0 - 1].end);
+            return Some(Found {
+                speaker: self.np_span(a0, b0),
+                refers: self.refers(a0, b0),
+                cue: Some(cue),
+                cue_tok: Some(k0),
+                how: How::Before,
+            });
+        }
+        None
     }
 
     /// Is the cue at `k` inside an introductory subordinate clause that a comma closes before the quote at `qi`
