@@ -186,7 +186,9 @@ impl<'a> Window<'a> {
                     {
                         return false;
                     }
-                    if self.cue(i).is_some() {
+                    if self.cue(i).is_some()
+                        && self.cues.usage_at(self.text, self.toks, i) != Usage::Post
+                    {
                         return false;
                     }
                     true
@@ -818,6 +820,9 @@ impl<'a> Window<'a> {
                 return None;
             }
             let (a, b) = self.np_right(ce, qi - 1)?;
+            if !(self.toks[a].cap() || self.toks[a].is(PRONOUN) && self.toks[a].cls & DET == 0) {
+                return None;
+            }
             if b + 1 < qi - 1 && !self.toks[b].is_punct(',') {
                 return None;
             }
@@ -1012,7 +1017,7 @@ impl<'a> Window<'a> {
                 if ce > qi {
                     continue;
                 }
-                if self.outer_cue_preferred(k, ss) {
+                if matches!(role, Role::Label | Role::Belief) && self.outer_cue_preferred(k, ss) {
                     continue;
                 }
                 if role == Role::Label
@@ -1246,7 +1251,10 @@ impl<'a> Window<'a> {
         match self.cues.usage_at(self.text, self.toks, k) {
             Usage::Any => true,
             Usage::Post => {
-                qi != usize::MAX && ce + 1 == qi && matches!(self.toks[ce].punct(), Some(',' | ':'))
+                qi != usize::MAX
+                    && ce + 1 == qi
+                    && matches!(self.toks[ce].punct(), Some(',' | ':'))
+                    && self.subject_like_before(k)
             }
             Usage::Ambiguous => {
                 let next_ok = ce == qi
@@ -1258,7 +1266,7 @@ impl<'a> Window<'a> {
                 let prev_det =
                     k > 0 && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0;
                 let prev_poss = k > 0 && self.toks[k - 1].kind == Kind::Poss;
-                next_ok && !prev_det && !prev_poss
+                next_ok && !prev_det && !prev_poss && self.subject_like_before(k)
             }
         }
     }
@@ -1306,7 +1314,37 @@ impl<'a> Window<'a> {
         if !(p.cls & PERSON_NOUN != 0 || (p.cap() && p.cls & NONNAME == 0)) {
             return None;
         }
-        self.np_left(k - 1, ss)
+        let (a, b) = self.np_left(k - 1, ss)?;
+        if a > ss && self.toks[a - 1].is(PREP) && self.toks[a - 1].lower() {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    /// Does a subject end right before token `k` (adverbs skipped): a name, a pronoun or a noun of people?
+    fn subject_like_before(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0
+            && self.toks[i - 1].lower()
+            && (self.toks[i - 1].is(ADV) || self.ly_adverb(i - 1))
+        {
+            i -= 1;
+        }
+        i > 0 && {
+            let p = &self.toks[i - 1];
+            p.kind == Kind::Word
+                && (p.cap() || p.cls & (PRONOUN | PERSON_NOUN) != 0)
+                && p.cls & (DET | SUB | CONJ | PREP) == 0
+        }
+    }
+
+    /// Is token i a quotation whose content ends with a comma (“…,”)?
+    fn quote_ends_with_comma(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Quote
+            && self.text[..t.end]
+                .trim_end_matches(['”', '"', '\'', '’', '»'])
+                .ends_with(',')
     }
 
     fn participle_is_cue(&self, k: usize, ss: usize) -> bool {
@@ -1319,6 +1357,7 @@ impl<'a> Window<'a> {
         }
         let p = &self.toks[i - 1];
         p.is_punct(',')
+            || self.quote_ends_with_comma(i - 1)
             || p.is_punct('—')
             || p.is_punct('–')
             || p.is_punct(';')
