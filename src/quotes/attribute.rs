@@ -11,7 +11,7 @@
 //! The caller adds continuation across quotes and paragraphs. Every scan is bounded (in tokens), so the work per
 //! quotation is constant and the whole pass linear.
 use crate::people::lexicon::*;
-use crate::people::tokens::{Kind, Tok, ABBR, CAP, NUM};
+use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};
 use crate::quotes::cues::{CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
@@ -79,7 +79,8 @@ impl<'a> Window<'a> {
                     || t.kind == Kind::Quote
                     || t.flags & NUM != 0
                     || t.punct() == Some('(');
-                let boundary = if is_final(p) {
+                let closes_final = p.punct() == Some(')') && i >= 2 && is_final(&toks[i - 2]);
+                let boundary = if is_final(p) || closes_final {
                     starts
                 } else if p.kind == Kind::Quote {
                     quote_ends_sentence(p.aux) && (t.cap() || t.kind == Kind::Quote)
@@ -301,6 +302,13 @@ impl<'a> Window<'a> {
             }
         }
         let mut i = ss;
+        if i < limit && self.toks[i].flags & ALLCAPS != 0 {
+            if let Some(d) = (i + 1..limit.min(i + 12))
+                .find(|&j| matches!(self.toks[j].punct(), Some('—' | '–' | '-')))
+            {
+                i = d + 1;
+            }
+        }
         while i < limit {
             let t = &self.toks[i];
             if t.kind == Kind::Punct && !matches!(t.punct(), Some(',')) || t.is(CONJ) {
@@ -1003,7 +1011,11 @@ impl<'a> Window<'a> {
         if let Some(f) = self.according_first(qi) {
             return Some(f);
         }
-        let cue_near_colon = (qi.saturating_sub(5).max(ss)..qi).any(|j| self.cue(j).is_some());
+        let cue_near_colon = (qi.saturating_sub(5).max(ss)..qi).any(|j| self.cue(j).is_some())
+            || (ss..qi).any(|j| {
+                self.usable_cue(j, ss, qi)
+                    .is_some_and(|(_, r, p)| r == Role::Speech && !p)
+            });
         if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !cue_near_colon {
             // "He also played up his believed strength in a general election: “…”": the colon's clause.
             if let Some(f) = self.colon_speaker(qi, ss) {
@@ -1146,7 +1158,19 @@ impl<'a> Window<'a> {
         } else {
             None
         };
-        let (a, b) = np.or_else(|| self.clause_subject(ss, qi - 1))?;
+        let mut cs = ss;
+        for j in (ss..qi - 1).rev().take(SCAN) {
+            let t = &self.toks[j];
+            let after_comma =
+                j > ss && (self.toks[j - 1].is_punct(',') || self.quote_ends_with_comma(j - 1));
+            if t.is_punct(';')
+                || (t.kind == Kind::Word && t.lower() && t.cls & CONJ != 0 && after_comma)
+            {
+                cs = j + 1;
+                break;
+            }
+        }
+        let (a, b) = np.or_else(|| self.clause_subject(cs, qi - 1))?;
         let c = &self.toks[qi - 1];
         Some(Found {
             speaker: self.np_span(a, b),
@@ -1547,7 +1571,7 @@ impl<'a> Window<'a> {
                         speaker: self.np_span(a, b),
                         refers: self.refers(a, b),
                         cue: None,
-                        cue_tok: None,
+                        cue_tok: Some(k),
                         how: How::Before,
                     });
                 }
