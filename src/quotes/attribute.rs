@@ -900,6 +900,15 @@ impl<'a> Window<'a> {
                 });
             }
         }
+        // The quote must end a clause: punctuation inside or right after its closing mark.
+        let clause_end = j > qi + 1 || {
+            let inner =
+                self.text[..self.toks[qi].end].trim_end_matches(['”', '"', '\'', '’', '»', ' ']);
+            inner.ends_with([',', '.', '!', '?', '…', '—', '–', '-', ':', ';'])
+        };
+        if !clause_end {
+            return None;
+        }
         // Inverted: “…,” said Mr Putin / according to X.
         if let Some((ce, role, part)) = self.cue(j) {
             if !part && matches!(role, Role::Speech | Role::Source | Role::Belief) {
@@ -920,11 +929,11 @@ impl<'a> Window<'a> {
         if !self.np_ok_start(j) {
             return None;
         }
-        let max_np = if quote_final { 5 } else { 14 };
         let full_stop = quote_final
             && self.text[..self.toks[qi].end]
                 .trim_end_matches(['”', '"', '\'', '’', '»', ' '])
                 .ends_with('.');
+        let max_np = if full_stop { 5 } else { 14 };
         let mut k = j;
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
@@ -934,7 +943,23 @@ impl<'a> Window<'a> {
                 }
                 // Strip adverbs/auxiliaries/time before the cue.
                 let np_last = self.skip_left(k as isize - 1, j)?;
-                let np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
+                let mut np_start = j;
+                let mut np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
+                // “…,” the dawn of the modern conservative movement, Bozell says: the name, when only the
+                // last segment is one.
+                if let Some(fc) = first_comma {
+                    let last_start = (fc..np_last)
+                        .rev()
+                        .find(|&x| self.toks[x].is_punct(','))
+                        .map_or(fc + 1, |x| x + 1);
+                    let name_at =
+                        |x: usize| self.toks[x].cap() && self.toks[x].cls & (DET | NONNAME) == 0;
+                    if !name_at(j) && last_start <= np_last && name_at(last_start) {
+                        np_start = last_start;
+                        np_end = np_last + 1;
+                    }
+                }
+                let j = np_start;
                 if np_end <= j || np_end - j > max_np {
                     return None;
                 }

@@ -245,7 +245,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let full_stop = text[q.start..q.end].ends_with('.');
-                let own = if full_stop {
+                let own = if full_stop || !alone_before {
                     w.before(qi).or_else(|| w.after(qi, quote_final))
                 } else {
                     w.after(qi, quote_final).or_else(|| w.before(qi))
