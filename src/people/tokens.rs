@@ -205,7 +205,7 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
             let word = &text[i..j];
             // Acronyms and initials: "U.S.", "J.": a dot after a single letter (or after a dotted run).
             let last_single = {
-                let seg_start = text[i..j].rfind('.').map_or(i, |p| i + p + 1);
+                let seg_start = text[i..j].rfind(['.', '-']).map_or(i, |p| i + p + 1);
                 text[seg_start..j].chars().count() == 1
             };
             if last_single && word.chars().next().is_some_and(char::is_alphabetic) {

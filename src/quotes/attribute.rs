@@ -131,6 +131,19 @@ impl<'a> Window<'a> {
             && !matches!(
                 w,
                 "family"
+                    | "early"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "likely"
+                    | "elderly"
+                    | "friendly"
+                    | "costly"
+                    | "deadly"
+                    | "timely"
+                    | "ugly"
+                    | "holy"
                     | "rally"
                     | "assembly"
                     | "anomaly"
@@ -188,7 +201,7 @@ impl<'a> Window<'a> {
                         return false;
                     }
                     if self.cue(i).is_some()
-                        && self.cues.usage_at(self.text, self.toks, i) != Usage::Post
+                        && self.cues.usage_at(self.text, self.toks, i) == Usage::Any
                     {
                         return false;
                     }
@@ -267,7 +280,8 @@ impl<'a> Window<'a> {
                         }
                     } else {
                         u.cls & (SUB | CONJ | AUX | NEG | SAY) == 0
-                            && self.cue(b).is_none()
+                            && (self.cue(b).is_none()
+                                || self.cues.usage_at(self.text, self.toks, b) != Usage::Any)
                             && !(u.lower() && u.cls & (ADV | TIME) != 0 && u.cls & DET == 0)
                     }
                 }
@@ -321,9 +335,15 @@ impl<'a> Window<'a> {
             return None;
         }
         let t = &self.toks[i];
+        if t.kind == Kind::Word && t.cls & PRONOUN != 0 && t.cls & DET == 0 {
+            return Some((i, i + 1));
+        }
         // An introductory phrase ("In a break with…, Putin acknowledged"; "Asked about it, Price said";
         // "A month later, he …").
         let time_intro = || {
+            if t.cls & (DET | PREP | TIME) == 0 && t.flags & NUM == 0 {
+                return false;
+            }
             let mut j = i;
             while j < limit && j < i + 6 && self.toks[j].kind == Kind::Word {
                 j += 1;
@@ -341,11 +361,12 @@ impl<'a> Window<'a> {
             while j < limit && j < i + 25 && !self.toks[j].is_punct(',') {
                 j += 1;
             }
-            if j >= limit || j >= i + 25 {
-                return None;
-            }
-            i = j + 1;
-            if i >= limit {
+            if j + 1 < limit && j < i + 25 {
+                i = j + 1;
+            } else if t.kind == Kind::Word && t.cls & (ADV | CONJ) != 0 && i + 1 < limit {
+                // "Then he cut into Bush": one introductory word.
+                i += 1;
+            } else {
                 return None;
             }
         }
@@ -937,7 +958,11 @@ impl<'a> Window<'a> {
         let mut k = j;
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
-            if let Some((ce, role, part)) = self.cue(k) {
+            let noun_reading = k > j
+                && self.cues.usage_at(self.text, self.toks, k) != Usage::Any
+                && ((self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0)
+                    || self.toks[k - 1].kind == Kind::Poss);
+            if let Some((ce, role, part)) = self.cue(k).filter(|_| !noun_reading) {
                 if k == j || part || role == Role::Source {
                     return None;
                 }
