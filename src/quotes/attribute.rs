@@ -428,9 +428,11 @@ impl<'a> Window<'a> {
                 if t.is_punct(',') || t.is_punct(';') || t.kind == Kind::Quote {
                     break;
                 }
+                let conj_after_comma =
+                    t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
                 if t.kind == Kind::Word
                     && t.lower()
-                    && t.cls & (SUB | CONJ) != 0
+                    && (t.cls & SUB != 0 || conj_after_comma)
                     && t.cls & PRONOUN == 0
                 {
                     break;
@@ -454,6 +456,45 @@ impl<'a> Window<'a> {
                 return self.clause_subject(b, j);
             }
             return None;
+        }
+        None
+    }
+
+    /// The subject shared by a verb after the conjunction at `conj` ("he laughed and said", "Mr Lukashenko
+    /// thanked his guest …, and said"): the nearest clause before it that opens with a name or pronoun.
+    fn coordinated_subject(&self, conj: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut j = conj;
+        if j > ss && self.toks[j - 1].is_punct(',') {
+            j -= 1;
+        }
+        for _ in 0..4 {
+            let mut b = j;
+            while b > ss && j - b < 25 {
+                let t = &self.toks[b - 1];
+                let boundary = t.is_punct(',')
+                    || t.is_punct(';')
+                    || t.kind == Kind::Quote
+                    || (t.kind == Kind::Word
+                        && t.lower()
+                        && t.cls & SUB != 0
+                        && t.cls & PRONOUN == 0);
+                if boundary {
+                    break;
+                }
+                b -= 1;
+            }
+            if b < j {
+                let t = &self.toks[b];
+                if t.kind == Kind::Word
+                    && (t.is(PRONOUN) && t.cls & DET == 0 || (t.cap() && t.cls & NONNAME == 0))
+                {
+                    return self.clause_subject(b, j);
+                }
+            }
+            if b == ss || j - b >= 25 {
+                return None;
+            }
+            j = b - 1;
         }
         None
     }
@@ -581,6 +622,22 @@ impl<'a> Window<'a> {
             if let Some(np) = self.local_subject(k, ss) {
                 return Some(np);
             }
+            // "…, Nefzi said, adding, “…”": the reporting clause right before the participle.
+            if k >= ss + 2 && self.toks[k - 1].is_punct(',') {
+                let mut j = k - 1;
+                while j > ss
+                    && k - j < 8
+                    && !self.toks[j - 1].is_punct(',')
+                    && self.toks[j - 1].kind != Kind::Quote
+                {
+                    j -= 1;
+                    if let Some((ce2, role2, part2)) = self.cue(j) {
+                        if !part2 && role2 == Role::Speech && ce2 == k - 1 {
+                            return self.subject_of(j, ce2, role2, false, ss);
+                        }
+                    }
+                }
+            }
             let opens_with_quote = self.toks[ss].kind == Kind::Quote;
             if !opens_with_quote {
                 if let Some(np) = self.clause_subject(ss, k) {
@@ -641,7 +698,9 @@ impl<'a> Window<'a> {
             Kind::Poss => self.np_left(i, ss),
             Kind::Word => {
                 if t.cls & CONJ != 0 {
-                    return self.clause_subject(ss, i);
+                    return self
+                        .coordinated_subject(i, ss)
+                        .or_else(|| self.clause_subject(ss, i));
                 }
                 if t.cls & SUB != 0 && t.cls & PRONOUN == 0 {
                     let w = self.word(i).to_ascii_lowercase();
@@ -844,6 +903,26 @@ impl<'a> Window<'a> {
                 None
             };
             let Some((ce, _)) = hit else { continue };
+            let lower = self.word(k).to_ascii_lowercase();
+            if matches!(
+                lower.as_str(),
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "asked"
+                    | "asks"
+                    | "ask"
+                    | "warned"
+                    | "urged"
+                    | "informed"
+                    | "assured"
+                    | "thanked"
+                    | "reminded"
+                    | "called"
+                    | "interrupted"
+            ) {
+                return None;
+            }
             if ce >= qi - 1 {
                 // "Adding, “…”": no speaker here; the participle's subject comes from the sentence before.
                 return None;
@@ -1203,8 +1282,16 @@ impl<'a> Window<'a> {
     /// Smith: “…” / Kaine has adopted the stance …: “…” / … - Philip Bump: “…”
     fn colon_speaker(&self, qi: usize, ss: usize) -> Option<Found> {
         let np = if qi - ss <= 8 || self.toks[qi - 2].cap() {
-            self.np_left(qi - 2, ss)
-                .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
+            self.np_left(qi - 2, ss).filter(|&(a, b)| {
+                a == ss
+                    || self.toks[a - 1].kind == Kind::Punct
+                    || (self.toks[qi - 2].cap() && {
+                        // "… doesn’t surprise Republican pollster Daron Shaw: “…”": a name before the colon.
+                        let (x, y) = self.np_span(a, b);
+                        let name = &self.text[x..y];
+                        name.split_whitespace().count() >= 2 && name.starts_with(char::is_uppercase)
+                    })
+            })
         } else {
             None
         };
@@ -1389,7 +1476,11 @@ impl<'a> Window<'a> {
             return None;
         }
         let (a, b) = self.np_left(k - 1, ss)?;
-        if a > ss && self.toks[a - 1].is(PREP) && self.toks[a - 1].lower() {
+        if a > ss
+            && self.toks[a - 1].is(PREP)
+            && self.toks[a - 1].lower()
+            && self.word(a - 1) != "with"
+        {
             return None;
         }
         Some((a, b))
