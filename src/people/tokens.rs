@@ -237,10 +237,24 @@ pub(crate) fn tokenize(
     classify: bool,
     out: &mut Vec<Tok>,
 ) {
+    tokenize_limited(text, start, end, quotes, classify, usize::MAX, out)
+}
+
+/// [`tokenize`], stopping after `max_tokens` tokens.
+pub(crate) fn tokenize_limited(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[(u32, usize, usize)],
+    classify: bool,
+    max_tokens: usize,
+    out: &mut Vec<Tok>,
+) {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut qi = 0;
-    while i < end {
+    let cap = out.len().saturating_add(max_tokens);
+    while i < end && out.len() < cap {
         if qi < quotes.len() && quotes[qi].1 <= i {
             let (idx, open, close) = quotes[qi];
             out.push(Tok {
