@@ -26,11 +26,11 @@
 pub mod lexicon;
 pub(crate) mod tokens;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use lexicon::FnvMap;
 use lexicon::*;
-use tokens::{tokenize, word_classes, Kind, Tok, ALLCAPS};
+use tokens::{tokenize_limited, word_classes, Kind, Tok, ALLCAPS};
 
 use crate::text::segment::paragraphs;
 
@@ -186,7 +186,7 @@ struct Cand {
     start: usize,
     end: usize,
     /// Byte spans of the name's own words (no honorific, initials kept).
-    words: Vec<(usize, usize)>,
+    words: Words,
     gender: Gender,
     strong: bool,
     speaker: bool,
@@ -207,13 +207,153 @@ fn is_initial(w: &str) -> bool {
     w.len() <= 3 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Finds name candidates in one paragraph's tokens.
-fn scan_paragraph(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
+/// End of the plain word (word characters only) starting at `i`.
+#[inline]
+fn word_end(text: &str, i: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = i;
+    while j < end {
+        let c = b[j];
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                j += 1;
+            } else {
+                break;
+            }
+        } else {
+            match text[j..].chars().next() {
+                Some(ch) if crate::text::is_word_char(ch) => j += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
+}
+
+/// Is the capitalised word `cap..wend` alone: not followed by another capitalised word, a hyphen, an
+/// apostrophe-word, a full stop of an initial or abbreviation, a reporting verb, or an age; not preceded by a
+/// title, honorific, determiner or particle (the previous chunk starts at `ws`)?
+fn lone_word(text: &str, ws: usize, cap: usize, wend: usize, end: usize) -> bool {
+    let rest = &text[wend..end];
+    match rest.as_bytes().first() {
+        None => {}
+        Some(b' ') => {}
+        Some(b'.' | b'-' | b'\'' | b'&') => return false,
+        Some(&c) if c >= 0x80 => {
+            if rest.starts_with('’') || rest.starts_with('‑') {
+                return false;
+            }
+        }
+        Some(_) => {}
+    }
+    // The next word: capitalised (a run), a reporting verb or auxiliary, an age.
+    let after = rest.trim_start();
+    if let Some(c) = after.chars().next() {
+        if c.is_uppercase() {
+            return false;
+        }
+        if c == ','
+            && after[1..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+        {
+            return false;
+        }
+        if c.is_lowercase() {
+            let nend = word_end(after, 0, after.len());
+            let nc = word_classes(&after[..nend]);
+            if nc & (SAY | AUX | ADV) != 0 || PARTICLES.contains(&&after[..nend]) {
+                return false;
+            }
+        }
+    }
+    // The previous chunk: a lower-case title ("spokesperson"), a determiner, a particle.
+    if ws < cap {
+        let prev = text[ws..cap].trim_end();
+        if prev.starts_with(char::is_lowercase) || prev.starts_with(char::is_uppercase) {
+            let pc = word_classes(
+                prev.trim_end_matches(|c: char| !crate::text::is_word_char(c) && c != '.'),
+            );
+            if pc & (ANY_TITLE | HONORIFIC | DET) != 0 || PARTICLES.contains(&prev) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// The words of a name, inline (at most eight).
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    spans: [(usize, usize); 8],
+    len: u8,
+}
+
+impl Words {
+    fn push(&mut self, w: (usize, usize)) {
+        if (self.len as usize) < self.spans.len() {
+            self.spans[self.len as usize] = w;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [(usize, usize)];
+    fn deref(&self) -> &[(usize, usize)] {
+        &self.spans[..self.len as usize]
+    }
+}
+
+/// Is the character before byte `i` a word character?
+#[inline]
+fn word_before(text: &str, i: usize) -> bool {
+    let b = text.as_bytes()[i - 1];
+    if b < 0x80 {
+        b.is_ascii_alphanumeric() || b == b'_'
+    } else {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char)
+    }
+}
+
+/// The next byte offset in `from..end` where a word starting with an upper-case letter begins.
+fn next_capital(text: &str, from: usize, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_uppercase() {
+            if i == start || !word_before(text, i) {
+                return Some(i);
+            }
+            i += 1;
+        } else if c < 0xC0 {
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_uppercase() && (i == start || !word_before(text, i)) {
+                return Some(i);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    None
+}
+
+/// Finds name candidates in a window's tokens, starting at token `i0`; stops at the first run starting at or
+/// after byte `stop` and returns its token index (or the token count).
+fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<Cand>) -> usize {
     let n = toks.len();
     let cls = |t: &Tok| word_classes(&text[t.start..t.end]);
-    let mut i = 0;
+    let mut i = i0;
     while i < n {
         let t = &toks[i];
+        if t.start >= stop {
+            return i;
+        }
         if !(t.kind == Kind::Word && t.cap() && t.flags & ALLCAPS == 0) {
             i += 1;
             continue;
@@ -322,11 +462,13 @@ fn scan_paragraph(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
         }
         let det_before =
             name_from == 0 && before.is_some_and(|b| b.lower()) && before_cls & DET != 0;
-        let words: Vec<(usize, usize)> = name
+        let mut words = Words::default();
+        for t in name
             .iter()
             .filter(|t| !is_initial(&text[t.start..t.end]) && !is_suffix(&text[t.start..t.end]))
-            .map(|t| (t.start, t.end))
-            .collect();
+        {
+            words.push((t.start, t.end));
+        }
         if words.is_empty() {
             continue;
         }
@@ -370,6 +512,7 @@ fn scan_paragraph(text: &str, toks: &[Tok], out: &mut Vec<Cand>) {
             entity: None,
         });
     }
+    n
 }
 
 /// Finds and clusters the people of `text`. `entities` (sorted by start, byte offsets) come from a gazetteer:
@@ -378,9 +521,89 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
     let mut cands = Vec::new();
     let mut toks = Vec::new();
     for para in paragraphs(text) {
-        toks.clear();
-        tokenize(text, para.start, para.end, &[], false, &mut toks);
-        scan_paragraph(text, &toks, &mut cands);
+        // Only capitalised words can start a name: jump from one to the next and read a small window of
+        // tokens around each (the word before it, the run, a few words after).
+        let mut pos = para.start;
+        while let Some(cap) = next_capital(text, pos, para.start, para.end) {
+            // Function words and days ("The", "In", "Monday") never start a name: skip them without tokenising.
+            let wend = word_end(text, cap, para.end);
+            let wc = word_classes(&text[cap..wend]);
+            if wc & NONNAME != 0
+                && wc & (FIRST_NAME | HONORIFIC | ANY_TITLE) == 0
+                && !text[wend..].starts_with('.')
+            {
+                pos = wend;
+                continue;
+            }
+            // The token before the capital (a title, a determiner), the run, and a few tokens after it.
+            let head = &text[para.start..cap];
+            let back = head.trim_end();
+            let ws = match back
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| !c.is_whitespace())
+                .take(40)
+                .last()
+            {
+                Some((k, _)) => para.start + k,
+                None => para.start + back.len(),
+            };
+            // A lone capitalised word with nothing around it that tells a person ("in Lincoln's day"): it can
+            // only join a person already named, so it is recorded without reading tokens.
+            if entities.is_empty()
+                && wc & (FIRST_NAME | HONORIFIC | ANY_TITLE) == 0
+                && lone_word(text, ws, cap, wend, para.end)
+            {
+                let mut words = Words::default();
+                words.push((cap, wend));
+                cands.push(Cand {
+                    start: cap,
+                    end: wend,
+                    words,
+                    gender: Gender::Unknown,
+                    strong: false,
+                    speaker: false,
+                    entity: None,
+                });
+                pos = wend;
+                continue;
+            }
+            toks.clear();
+            tokenize_limited(text, ws, cap, &[], false, 8, &mut toks);
+            tokenize_limited(text, cap, para.end, &[], false, 1, &mut toks);
+            // The run: capitalised words and particles; then three more tokens.
+            while let Some(last) = toks.last() {
+                let in_run = last.start >= cap
+                    && last.kind == Kind::Word
+                    && (last.cap() || PARTICLES.contains(&&text[last.start..last.end]))
+                    && toks.len() < 12;
+                let from = last.end;
+                if !in_run {
+                    break;
+                }
+                let before = toks.len();
+                tokenize_limited(text, from, para.end, &[], false, 1, &mut toks);
+                if toks.len() == before {
+                    break;
+                }
+            }
+            if let Some(last) = toks.last() {
+                let from = last.end;
+                tokenize_limited(text, from, para.end, &[], false, 3, &mut toks);
+            }
+            let i0 = toks.partition_point(|t| t.start < cap);
+            let next = scan_window(text, &toks, i0, cap + 1, &mut cands);
+            let np = if next < toks.len() {
+                toks[next].start
+            } else {
+                toks.last().map_or(para.end, |t| t.end)
+            };
+            pos = if np > cap {
+                np
+            } else {
+                cap + text[cap..].chars().next().map_or(1, char::len_utf8)
+            };
+        }
     }
     // Gazetteer entities: attach, drop or add.
     if !entities.is_empty() {
@@ -418,7 +641,11 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
                 kept.push(Cand {
                     start: ent.start,
                     end: ent.end,
-                    words: vec![(ent.start, ent.end)],
+                    words: {
+                        let mut w = Words::default();
+                        w.push((ent.start, ent.end));
+                        w
+                    },
                     gender: Gender::Unknown,
                     strong: true,
                     speaker: false,
@@ -432,47 +659,63 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
     cluster(text, cands, entities)
 }
 
-fn key_of(text: &str, words: &[(usize, usize)]) -> String {
-    let mut k = String::new();
-    for (i, &(s, e)) in words.iter().enumerate() {
-        if i > 0 {
-            k.push(' ');
+/// Appends `s` lower-cased to `buf`, with ’ as ' (ASCII fast path).
+fn push_lower(buf: &mut String, s: &str) {
+    if s.is_ascii() {
+        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for c in s.chars() {
+            if c == '’' {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
         }
-        k.push_str(&text[s..e].to_lowercase().replace('’', "'"));
     }
-    k
 }
 
 fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
     let mut persons: Vec<Person> = Vec::new();
     let mut best_len: Vec<usize> = Vec::new();
     let mut genders: Vec<(bool, bool)> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut by_entity: HashMap<&str, usize> = HashMap::new();
+    // Lower-cased first name word of each person (to match "Hillary Clinton" with "Hillary Rodham Clinton").
+    let mut first_word: Vec<String> = Vec::new();
+    let mut by_key: FnvMap<String, usize> = FnvMap::default();
+    let mut by_entity: FnvMap<&str, usize> = FnvMap::default();
     // Name words of confident persons → persons, most recent last.
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_word: FnvMap<String, Vec<usize>> = FnvMap::default();
     let mut mentions = Vec::with_capacity(cands.len());
+    let mut key = String::new();
+    let mut wbuf = String::new();
 
-    let word_key = |w: (usize, usize)| text[w.0..w.1].to_lowercase().replace('’', "'");
     for c in &cands {
-        let key = key_of(text, &c.words);
+        key.clear();
+        for (i, &(s, e)) in c.words.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            push_lower(&mut key, &text[s..e]);
+        }
         let mut target = None;
         if let Some(k) = c.entity {
             target = by_entity.get(entities[k].id.as_str()).copied();
         }
         if target.is_none() {
-            target = by_key.get(&key).copied();
+            target = by_key.get(key.as_str()).copied();
         }
         if target.is_none() && c.entity.is_none() {
             // A surname or given name alone, or a shorter form: join the most recent person with that word.
-            let last = word_key(c.words[c.words.len() - 1]);
-            if let Some(list) = by_word.get(&last) {
-                if c.words.len() == 1 || {
-                    let first = word_key(c.words[0]);
-                    list.iter()
-                        .rev()
-                        .any(|&p| persons[p].name.to_lowercase().split(' ').next() == Some(&first))
-                } {
+            let (ls, le) = c.words[c.words.len() - 1];
+            wbuf.clear();
+            push_lower(&mut wbuf, &text[ls..le]);
+            if let Some(list) = by_word.get(wbuf.as_str()) {
+                let joins = c.words.len() == 1 || {
+                    let (fs, fe) = c.words[0];
+                    wbuf.clear();
+                    push_lower(&mut wbuf, &text[fs..fe]);
+                    list.iter().rev().any(|&p| first_word[p] == wbuf)
+                };
+                if joins {
                     target = list.last().copied();
                 }
             }
@@ -490,6 +733,9 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                         (slug(&name), name)
                     }
                 };
+                let mut fw = String::new();
+                push_lower(&mut fw, name.split(' ').next().unwrap_or_default());
+                first_word.push(fw);
                 persons.push(Person {
                     id,
                     name,
@@ -497,7 +743,11 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                     mentions: Vec::new(),
                     confident: false,
                 });
-                best_len.push(if c.entity.is_some() { usize::MAX } else { 0 });
+                best_len.push(if c.entity.is_some() {
+                    usize::MAX
+                } else {
+                    c.words.len()
+                });
                 genders.push((false, false));
                 persons.len() - 1
             }
@@ -505,7 +755,9 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
         if let Some(k) = c.entity {
             by_entity.insert(entities[k].id.as_str(), p);
         }
-        by_key.entry(key).or_insert(p);
+        if !by_key.contains_key(key.as_str()) {
+            by_key.insert(key.clone(), p);
+        }
         let person = &mut persons[p];
         person.mentions.push(c.start..c.end);
         // Weak multi-word names ("Breitbart California") only become people with evidence.
@@ -522,10 +774,17 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
             best_len[p] = len;
             person.name = text[c.words[0].0..c.words[len - 1].1].to_string();
             person.id = slug(&person.name);
+            first_word[p].clear();
+            push_lower(&mut first_word[p], &text[c.words[0].0..c.words[0].1]);
         }
         if c.strong || c.speaker {
-            for &w in &c.words {
-                let list = by_word.entry(word_key(w)).or_default();
+            for &(s, e) in c.words.iter() {
+                wbuf.clear();
+                push_lower(&mut wbuf, &text[s..e]);
+                let list = match by_word.get_mut(wbuf.as_str()) {
+                    Some(l) => l,
+                    None => by_word.entry(wbuf.clone()).or_default(),
+                };
                 if list.last() != Some(&p) {
                     list.retain(|&x| x != p);
                     list.push(p);

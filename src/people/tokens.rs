@@ -205,7 +205,7 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
             let word = &text[i..j];
             // Acronyms and initials: "U.S.", "J.": a dot after a single letter (or after a dotted run).
             let last_single = {
-                let seg_start = text[i..j].rfind('.').map_or(i, |p| i + p + 1);
+                let seg_start = text[i..j].rfind(['.', '-']).map_or(i, |p| i + p + 1);
                 text[seg_start..j].chars().count() == 1
             };
             if last_single && word.chars().next().is_some_and(char::is_alphabetic) {
@@ -237,10 +237,24 @@ pub(crate) fn tokenize(
     classify: bool,
     out: &mut Vec<Tok>,
 ) {
+    tokenize_limited(text, start, end, quotes, classify, usize::MAX, out)
+}
+
+/// [`tokenize`], stopping after `max_tokens` tokens.
+pub(crate) fn tokenize_limited(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[(u32, usize, usize)],
+    classify: bool,
+    max_tokens: usize,
+    out: &mut Vec<Tok>,
+) {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut qi = 0;
-    while i < end {
+    let cap = out.len().saturating_add(max_tokens);
+    while i < end && out.len() < cap {
         if qi < quotes.len() && quotes[qi].1 <= i {
             let (idx, open, close) = quotes[qi];
             out.push(Tok {

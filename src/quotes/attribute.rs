@@ -11,7 +11,7 @@
 //! The caller adds continuation across quotes and paragraphs. Every scan is bounded (in tokens), so the work per
 //! quotation is constant and the whole pass linear.
 use crate::people::lexicon::*;
-use crate::people::tokens::{Kind, Tok, ABBR, CAP, NUM};
+use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};
 use crate::quotes::cues::{CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
@@ -79,7 +79,8 @@ impl<'a> Window<'a> {
                     || t.kind == Kind::Quote
                     || t.flags & NUM != 0
                     || t.punct() == Some('(');
-                let boundary = if is_final(p) {
+                let closes_final = p.punct() == Some(')') && i >= 2 && is_final(&toks[i - 2]);
+                let boundary = if is_final(p) || closes_final {
                     starts
                 } else if p.kind == Kind::Quote {
                     quote_ends_sentence(p.aux) && (t.cap() || t.kind == Kind::Quote)
@@ -130,6 +131,19 @@ impl<'a> Window<'a> {
             && !matches!(
                 w,
                 "family"
+                    | "early"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "likely"
+                    | "elderly"
+                    | "friendly"
+                    | "costly"
+                    | "deadly"
+                    | "timely"
+                    | "ugly"
+                    | "holy"
                     | "rally"
                     | "assembly"
                     | "anomaly"
@@ -186,7 +200,9 @@ impl<'a> Window<'a> {
                     {
                         return false;
                     }
-                    if self.cue(i).is_some() {
+                    if self.cue(i).is_some()
+                        && self.cues.usage_at(self.text, self.toks, i) == Usage::Any
+                    {
                         return false;
                     }
                     true
@@ -264,7 +280,8 @@ impl<'a> Window<'a> {
                         }
                     } else {
                         u.cls & (SUB | CONJ | AUX | NEG | SAY) == 0
-                            && self.cue(b).is_none()
+                            && (self.cue(b).is_none()
+                                || self.cues.usage_at(self.text, self.toks, b) != Usage::Any)
                             && !(u.lower() && u.cls & (ADV | TIME) != 0 && u.cls & DET == 0)
                     }
                 }
@@ -299,6 +316,13 @@ impl<'a> Window<'a> {
             }
         }
         let mut i = ss;
+        if i < limit && self.toks[i].flags & ALLCAPS != 0 {
+            if let Some(d) = (i + 1..limit.min(i + 12))
+                .find(|&j| matches!(self.toks[j].punct(), Some('—' | '–' | '-')))
+            {
+                i = d + 1;
+            }
+        }
         while i < limit {
             let t = &self.toks[i];
             if t.kind == Kind::Punct && !matches!(t.punct(), Some(',')) || t.is(CONJ) {
@@ -311,9 +335,15 @@ impl<'a> Window<'a> {
             return None;
         }
         let t = &self.toks[i];
+        if t.kind == Kind::Word && t.cls & PRONOUN != 0 && t.cls & DET == 0 {
+            return Some((i, i + 1));
+        }
         // An introductory phrase ("In a break with…, Putin acknowledged"; "Asked about it, Price said";
         // "A month later, he …").
         let time_intro = || {
+            if t.cls & (DET | PREP | TIME) == 0 && t.flags & NUM == 0 {
+                return false;
+            }
             let mut j = i;
             while j < limit && j < i + 6 && self.toks[j].kind == Kind::Word {
                 j += 1;
@@ -331,11 +361,12 @@ impl<'a> Window<'a> {
             while j < limit && j < i + 25 && !self.toks[j].is_punct(',') {
                 j += 1;
             }
-            if j >= limit || j >= i + 25 {
-                return None;
-            }
-            i = j + 1;
-            if i >= limit {
+            if j + 1 < limit && j < i + 25 {
+                i = j + 1;
+            } else if t.kind == Kind::Word && t.cls & (ADV | CONJ) != 0 && i + 1 < limit {
+                // "Then he cut into Bush": one introductory word.
+                i += 1;
+            } else {
                 return None;
             }
         }
@@ -382,6 +413,88 @@ impl<'a> Window<'a> {
                 }
             }
             return Some((i, j));
+        }
+        None
+    }
+
+    /// The subject before a chain of comma-separated appositives that ends with the comma at `comma`: walks back
+    /// over at most five segments to a clause boundary (sentence start, subordinator, conjunction, semicolon).
+    fn appositive_subject(&self, comma: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut j = comma;
+        for _ in 0..5 {
+            let mut b = j;
+            while b > ss && j - b < 20 {
+                let t = &self.toks[b - 1];
+                if t.is_punct(',') || t.is_punct(';') || t.kind == Kind::Quote {
+                    break;
+                }
+                let conj_after_comma =
+                    t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
+                if t.kind == Kind::Word
+                    && t.lower()
+                    && (t.cls & SUB != 0 || conj_after_comma)
+                    && t.cls & PRONOUN == 0
+                {
+                    break;
+                }
+                b -= 1;
+            }
+            if j - b >= 20 {
+                return None;
+            }
+            let boundary_is_comma = b > ss && self.toks[b - 1].is_punct(',');
+            if boundary_is_comma {
+                j = b - 1;
+                continue;
+            }
+            // The segment [b, j) opens a clause: its subject.
+            if b == ss {
+                return self.clause_subject(ss, j);
+            }
+            let t = &self.toks[b];
+            if t.cap() || t.is(PRONOUN | DET) {
+                return self.clause_subject(b, j);
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The subject shared by a verb after the conjunction at `conj` ("he laughed and said", "Mr Lukashenko
+    /// thanked his guest …, and said"): the nearest clause before it that opens with a name or pronoun.
+    fn coordinated_subject(&self, conj: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut j = conj;
+        if j > ss && self.toks[j - 1].is_punct(',') {
+            j -= 1;
+        }
+        for _ in 0..4 {
+            let mut b = j;
+            while b > ss && j - b < 25 {
+                let t = &self.toks[b - 1];
+                let boundary = t.is_punct(',')
+                    || t.is_punct(';')
+                    || t.kind == Kind::Quote
+                    || (t.kind == Kind::Word
+                        && t.lower()
+                        && t.cls & SUB != 0
+                        && t.cls & PRONOUN == 0);
+                if boundary {
+                    break;
+                }
+                b -= 1;
+            }
+            if b < j {
+                let t = &self.toks[b];
+                if t.kind == Kind::Word
+                    && (t.is(PRONOUN) && t.cls & DET == 0 || (t.cap() && t.cls & NONNAME == 0))
+                {
+                    return self.clause_subject(b, j);
+                }
+            }
+            if b == ss || j - b >= 25 {
+                return None;
+            }
+            j = b - 1;
         }
         None
     }
@@ -506,6 +619,31 @@ impl<'a> Window<'a> {
                     }
                 }
             }
+            if let Some(np) = self.local_subject(k, ss) {
+                return Some(np);
+            }
+            // "…, Nefzi said, adding, “…”": the reporting clause right before the participle.
+            if k >= ss + 2 && self.toks[k - 1].is_punct(',') {
+                let mut j = k - 1;
+                while j > ss
+                    && k - j < 8
+                    && !self.toks[j - 1].is_punct(',')
+                    && self.toks[j - 1].kind != Kind::Quote
+                {
+                    j -= 1;
+                    if let Some((ce2, role2, part2)) = self.cue(j) {
+                        if !part2 && role2 == Role::Speech && ce2 == k - 1 {
+                            return self.subject_of(j, ce2, role2, false, ss);
+                        }
+                    }
+                }
+            }
+            let opens_with_quote = self.toks[ss].kind == Kind::Quote;
+            if !opens_with_quote {
+                if let Some(np) = self.clause_subject(ss, k) {
+                    return Some(np);
+                }
+            }
             let mut j = k;
             while j > ss && k - j < SCAN {
                 j -= 1;
@@ -515,9 +653,7 @@ impl<'a> Window<'a> {
                     }
                 }
             }
-            return self
-                .local_subject(k, ss)
-                .or_else(|| self.clause_subject(ss, k));
+            return self.clause_subject(ss, k);
         }
         if ce < self.toks.len() && self.toks[ce].lower() && self.word(ce) == "by" {
             // A passive: "measures added by Republicans", "dismissed by the Kremlin".
@@ -546,8 +682,15 @@ impl<'a> Window<'a> {
                             }
                         }
                     }
-                    // "Kulemzin, the mayor of Donetsk, said"; "…, and said"
-                    self.clause_subject(ss, i)
+                    // ", says Carl Anthony, historian at …, is that": the name after the cue.
+                    if let Some((a, b)) = self.np_right(ce, self.sent_end(k)) {
+                        if self.toks[a].cap() && self.toks.get(b).is_some_and(|t| t.is_punct(',')) {
+                            return Some((a, b));
+                        }
+                    }
+                    // "Kulemzin, the mayor of Donetsk, said"; "…, while Mike Huckabee, the former governor, proposed"
+                    self.appositive_subject(i, ss)
+                        .or_else(|| self.clause_subject(ss, i))
                 } else {
                     None
                 }
@@ -555,7 +698,9 @@ impl<'a> Window<'a> {
             Kind::Poss => self.np_left(i, ss),
             Kind::Word => {
                 if t.cls & CONJ != 0 {
-                    return self.clause_subject(ss, i);
+                    return self
+                        .coordinated_subject(i, ss)
+                        .or_else(|| self.clause_subject(ss, i));
                 }
                 if t.cls & SUB != 0 && t.cls & PRONOUN == 0 {
                     let w = self.word(i).to_ascii_lowercase();
@@ -758,11 +903,34 @@ impl<'a> Window<'a> {
                 None
             };
             let Some((ce, _)) = hit else { continue };
+            let lower = self.word(k).to_ascii_lowercase();
+            if matches!(
+                lower.as_str(),
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "asked"
+                    | "asks"
+                    | "ask"
+                    | "warned"
+                    | "urged"
+                    | "informed"
+                    | "assured"
+                    | "thanked"
+                    | "reminded"
+                    | "called"
+                    | "interrupted"
+            ) {
+                return None;
+            }
             if ce >= qi - 1 {
                 // "Adding, “…”": no speaker here; the participle's subject comes from the sentence before.
                 return None;
             }
             let (a, b) = self.np_right(ce, qi - 1)?;
+            if !(self.toks[a].cap() || self.toks[a].is(PRONOUN) && self.toks[a].cls & DET == 0) {
+                return None;
+            }
             if b + 1 < qi - 1 && !self.toks[b].is_punct(',') {
                 return None;
             }
@@ -832,6 +1000,15 @@ impl<'a> Window<'a> {
                 });
             }
         }
+        // The quote must end a clause: punctuation inside or right after its closing mark.
+        let clause_end = j > qi + 1 || {
+            let inner =
+                self.text[..self.toks[qi].end].trim_end_matches(['”', '"', '\'', '’', '»', ' ']);
+            inner.ends_with([',', '.', '!', '?', '…', '—', '–', '-', ':', ';'])
+        };
+        if !clause_end {
+            return None;
+        }
         // Inverted: “…,” said Mr Putin / according to X.
         if let Some((ce, role, part)) = self.cue(j) {
             if !part && matches!(role, Role::Speech | Role::Source | Role::Belief) {
@@ -852,21 +1029,41 @@ impl<'a> Window<'a> {
         if !self.np_ok_start(j) {
             return None;
         }
-        let max_np = if quote_final { 5 } else { 14 };
         let full_stop = quote_final
             && self.text[..self.toks[qi].end]
                 .trim_end_matches(['”', '"', '\'', '’', '»', ' '])
                 .ends_with('.');
+        let max_np = if full_stop { 5 } else { 14 };
         let mut k = j;
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
-            if let Some((ce, role, part)) = self.cue(k) {
+            let noun_reading = k > j
+                && self.cues.usage_at(self.text, self.toks, k) != Usage::Any
+                && ((self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0)
+                    || self.toks[k - 1].kind == Kind::Poss);
+            if let Some((ce, role, part)) = self.cue(k).filter(|_| !noun_reading) {
                 if k == j || part || role == Role::Source {
                     return None;
                 }
                 // Strip adverbs/auxiliaries/time before the cue.
                 let np_last = self.skip_left(k as isize - 1, j)?;
-                let np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
+                let mut np_start = j;
+                let mut np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
+                // “…,” the dawn of the modern conservative movement, Bozell says: the name, when only the
+                // last segment is one.
+                if let Some(fc) = first_comma {
+                    let last_start = (fc..np_last)
+                        .rev()
+                        .find(|&x| self.toks[x].is_punct(','))
+                        .map_or(fc + 1, |x| x + 1);
+                    let name_at =
+                        |x: usize| self.toks[x].cap() && self.toks[x].cls & (DET | NONNAME) == 0;
+                    if !name_at(j) && last_start <= np_last && name_at(last_start) {
+                        np_start = last_start;
+                        np_end = np_last + 1;
+                    }
+                }
+                let j = np_start;
                 if np_end <= j || np_end - j > max_np {
                     return None;
                 }
@@ -943,7 +1140,11 @@ impl<'a> Window<'a> {
         if let Some(f) = self.according_first(qi) {
             return Some(f);
         }
-        let cue_near_colon = (qi.saturating_sub(5).max(ss)..qi).any(|j| self.cue(j).is_some());
+        let cue_near_colon = (qi.saturating_sub(5).max(ss)..qi).any(|j| self.cue(j).is_some())
+            || (ss..qi).any(|j| {
+                self.usable_cue(j, ss, qi)
+                    .is_some_and(|(_, r, p)| r == Role::Speech && !p)
+            });
         if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !cue_near_colon {
             // "He also played up his believed strength in a general election: “…”": the colon's clause.
             if let Some(f) = self.colon_speaker(qi, ss) {
@@ -957,7 +1158,7 @@ impl<'a> Window<'a> {
                 if ce > qi {
                     continue;
                 }
-                if self.outer_cue_preferred(k, ss) {
+                if matches!(role, Role::Label | Role::Belief) && self.outer_cue_preferred(k, ss) {
                     continue;
                 }
                 if role == Role::Label
@@ -1016,6 +1217,14 @@ impl<'a> Window<'a> {
                     continue;
                 };
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
+                    // A cue whose subject stands inside the complement of an earlier reporting verb ("sources
+                    // have said he said “…”") reports the outer speaker's words.
+                    if let Some(outer) = self
+                        .outer_speech(a, ss)
+                        .filter(|_| !self.stands_alone_before(qi))
+                    {
+                        return Some(outer);
+                    }
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
@@ -1073,12 +1282,32 @@ impl<'a> Window<'a> {
     /// Smith: “…” / Kaine has adopted the stance …: “…” / … - Philip Bump: “…”
     fn colon_speaker(&self, qi: usize, ss: usize) -> Option<Found> {
         let np = if qi - ss <= 8 || self.toks[qi - 2].cap() {
-            self.np_left(qi - 2, ss)
-                .filter(|&(a, _)| a == ss || self.toks[a - 1].kind == Kind::Punct)
+            self.np_left(qi - 2, ss).filter(|&(a, b)| {
+                a == ss
+                    || self.toks[a - 1].kind == Kind::Punct
+                    || (self.toks[qi - 2].cap() && {
+                        // "… doesn’t surprise Republican pollster Daron Shaw: “…”": a name before the colon.
+                        let (x, y) = self.np_span(a, b);
+                        let name = &self.text[x..y];
+                        name.split_whitespace().count() >= 2 && name.starts_with(char::is_uppercase)
+                    })
+            })
         } else {
             None
         };
-        let (a, b) = np.or_else(|| self.clause_subject(ss, qi - 1))?;
+        let mut cs = ss;
+        for j in (ss..qi - 1).rev().take(SCAN) {
+            let t = &self.toks[j];
+            let after_comma =
+                j > ss && (self.toks[j - 1].is_punct(',') || self.quote_ends_with_comma(j - 1));
+            if t.is_punct(';')
+                || (t.kind == Kind::Word && t.lower() && t.cls & CONJ != 0 && after_comma)
+            {
+                cs = j + 1;
+                break;
+            }
+        }
+        let (a, b) = np.or_else(|| self.clause_subject(cs, qi - 1))?;
         let c = &self.toks[qi - 1];
         Some(Found {
             speaker: self.np_span(a, b),
@@ -1121,6 +1350,36 @@ impl<'a> Window<'a> {
         Some((ce, role, part))
     }
 
+    /// The nearest finite reporting verb before token `a` whose own subject stands before it.
+    fn outer_speech(&self, a: usize, ss: usize) -> Option<Found> {
+        let mut k0 = a;
+        while k0 > ss && a - k0 < SCAN {
+            k0 -= 1;
+            if self.toks[k0].is_punct(';') {
+                return None;
+            }
+            let Some((ce0, role0, part0)) = self.usable_cue(k0, ss, usize::MAX) else {
+                continue;
+            };
+            if role0 != Role::Speech || part0 || ce0 > a {
+                continue;
+            }
+            let (a0, b0) = self.subject_of(k0, ce0, role0, false, ss)?;
+            if a0 >= k0 {
+                return None;
+            }
+            let cue = (self.toks[k0].start, self.toks[ce0 - 1].end);
+            return Some(Found {
+                speaker: self.np_span(a0, b0),
+                refers: self.refers(a0, b0),
+                cue: Some(cue),
+                cue_tok: Some(k0),
+                how: How::Before,
+            });
+        }
+        None
+    }
+
     /// Is the cue at `k` inside an introductory subordinate clause that a comma closes before the quote at `qi`
     /// ("After FOX13’s Craig Patrick asked about it, the Graysons became “agitated”")?
     fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
@@ -1135,8 +1394,15 @@ impl<'a> Window<'a> {
         if matches!(self.word(ss), "That" | "What" | "As" | "Like") {
             return false;
         }
-        !(ss..k).any(|j| self.toks[j].is_punct(','))
-            && (k + 1..qi).any(|j| self.toks[j].is_punct(','))
+        let comma = |j: usize| {
+            let t = &self.toks[j];
+            t.is_punct(',')
+                || (t.kind == Kind::Quote
+                    && self.text[..t.end]
+                        .trim_end_matches(['”', '"', '\'', '’'])
+                        .ends_with(','))
+        };
+        !(ss..k).any(|j| self.toks[j].is_punct(',')) && (k + 1..qi).any(comma)
     }
 
     /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",
@@ -1146,7 +1412,10 @@ impl<'a> Window<'a> {
         match self.cues.usage_at(self.text, self.toks, k) {
             Usage::Any => true,
             Usage::Post => {
-                qi != usize::MAX && ce + 1 == qi && matches!(self.toks[ce].punct(), Some(',' | ':'))
+                qi != usize::MAX
+                    && ce + 1 == qi
+                    && matches!(self.toks[ce].punct(), Some(',' | ':'))
+                    && self.subject_like_before(k)
             }
             Usage::Ambiguous => {
                 let next_ok = ce == qi
@@ -1158,7 +1427,7 @@ impl<'a> Window<'a> {
                 let prev_det =
                     k > 0 && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0;
                 let prev_poss = k > 0 && self.toks[k - 1].kind == Kind::Poss;
-                next_ok && !prev_det && !prev_poss
+                next_ok && !prev_det && !prev_poss && self.subject_like_before(k)
             }
         }
     }
@@ -1195,6 +1464,10 @@ impl<'a> Window<'a> {
         if k == ss {
             return None;
         }
+        let mut k = k;
+        while k > ss + 1 && self.toks[k - 1].lower() && self.ly_adverb(k - 1) {
+            k -= 1;
+        }
         let p = &self.toks[k - 1];
         if p.kind != Kind::Word || p.cls & (AUX | SUB | CONJ | PREP | ADV | PRONOUN) != 0 {
             return None;
@@ -1202,7 +1475,41 @@ impl<'a> Window<'a> {
         if !(p.cls & PERSON_NOUN != 0 || (p.cap() && p.cls & NONNAME == 0)) {
             return None;
         }
-        self.np_left(k - 1, ss)
+        let (a, b) = self.np_left(k - 1, ss)?;
+        if a > ss
+            && self.toks[a - 1].is(PREP)
+            && self.toks[a - 1].lower()
+            && self.word(a - 1) != "with"
+        {
+            return None;
+        }
+        Some((a, b))
+    }
+
+    /// Does a subject end right before token `k` (adverbs skipped): a name, a pronoun or a noun of people?
+    fn subject_like_before(&self, k: usize) -> bool {
+        let mut i = k;
+        while i > 0
+            && self.toks[i - 1].lower()
+            && (self.toks[i - 1].is(ADV) || self.ly_adverb(i - 1))
+        {
+            i -= 1;
+        }
+        i > 0 && {
+            let p = &self.toks[i - 1];
+            p.kind == Kind::Word
+                && (p.cap() || p.cls & (PRONOUN | PERSON_NOUN) != 0)
+                && p.cls & (DET | SUB | CONJ | PREP) == 0
+        }
+    }
+
+    /// Is token i a quotation whose content ends with a comma (“…,”)?
+    fn quote_ends_with_comma(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Quote
+            && self.text[..t.end]
+                .trim_end_matches(['”', '"', '\'', '’', '»'])
+                .ends_with(',')
     }
 
     fn participle_is_cue(&self, k: usize, ss: usize) -> bool {
@@ -1215,6 +1522,7 @@ impl<'a> Window<'a> {
         }
         let p = &self.toks[i - 1];
         p.is_punct(',')
+            || self.quote_ends_with_comma(i - 1)
             || p.is_punct('—')
             || p.is_punct('–')
             || p.is_punct(';')
@@ -1227,7 +1535,17 @@ impl<'a> Window<'a> {
         let Some(i) = self.skip_left(k as isize - 1, ss) else {
             return false;
         };
-        if i <= ss || !self.toks[i].is(PRONOUN) {
+        if i <= ss {
+            return false;
+        }
+        let i = if self.toks[i].is(PRONOUN) {
+            i
+        } else if let Some((a, _)) = self.np_left(i, ss).filter(|&(a, _)| self.toks[a].cap()) {
+            a
+        } else {
+            return false;
+        };
+        if i <= ss {
             return false;
         }
         let w = self.word(i - 1).to_ascii_lowercase();
@@ -1394,7 +1712,7 @@ impl<'a> Window<'a> {
                         speaker: self.np_span(a, b),
                         refers: self.refers(a, b),
                         cue: None,
-                        cue_tok: None,
+                        cue_tok: Some(k),
                         how: How::Before,
                     });
                 }

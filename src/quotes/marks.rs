@@ -107,21 +107,33 @@ struct Found {
     next: Class,
 }
 
-#[inline]
-fn is_candidate_byte(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
-}
-
 /// Collects the marks of `text[range]` into `out`.
 fn collect_marks(text: &str, range: Range<usize>, out: &mut Vec<Found>) {
     let bytes = text.as_bytes();
+    let end_all = range.end;
+    // Next positions of the common candidate bytes (" ' and the lead byte of the curly marks) and of the rare
+    // ones (` and the lead byte of « »), each found by memchr and cached until passed: linear overall.
+    let find_main = |from: usize| {
+        memchr::memchr3(b'"', b'\'', 0xE2, &bytes[from..end_all]).map_or(end_all, |p| from + p)
+    };
+    let find_rare = |from: usize| {
+        memchr::memchr2(b'`', 0xC2, &bytes[from..end_all]).map_or(end_all, |p| from + p)
+    };
+    let mut next_main = find_main(range.start);
+    let mut next_rare = find_rare(range.start);
     let mut i = range.start;
     while i < range.end {
-        let b = bytes[i];
-        if !is_candidate_byte(b) {
-            i += 1;
-            continue;
+        if next_main < i {
+            next_main = find_main(i);
         }
+        if next_rare < i {
+            next_rare = find_rare(i);
+        }
+        i = next_main.min(next_rare);
+        if i >= range.end {
+            break;
+        }
+        let b = bytes[i];
         let (mark, len) = match b {
             b'"' => (Some(Mark::Straight), 1),
             b'\'' => {
@@ -358,10 +370,11 @@ pub fn find_quotes(text: &str, paras: &[Range<usize>]) -> Vec<RawQuote> {
                 && m.prev != Class::Space;
             match sopen {
                 Some((o_start, c_start)) if can_close => {
-                    // Content must not cross a double quotation.
-                    let crosses = doubles
-                        .iter()
-                        .any(|q| q.open > o_start && q.open < m.start && q.close > m.end);
+                    // Content must not cross a double quotation: doubles are sorted and disjoint, so only the
+                    // last one opening before this mark can run past it.
+                    let k = doubles.partition_point(|q| q.open < m.start);
+                    let crosses =
+                        k > 0 && doubles[k - 1].open > o_start && doubles[k - 1].close > m.end;
                     if !crosses {
                         push_trimmed(
                             text,

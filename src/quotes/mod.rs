@@ -244,7 +244,8 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let alone_before = w.stands_alone_before(qi);
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
-                let own = if quote_final {
+                let full_stop = text[q.start..q.end].ends_with('.');
+                let own = if full_stop || !alone_before {
                     w.before(qi).or_else(|| w.after(qi, quote_final))
                 } else {
                     w.after(qi, quote_final).or_else(|| w.before(qi))
@@ -327,7 +328,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                         Found {
                             speaker: sp,
                             cue: att.cue,
-                            cue_tok: None,
+                            cue_tok: Some(qi),
                             how: How::Before,
                             refers: att.refers,
                         },
