@@ -75,7 +75,7 @@ use crate::{Error, Result};
 use index::{segments, shingles, PremixedMap, ShingleIndex};
 pub use normalize::normalized_words;
 use normalize::{hash_run, normalize, Normalized};
-use pairwise::{align, classify, PairRelation, Seq};
+use pairwise::{classify, classify_cov, PairRelation, Seq};
 use union_find::UnionFind;
 
 /// One quote to align: where it is (document, character span), its text (the content inside the marks) and
@@ -234,6 +234,8 @@ const NO_SPEAKER: u32 = u32::MAX;
 const UNKNOWN_MARGIN: f32 = 0.25;
 /// A link of an unknown-speaker quote counts only if it lines up at least this share of the quote's words.
 const UNKNOWN_MIN_COVER: f32 = 0.5;
+/// Known versions compared with each unknown-speaker quote: those sharing most shingles with it.
+const UNKNOWN_CANDIDATES: usize = 32;
 
 /// Normalised quotes, stored flat.
 struct Prepared {
@@ -622,27 +624,42 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
         .iter()
         .filter(|f| f.speaker != NO_SPEAKER)
         .collect();
-    let mut to_known: Vec<(u32, u32, f32)> = for_forms(known.len(), |g| {
+    // First the candidate pairs without aligning anything; each unknown quote keeps its best few.
+    let mut pairs: Vec<(u32, u32, u32)> = for_forms(known.len(), |g| {
         let sg = prep.seq(known[g as usize].quote);
-        let found = index.candidates(
-            &shingles(sg, k),
-            None,
-            opts.max_postings,
-            opts.max_candidates,
-        );
-        found
+        index
+            .candidates(
+                &shingles(sg, k),
+                None,
+                opts.max_postings,
+                opts.max_candidates,
+            )
             .into_iter()
-            .filter_map(|c| {
-                let su = prep.seq(unknown[c.id as usize].quote);
-                let cover = align(su, sg).cov_a(su.tokens.len());
-                match classify(su, sg, opts) {
-                    PairRelation::Unrelated(_) => None,
-                    _ if cover < UNKNOWN_MIN_COVER => None,
-                    _ => Some((c.id, known[g as usize].quote, cover)),
-                }
-            })
+            .map(|c| (c.id, c.shared, g))
             .collect()
     });
+    pairs.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+    let kept: Vec<(u32, u32)> = pairs
+        .chunk_by(|x, y| x.0 == y.0)
+        .flat_map(|best| {
+            best.iter()
+                .take(UNKNOWN_CANDIDATES)
+                .map(|&(u, _, g)| (u, g))
+        })
+        .collect();
+    drop(pairs);
+    let mut to_known: Vec<(u32, u32, f32)> = kept
+        .par_iter()
+        .filter_map(|&(u, g)| {
+            let su = prep.seq(unknown[u as usize].quote);
+            let sg = prep.seq(known[g as usize].quote);
+            match classify_cov(su, sg, opts) {
+                (PairRelation::Unrelated(_), _) => None,
+                (_, cover) if cover < UNKNOWN_MIN_COVER => None,
+                (_, cover) => Some((u, known[g as usize].quote, cover)),
+            }
+        })
+        .collect();
     // Settle the links group by group: the best-covering cluster wins if clearly ahead of any other.
     for link in to_known.iter_mut() {
         link.0 = group.find(link.0);
@@ -714,16 +731,14 @@ fn memberships(
             let (relation, score) = if rep == i as u32 {
                 (Relation::Representative, 1.0)
             } else {
-                match classify(prep.seq(i as u32), prep.seq(rep), opts) {
+                let (rel, cover) = classify_cov(prep.seq(i as u32), prep.seq(rep), opts);
+                match rel {
                     PairRelation::Identical => (Relation::Identical, 1.0),
-                    PairRelation::FirstInSecond(s) => (Relation::Fragment, s),
-                    PairRelation::Variant(s) => (Relation::CloseVariant, s),
+                    PairRelation::FirstInSecond(_) => (Relation::Fragment, cover),
+                    PairRelation::Variant(_) => (Relation::CloseVariant, cover),
                     PairRelation::SecondInFirst(_)
                     | PairRelation::Overlap(_)
-                    | PairRelation::Unrelated(_) => {
-                        let (x, y) = (prep.seq(i as u32), prep.seq(rep));
-                        (Relation::Overlapping, align(x, y).cov_a(x.tokens.len()))
-                    }
+                    | PairRelation::Unrelated(_) => (Relation::Overlapping, cover),
                 }
             };
             Membership {

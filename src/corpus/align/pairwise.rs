@@ -88,6 +88,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     // Regions still to search: (alo, ahi, blo, bhi, next to a block).
     let mut stack = vec![(0, m, 0, n, false)];
     let mut sparse: Option<HashMap<u32, Vec<usize>>> = None;
+    let mut rows = (vec![0u32; n + 1], vec![0u32; n + 1]);
     let global_min = 2.min(m).min(n).max(1);
     while let Some((alo, ahi, blo, bhi, near_block)) = stack.pop() {
         if alo >= ahi || blo >= bhi {
@@ -99,7 +100,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             global_min
         };
         let best = if (ahi - alo) * (bhi - blo) <= DENSE_LIMIT {
-            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi)
+            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi, &mut rows)
         } else {
             let index = sparse.get_or_insert_with(|| positions(b.tokens));
             longest_match_sparse(a.tokens, index, alo, ahi, blo, bhi)
@@ -158,6 +159,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
 }
 
 /// Longest common run of `a[alo..ahi]` and `b[blo..bhi]` by dynamic programming; ties go to the earliest.
+/// `rows` are two scratch rows of at least `bhi - blo + 1` cells.
 fn longest_match_dense(
     a: &[u32],
     b: &[u32],
@@ -165,10 +167,12 @@ fn longest_match_dense(
     ahi: usize,
     blo: usize,
     bhi: usize,
+    rows: &mut (Vec<u32>, Vec<u32>),
 ) -> Block {
     let width = bhi - blo;
-    let mut prev = vec![0u32; width + 1];
-    let mut cur = vec![0u32; width + 1];
+    // Cell 0 of either row is never written, so it stays 0; every other cell of `cur` is written before read.
+    let (mut prev, mut cur) = (&mut rows.0[..width + 1], &mut rows.1[..width + 1]);
+    prev.fill(0);
     let mut best = Block {
         a: alo,
         b: blo,
@@ -270,26 +274,32 @@ pub(crate) fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
 
 /// The relation between two versions under `opts`.
 pub(crate) fn classify(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> PairRelation {
+    classify_cov(a, b, opts).0
+}
+
+/// The relation between two versions under `opts`, and the share of the first's (unexcused) words that line
+/// up with the second.
+pub(crate) fn classify_cov(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> (PairRelation, f32) {
     let (m, n) = (a.tokens.len(), b.tokens.len());
     if m == 0 || n == 0 {
-        return PairRelation::Unrelated(0.0);
+        return (PairRelation::Unrelated(0.0), 0.0);
     }
     if a.hash == b.hash && a.tokens == b.tokens {
-        return PairRelation::Identical;
+        return (PairRelation::Identical, 1.0);
     }
     if m < SHORT || n < SHORT {
         return if m < n && contains_run(b.tokens, a.tokens) {
-            PairRelation::FirstInSecond(1.0)
+            (PairRelation::FirstInSecond(1.0), 1.0)
         } else if n < m && contains_run(a.tokens, b.tokens) {
-            PairRelation::SecondInFirst(1.0)
+            (PairRelation::SecondInFirst(1.0), n as f32 / m as f32)
         } else {
-            let al = align(a, b);
-            PairRelation::Unrelated(al.cov_a(m))
+            let ca = align(a, b).cov_a(m);
+            (PairRelation::Unrelated(ca), ca)
         };
     }
     let al = align(a, b);
     let (ca, cb) = (al.cov_a(m), al.cov_b(n));
-    if ca >= 1.0 && (cb < 1.0 || m < n) {
+    let rel = if ca >= 1.0 && (cb < 1.0 || m < n) {
         PairRelation::FirstInSecond(1.0)
     } else if cb >= 1.0 && (ca < 1.0 || n < m) {
         PairRelation::SecondInFirst(1.0)
@@ -303,7 +313,8 @@ pub(crate) fn classify(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> PairRelat
         PairRelation::Overlap(ca)
     } else {
         PairRelation::Unrelated(ca)
-    }
+    };
+    (rel, ca)
 }
 
 #[cfg(test)]
@@ -386,9 +397,10 @@ mod tests {
         let a: Vec<u32> = (0..300).map(|i| (i * 7 % 13) as u32).collect();
         let b: Vec<u32> = (0..280).map(|i| (i * 5 % 13) as u32).collect();
         let index = positions(&b);
+        let mut rows = (vec![0; 281], vec![0; 281]);
         for (alo, ahi, blo, bhi) in [(0, 300, 0, 280), (10, 50, 100, 200), (0, 13, 0, 13)] {
             assert_eq!(
-                longest_match_dense(&a, &b, alo, ahi, blo, bhi),
+                longest_match_dense(&a, &b, alo, ahi, blo, bhi, &mut rows),
                 longest_match_sparse(&a, &index, alo, ahi, blo, bhi)
             );
         }
