@@ -14,7 +14,8 @@ Bases share clauses by construction, so some merges the planted truth calls fals
 
 ``polnear``: clusters the gold quote fragments of PolNeAR (inside quote marks within attributed Content, read
 as ../shared/eval/polnear_score.py reads them) across its 924 articles, speaker key = the last capitalised word
-of the Source ("Mr. Trump" -> "trump"; pronouns and common nouns -> unknown). Prints a fixed random sample of
+of the Source that is not a title or function word ("Mr. Trump" -> "trump"; pronouns, common nouns ->
+unknown). Prints a fixed random sample of
 the clusters with two or more documents for judging; with --judge asks y/n for each and prints the precision.
 Skips cleanly when ../shared is absent. Nothing of PolNeAR is written anywhere.
 """
@@ -333,8 +334,47 @@ PRONOUNS = {
 }
 
 
+# Capitalised words that are not names (sentence starts, titles, institutions' generic words).
+NOT_NAMES = PRONOUNS | {
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "senator",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "gop",
+    "u.s",
+    "us",
+    "american",
+    "americans",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "according",
+    "former",
+    "state",
+    "party",
+    "campaign",
+    "report",
+    "news",
+}
+
+
 def speaker_key(surface: str) -> str | None:
-    caps = [w for w in re.findall(r"[A-Z][\w’'.-]*", surface) if w.lower().strip(".") not in PRONOUNS]
+    caps = [w for w in re.findall(r"[A-Z][\w’'.-]*", surface) if w.lower().strip(".") not in NOT_NAMES]
     if not caps:
         return None
     return re.sub(r"[’']s$", "", caps[-1]).strip(".").lower()

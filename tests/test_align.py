@@ -164,12 +164,13 @@ def test_speaker_column_fallbacks_and_records():
     by_name = cluster_quotes(pd.DataFrame(records).rename(columns={"speaker_id": "who"}), speaker="who")
     pd.testing.assert_frame_equal(by_name, m)
     # Integer keys are speaker keys too; NaN is unknown.
+    said = ["It is a stupid and dangerous idea", "“it is a STUPID and dangerous idea!”", "stupid", "stupid"]
     ints = cluster_quotes(
-        pd.DataFrame(
-            {"doc": [0, 1], "start": [0, 0], "end": [3, 3], "text": ["stupid", "Stupid!"], "speaker": [7, 7]}
-        )
+        pd.DataFrame({"doc": range(4), "start": 0, "end": 3, "text": said, "speaker": [7, 7, 7, 8]})
     )
-    assert list(ints["cluster"]) == [0, 0] and list(ints["speaker"]) == ["7", "7"]
+    assert list(ints["cluster"]) == [0, 0, 0, 1] and list(ints["speaker"]) == ["7", "7", "7", "8"]
+    # Equal words: the longer text (here with its marks) is the representative.
+    assert list(ints["relation"]) == ["identical", "representative", "fragment", "representative"]
     nan = cluster_quotes(
         pd.DataFrame(
             {
@@ -182,6 +183,25 @@ def test_speaker_column_fallbacks_and_records():
         )
     )
     assert list(nan["cluster"]) == [0, 1]
+
+
+def test_short_phrases_cluster_only_through_a_longer_version():
+    quotes = pd.DataFrame(
+        {
+            "doc": [0, 1, 2, 3],
+            "start": 0,
+            "end": 1,
+            "text": [
+                "rigged economy",
+                "rigged economy",
+                "rigged",
+                "a corrupt political system and a rigged economy",
+            ],
+            "speaker": "sanders",
+        }
+    )
+    assert list(cluster_quotes(quotes.iloc[:3])["cluster"]) == [0, 1, 2]  # a phrase, not one utterance
+    assert list(cluster_quotes(quotes)["cluster"]) == [0, 0, 0, 0]
 
 
 def test_empty_input():

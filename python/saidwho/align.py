@@ -118,7 +118,7 @@ def cluster_quotes(
     *,
     speaker: str | None = None,
     contain_min: float = 0.7,
-    variant_min: float = 0.7,
+    variant_min: float = 0.6,
     overlap_min_words: int = 5,
     bridge_min_words: int = 5,
     cross_speaker_min_words: int = 6,

@@ -45,12 +45,14 @@
 //! and to "the Kremlin" by another).
 //!
 //! **Unknown speakers** (`None`, or an empty name): a version of at least [`AlignOptions::unknown_min_words`]
-//! words joins the cluster it is linked to (by any link above that lines up at least half of its words).
-//! Linked to several clusters, it joins the one whose versions cover most of its words, if that covers at
-//! least a quarter of its words more than any other; otherwise it stays apart. Unknown-speaker versions that
-//! are close variants of each other move together (no other link vouches for one speaker). Identical
-//! unknown-speaker texts merge when they have [`AlignOptions::cross_speaker_min_words`] words, or when they
-//! join a cluster. Anything else stays on its own.
+//! words joins a cluster when it is linked (by any link above that lines up at least 80% of its words) to
+//! versions of known speakers of at least `bridge_min_words` words, all in that one cluster; linked to
+//! several clusters, it stays apart. Unknown-speaker versions that are close variants of each other (both
+//! at least `bridge_min_words` long) move together: no other link vouches for one speaker.
+//!
+//! **Short texts** (under `bridge_min_words` words) never make a cluster of their own: identical copies of
+//! “rigged economy” by one speaker, in articles months apart, are the same phrase, not one utterance. They
+//! join a cluster only through a longer version containing them, as above.
 //!
 //! Every quote gets a cluster (a lone quote is a cluster of one). Cluster ids number clusters in the order
 //! of their first quote in the input, so output is deterministic, and the grouping does not depend on the
@@ -68,6 +70,7 @@ mod pairwise;
 mod union_find;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -96,7 +99,7 @@ pub struct AlignOptions {
     pub shingle_words: usize,
     /// Share of a fragment's words that must line up with the longer version. Default 0.7.
     pub contain_min: f32,
-    /// Share of each version's words that must line up for close variants. Default 0.7.
+    /// Share of each version's words that must line up for close variants. Default 0.6.
     pub variant_min: f32,
     /// Aligned words where one version ends and the other starts that link them. Default 5.
     pub overlap_min_words: usize,
@@ -117,7 +120,7 @@ impl Default for AlignOptions {
         AlignOptions {
             shingle_words: 3,
             contain_min: 0.7,
-            variant_min: 0.7,
+            variant_min: 0.6,
             overlap_min_words: 5,
             bridge_min_words: 5,
             cross_speaker_min_words: 6,
@@ -218,7 +221,7 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
     let shards = forms.speaker_shards();
     let unions: Vec<Vec<(u32, u32)>> = shards
         .par_iter()
-        .map(|r| link_speaker(&forms.list[r.clone()], &prep, opts))
+        .map(|r| link_speaker(&forms, r.clone(), &prep, opts))
         .collect();
     for (a, b) in unions.into_iter().flatten() {
         uf.union(a, b);
@@ -229,11 +232,8 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
 
 /// Unknown speaker.
 const NO_SPEAKER: u32 = u32::MAX;
-/// An unknown-speaker quote linked to several clusters joins the best-covering one only if it covers this
-/// much more of the quote's words than the next.
-const UNKNOWN_MARGIN: f32 = 0.25;
 /// A link of an unknown-speaker quote counts only if it lines up at least this share of the quote's words.
-const UNKNOWN_MIN_COVER: f32 = 0.5;
+const UNKNOWN_MIN_COVER: f32 = 0.8;
 /// Known versions compared with each unknown-speaker quote: those sharing most shingles with it.
 const UNKNOWN_CANDIDATES: usize = 32;
 
@@ -322,6 +322,7 @@ struct Forms {
     list: Vec<Form>,
     copies: Vec<u32>,
     cross_speaker_min: usize,
+    bridge_min: usize,
 }
 
 impl Forms {
@@ -355,6 +356,7 @@ impl Forms {
             list,
             copies,
             cross_speaker_min: opts.cross_speaker_min_words,
+            bridge_min: opts.bridge_min_words,
         }
     }
 
@@ -362,10 +364,14 @@ impl Forms {
         &self.copies[f.copies.0 as usize..f.copies.1 as usize]
     }
 
-    /// Identical copies of a known speaker are one utterance; of an unknown speaker, only if long enough.
+    /// Identical copies of a text are one utterance if the speaker is known and the text is not short, or if
+    /// the text is long enough to merge across speakers.
     fn link_copies(&self, uf: &mut UnionFind) {
         for f in &self.list {
-            if f.speaker != NO_SPEAKER || f.words as usize >= self.cross_speaker_min {
+            let words = f.words as usize;
+            if (f.speaker != NO_SPEAKER && words >= self.bridge_min)
+                || words >= self.cross_speaker_min
+            {
                 self.union_copies(f, uf);
             }
         }
@@ -394,7 +400,7 @@ impl Forms {
     }
 
     /// Ranges of `list` holding one known speaker with at least two forms, largest first.
-    fn speaker_shards(&self) -> Vec<std::ops::Range<usize>> {
+    fn speaker_shards(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.list.len() {
@@ -430,16 +436,18 @@ fn link_of(
     words: impl Fn(u32) -> usize,
     opts: &AlignOptions,
 ) -> Option<Link> {
+    let short = |f: u32| words(f) < opts.bridge_min_words;
     match rel {
+        PairRelation::Identical | PairRelation::Variant(_) | PairRelation::Overlap(_)
+            if short(a) && short(b) =>
+        {
+            None
+        }
         PairRelation::Identical | PairRelation::Variant(_) | PairRelation::Overlap(_) => {
             Some(Link::Strong(a, b))
         }
-        PairRelation::FirstInSecond(_) if words(a) < opts.bridge_min_words => {
-            Some(Link::Fragment(a, b))
-        }
-        PairRelation::SecondInFirst(_) if words(b) < opts.bridge_min_words => {
-            Some(Link::Fragment(b, a))
-        }
+        PairRelation::FirstInSecond(_) if short(a) => Some(Link::Fragment(a, b)),
+        PairRelation::SecondInFirst(_) if short(b) => Some(Link::Fragment(b, a)),
         PairRelation::FirstInSecond(_) | PairRelation::SecondInFirst(_) => Some(Link::Strong(a, b)),
         PairRelation::Unrelated(_) => None,
     }
@@ -455,7 +463,13 @@ fn for_forms<T: Send>(n: usize, f: impl Fn(u32) -> Vec<T> + Sync + Send) -> Vec<
 }
 
 /// Links among the forms of one known speaker; returns unions of quote numbers.
-fn link_speaker(forms: &[Form], prep: &Prepared, opts: &AlignOptions) -> Vec<(u32, u32)> {
+fn link_speaker(
+    all: &Forms,
+    range: Range<usize>,
+    prep: &Prepared,
+    opts: &AlignOptions,
+) -> Vec<(u32, u32)> {
+    let forms = &all.list[range];
     let k = opts.shingle_words;
     let seq = |f: u32| prep.seq(forms[f as usize].quote);
     let words = |f: u32| forms[f as usize].words as usize;
@@ -491,13 +505,36 @@ fn link_speaker(forms: &[Form], prep: &Prepared, opts: &AlignOptions) -> Vec<(u3
             Link::Fragment(a, b) => fragments.push((a, b)),
         }
     }
-    settle_fragments(&mut fragments, &mut uf, |_| true);
-    (0..forms.len() as u32)
-        .filter_map(|f| {
+    let mut long: Vec<bool> = (0..forms.len() as u32)
+        .map(|f| words(f) >= opts.bridge_min_words)
+        .collect();
+    for f in 0..forms.len() as u32 {
+        if long[f as usize] {
             let r = uf.find(f);
-            (r != f).then(|| (forms[f as usize].quote, forms[r as usize].quote))
-        })
-        .collect()
+            long[r as usize] = true;
+        }
+    }
+    settle_fragments(&mut fragments, &mut uf, &mut long);
+    let mut size = vec![0u32; forms.len()];
+    for f in 0..forms.len() as u32 {
+        size[uf.find(f) as usize] += 1;
+    }
+    let mut out = Vec::new();
+    for f in 0..forms.len() as u32 {
+        let r = uf.find(f);
+        if r != f {
+            out.push((forms[f as usize].quote, forms[r as usize].quote));
+        }
+        // Copies of a short text are merged only with the cluster they joined.
+        if words(f) < opts.bridge_min_words && size[r as usize] >= 2 {
+            out.extend(
+                all.copies_of(&forms[f as usize])
+                    .iter()
+                    .map(|&c| (c, forms[f as usize].quote)),
+            );
+        }
+    }
+    out
 }
 
 /// Fragments shorter than a shingle: look their word runs up while scanning every form's runs.
@@ -546,22 +583,19 @@ fn short_fragment_links(forms: &[Form], prep: &Prepared, opts: &AlignOptions) ->
     out
 }
 
-/// Join each short fragment to the cluster containing it when that cluster is the only one; longer fragments
-/// (lower numbers: forms are numbered longest first) are settled first. `eligible` filters the containers.
-fn settle_fragments(
-    fragments: &mut [(u32, u32)],
-    uf: &mut UnionFind,
-    eligible: impl Fn(u32) -> bool,
-) {
+/// Join each short fragment to the cluster containing it when that is the only such cluster holding a long
+/// version (`long[root]`); longer fragments (lower numbers: forms are numbered longest first) are settled
+/// first.
+fn settle_fragments(fragments: &mut [(u32, u32)], uf: &mut UnionFind, long: &mut [bool]) {
     fragments.sort_unstable();
     for group in fragments.chunk_by(|x, y| x.0 == y.0) {
         let f = group[0].0;
         let own = uf.find(f);
         let mut target = None;
         let mut unique = true;
-        for &(_, g) in group.iter().filter(|&&(_, g)| eligible(g)) {
+        for &(_, g) in group {
             let r = uf.find(g);
-            if r == own || target == Some(r) {
+            if r == own || target == Some(r) || !long[r as usize] {
                 continue;
             }
             if target.is_some() {
@@ -572,6 +606,8 @@ fn settle_fragments(
         }
         if let (true, Some(t)) = (unique, target) {
             uf.union(f, t);
+            let r = uf.find(t);
+            long[r as usize] = true;
         }
     }
 }
@@ -606,10 +642,13 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
             .into_iter()
             .filter(|c| !c.mutual || c.id > u)
             .filter(|c| {
-                matches!(
-                    classify(su, prep.seq(unknown[c.id as usize].quote), opts),
-                    PairRelation::Identical | PairRelation::Variant(_)
-                )
+                let long = |f: &Form| f.words as usize >= opts.bridge_min_words;
+                long(unknown[u as usize])
+                    && long(unknown[c.id as usize])
+                    && matches!(
+                        classify(su, prep.seq(unknown[c.id as usize].quote), opts),
+                        PairRelation::Identical | PairRelation::Variant(_)
+                    )
             })
             .map(|c| (u, c.id))
             .collect()
@@ -617,12 +656,11 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
     for (a, b) in among {
         group.union(a, b);
     }
-    // Unknown with known: every link counts; each link's weight is the share of the unknown quote's words
-    // that line up with the known one.
+    // Unknown with known: links lining up most of the unknown quote count.
     let known: Vec<&Form> = forms
         .list
         .iter()
-        .filter(|f| f.speaker != NO_SPEAKER)
+        .filter(|f| f.speaker != NO_SPEAKER && f.words as usize >= opts.bridge_min_words)
         .collect();
     // First the candidate pairs without aligning anything; each unknown quote keeps its best few.
     let mut pairs: Vec<(u32, u32, u32)> = for_forms(known.len(), |g| {
@@ -648,7 +686,7 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
         })
         .collect();
     drop(pairs);
-    let mut to_known: Vec<(u32, u32, f32)> = kept
+    let mut to_known: Vec<(u32, u32)> = kept
         .par_iter()
         .filter_map(|&(u, g)| {
             let su = prep.seq(unknown[u as usize].quote);
@@ -656,32 +694,32 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
             match classify_cov(su, sg, opts) {
                 (PairRelation::Unrelated(_), _) => None,
                 (_, cover) if cover < UNKNOWN_MIN_COVER => None,
-                (_, cover) => Some((u, known[g as usize].quote, cover)),
+                _ => Some((u, known[g as usize].quote)),
             }
         })
         .collect();
-    // Settle the links group by group: the best-covering cluster wins if clearly ahead of any other.
+    // Settle the links group by group: a group joins the one cluster it links to.
     for link in to_known.iter_mut() {
         link.0 = group.find(link.0);
     }
-    to_known.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
+    to_known.sort_unstable();
     let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
     for u in 0..unknown.len() as u32 {
         members.entry(group.find(u)).or_default().push(u);
     }
     let mut attached = vec![false; unknown.len()];
     for links in to_known.chunk_by(|x, y| x.0 == y.0) {
-        let mut best: Vec<(u32, f32)> = Vec::new();
-        for &(_, q, cov) in links {
+        let mut target = None;
+        let mut unique = true;
+        for &(_, q) in links {
             let r = uf.find(q);
-            match best.iter_mut().find(|(t, _)| *t == r) {
-                Some(entry) => entry.1 = entry.1.max(cov),
-                None => best.push((r, cov)),
+            if target.is_some_and(|t| t != r) {
+                unique = false;
+                break;
             }
+            target = Some(r);
         }
-        best.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let clear = best.len() == 1 || best[0].1 - best[1].1 >= UNKNOWN_MARGIN;
-        if let (true, Some(&(t, _))) = (clear, best.first()) {
+        if let (true, Some(t)) = (unique, target) {
             for &u in &members[&links[0].0] {
                 forms.union_copies(unknown[u as usize], uf);
                 uf.union(unknown[u as usize].quote, t);

@@ -56,7 +56,7 @@ fn utf8<'a>(name: &str, i: usize, s: &'a Bound<'_, PyString>) -> PyResult<&'a st
 /// Returns `(cluster, relation, score)` as little-endian packed arrays (`uint32`, `uint8`, `float32`), one
 /// item per quote; relation codes index `ALIGN_RELATIONS`.
 #[pyfunction]
-#[pyo3(signature = (texts, speakers, *, contain_min=0.7, variant_min=0.7, overlap_min_words=5,
+#[pyo3(signature = (texts, speakers, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
     bridge_min_words=5, cross_speaker_min_words=6, unknown_min_words=4, shingle_words=3, max_postings=500,
     max_candidates=100, n_threads=None))]
 #[allow(clippy::too_many_arguments)]

@@ -2,8 +2,8 @@
 //!
 //! Alignment finds non-crossing blocks of identical consecutive words, longest first (the way `diff` does),
 //! so the words of one version are matched in order against the other. Blocks are at least two words long;
-//! a single word is matched only in a small region next to a block (a few changed words around it, as in two
-//! translations). Words of one version that fall where the other prints an ellipsis are *excused*: they count
+//! a single word is matched only in a small gap between two blocks (a changed word on each side of it, as in
+//! two translations). Words of one version that fall where the other prints an ellipsis are *excused*: they count
 //! neither for nor against the pair.
 //!
 //! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
@@ -76,8 +76,8 @@ fn ratio(x: usize, of: usize) -> f32 {
 
 /// Regions larger than this (in word pairs) use the sparse longest-match search instead of the dense table.
 const DENSE_LIMIT: usize = 1 << 16;
-/// A region this small (on both sides) next to a block may align a single word.
-const SMALL_GAP: usize = 6;
+/// A region this small (on both sides) between two blocks may align a single word.
+const SMALL_GAP: usize = 4;
 /// Unaligned words allowed at the edges of an overlap (a changed or added word where the excerpts meet).
 pub(crate) const EDGE_SLACK: usize = 2;
 
@@ -85,16 +85,16 @@ pub(crate) const EDGE_SLACK: usize = 2;
 pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     let (m, n) = (a.tokens.len(), b.tokens.len());
     let mut blocks = Vec::new();
-    // Regions still to search: (alo, ahi, blo, bhi, next to a block).
+    // Regions still to search: (alo, ahi, blo, bhi, between two blocks).
     let mut stack = vec![(0, m, 0, n, false)];
     let mut sparse: Option<HashMap<u32, Vec<usize>>> = None;
     let mut rows = (vec![0u32; n + 1], vec![0u32; n + 1]);
     let global_min = 2.min(m).min(n).max(1);
-    while let Some((alo, ahi, blo, bhi, near_block)) = stack.pop() {
+    while let Some((alo, ahi, blo, bhi, between)) = stack.pop() {
         if alo >= ahi || blo >= bhi {
             continue;
         }
-        let min_len = if near_block && ahi - alo <= SMALL_GAP && bhi - blo <= SMALL_GAP {
+        let min_len = if between && ahi - alo <= SMALL_GAP && bhi - blo <= SMALL_GAP {
             1
         } else {
             global_min
@@ -109,13 +109,15 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             continue;
         }
         blocks.push(best);
-        stack.push((alo, best.a, blo, best.b, best.len >= 2));
+        // A region starting at (0, 0) or ending at (m, n) has a block on one side only.
+        stack.push((alo, best.a, blo, best.b, alo > 0 || blo > 0));
+        let right_bounded = ahi < m || bhi < n;
         stack.push((
             best.a + best.len,
             ahi,
             best.b + best.len,
             bhi,
-            best.len >= 2,
+            right_bounded,
         ));
     }
     blocks.sort_unstable_by_key(|k| k.a);
@@ -373,10 +375,10 @@ mod tests {
     }
 
     #[test]
-    fn single_words_align_only_next_to_blocks() {
-        // "d" sits between two blocks with one changed word on each side; "h" after a block.
+    fn single_words_align_only_between_blocks() {
+        // "d" sits between two blocks with one changed word on each side; "h" after the last block does not.
         let x = al("a b c x d y e f g h", "a b c q d r e f i h");
-        assert_eq!(x.aligned, 7);
+        assert_eq!(x.aligned, 6);
         // A lone shared word far from any block does not align.
         let y = al("the cat sat on mats today", "yesterday a dog ran and the");
         assert_eq!(y.aligned, 0);

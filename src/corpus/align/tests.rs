@@ -182,15 +182,21 @@ fn speakers_never_merge_unless_the_long_text_is_identical() {
         ])),
         [0, 0]
     );
-    // ...short identical text does not.
-    assert_eq!(
-        clusters(&run(&[
-            ("stupid", Some("a")),
-            ("stupid", Some("b")),
-            ("Stupid!", Some("a"))
-        ])),
-        [0, 1, 0]
-    );
+    // ...short identical text does not; nor does it make a cluster of its own for one speaker (a phrase,
+    // not necessarily one utterance), only through a longer version containing it.
+    let stupid = [
+        ("stupid", Some("a")),
+        ("stupid", Some("b")),
+        ("Stupid!", Some("a")),
+    ];
+    assert_eq!(clusters(&run(&stupid)), [0, 1, 2]);
+    let with_long = [
+        stupid[0],
+        stupid[1],
+        stupid[2],
+        ("It is a stupid and dangerous idea", Some("a")),
+    ];
+    assert_eq!(clusters(&run(&with_long)), [0, 1, 0, 0]);
 }
 
 #[test]
@@ -281,7 +287,7 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ("We will never give up what is ours", None),
     ]);
     assert_eq!(clusters(&m), [0, 1, 2]);
-    // Linked to two clusters, it joins the one covering clearly more of it.
+    // A link lining up less than 80% of the unknown quote does not count: it joins the other cluster.
     let ending = "Everyone at the meeting agreed on the plan, and we will win this war";
     let m = run(&[
         (LONG, Some("a")),
@@ -293,8 +299,8 @@ fn unknown_speakers_join_a_single_cluster_only() {
         (ending, Some("b")),
         ("and we will win this war together with our partners", None),
     ]);
-    assert_eq!(clusters(&m), [0, 0]); // the weaker link alone would do
-                                      // Too short to join anything, even identical text.
+    assert_eq!(clusters(&m), [0, 1]);
+    // Too short to join anything, even identical text.
     let m = run(&[("the war", Some("a")), ("the war", None), ("the war", None)]);
     assert_eq!(clusters(&m), [0, 1, 2]);
     // Unknown versions of one utterance stay together.
@@ -316,7 +322,7 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ),
     ]);
     assert_eq!(clusters(&m), [0, 1]);
-    // A link lining up less than half of the unknown quote does not count.
+    // Nor does one lining up less than half of it.
     let m = run(&[
         ("The talks failed, and we will win this war", Some("a")),
         (
