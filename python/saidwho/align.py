@@ -31,9 +31,9 @@ cluster.
 Rules, in short (the Rust docs of ``saidwho::corpus::align`` have them in full): texts are compared after
 normalisation (case, accents, punctuation and quote marks do not matter; an ellipsis excuses the words
 another version prints in its place). Versions of the same speaker join when identical, when one is a
-fragment of another (``contain_min`` of its words line up in order), when both mostly line up
+fragment of another (all its words line up in order, or ``contain_min`` of them), when both mostly line up
 (``variant_min``: a few changed words, another translation), or when one ends with what starts the other
-(``overlap_min_words``). A fragment shorter than ``bridge_min_words`` words joins only if every version
+(``overlap_min_words``); relations tolerating differences need ``fuzzy_min_words`` aligned words. A fragment shorter than ``bridge_min_words`` words joins only if every version
 containing it is in one cluster. Different speakers merge only on identical text of at least
 ``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) needs
 ``unknown_min_words`` words and a link lining up half of them; linked to several clusters it joins the one
@@ -120,6 +120,7 @@ def cluster_quotes(
     contain_min: float = 0.7,
     variant_min: float = 0.6,
     overlap_min_words: int = 5,
+    fuzzy_min_words: int = 8,
     bridge_min_words: int = 5,
     cross_speaker_min_words: int = 6,
     unknown_min_words: int = 4,
@@ -167,6 +168,7 @@ def cluster_quotes(
             contain_min=contain_min,
             variant_min=variant_min,
             overlap_min_words=overlap_min_words,
+            fuzzy_min_words=fuzzy_min_words,
             bridge_min_words=bridge_min_words,
             cross_speaker_min_words=cross_speaker_min_words,
             unknown_min_words=unknown_min_words,

@@ -27,13 +27,14 @@
 //! marks do not matter, and an ellipsis excuses the words another version prints in its place. Two versions
 //! of the **same speaker** are linked when
 //! - they are identical after normalisation;
-//! - one is a *fragment* of the other: at least [`AlignOptions::contain_min`] of its words line up, in order,
-//!   with the other (texts under four words must occur word for word);
-//! - they are *close variants*: at least [`AlignOptions::variant_min`] of the words of each line up (a few
-//!   changed words, as in another translation);
+//! - one is a *fragment* of the other: all its words line up, in order, with the other (ellipses aside), or
+//!   at least [`AlignOptions::contain_min`] of them do and that is at least
+//!   [`AlignOptions::fuzzy_min_words`] words (texts under four words must occur word for word);
+//! - they are *close variants*: at least [`AlignOptions::variant_min`] of the words of each line up, and at
+//!   least `fuzzy_min_words` words in all (a few changed words, as in another translation);
 //! - they *overlap*: one ends with what starts the other (two excerpts of one speech): at least
-//!   [`AlignOptions::overlap_min_words`] aligned words, making up [`AlignOptions::variant_min`] of the shared
-//!   stretch, with at most two unaligned words at its edges.
+//!   [`AlignOptions::overlap_min_words`] aligned words reaching both edges (`fuzzy_min_words` if up to two
+//!   words at an edge differ), making up `variant_min` of the shared stretch.
 //!
 //! Clusters are the connected groups of these links, with one caution against chaining: a fragment shorter
 //! than [`AlignOptions::bridge_min_words`] (“extremely difficult”) does not link by itself; it joins the cluster
@@ -103,6 +104,9 @@ pub struct AlignOptions {
     pub variant_min: f32,
     /// Aligned words where one version ends and the other starts that link them. Default 5.
     pub overlap_min_words: usize,
+    /// Relations that tolerate differences (a fragment or variant with changed words, an overlap stopping
+    /// short of an edge) need this many aligned words. Default 8.
+    pub fuzzy_min_words: usize,
     /// Fragments shorter than this join only a single candidate cluster. Default 5.
     pub bridge_min_words: usize,
     /// Identical texts of different speakers merge from this many words on. Default 6.
@@ -122,6 +126,7 @@ impl Default for AlignOptions {
             contain_min: 0.7,
             variant_min: 0.6,
             overlap_min_words: 5,
+            fuzzy_min_words: 8,
             bridge_min_words: 5,
             cross_speaker_min_words: 6,
             unknown_min_words: 4,
@@ -151,6 +156,7 @@ impl AlignOptions {
         }
         for (name, v) in [
             ("overlap_min_words", self.overlap_min_words),
+            ("fuzzy_min_words", self.fuzzy_min_words),
             ("bridge_min_words", self.bridge_min_words),
             ("cross_speaker_min_words", self.cross_speaker_min_words),
             ("unknown_min_words", self.unknown_min_words),

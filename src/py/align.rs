@@ -57,6 +57,7 @@ fn utf8<'a>(name: &str, i: usize, s: &'a Bound<'_, PyString>) -> PyResult<&'a st
 /// item per quote; relation codes index `ALIGN_RELATIONS`.
 #[pyfunction]
 #[pyo3(signature = (texts, speakers, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
+    fuzzy_min_words=8,
     bridge_min_words=5, cross_speaker_min_words=6, unknown_min_words=4, shingle_words=3, max_postings=500,
     max_candidates=100, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
@@ -67,6 +68,7 @@ fn align_cluster_quotes<'py>(
     contain_min: f32,
     variant_min: f32,
     overlap_min_words: usize,
+    fuzzy_min_words: usize,
     bridge_min_words: usize,
     cross_speaker_min_words: usize,
     unknown_min_words: usize,
@@ -84,6 +86,7 @@ fn align_cluster_quotes<'py>(
         contain_min,
         variant_min,
         overlap_min_words,
+        fuzzy_min_words,
         bridge_min_words,
         cross_speaker_min_words,
         unknown_min_words,

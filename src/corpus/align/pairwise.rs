@@ -8,7 +8,8 @@
 //!
 //! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
 //! From coverage follows the relation: one version wholly covered is a fragment of the other (an excerpt, maybe
-//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again, and a shared stretch where one version ends and the
+//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again
+//! (these two only with enough aligned words: “I think it's funny” is not a variant of “I think it's coming”), and a shared stretch where one version ends and the
 //! other begins is an overlap (two excerpts of one speech).
 use std::collections::HashMap;
 
@@ -41,6 +42,8 @@ pub(crate) struct Alignment {
     /// When the aligned words run to the end of one sequence and start the other (up to [`EDGE_SLACK`] words
     /// at either edge), the longer side of that shared stretch in words; 0 otherwise.
     pub edge_region: usize,
+    /// True when that stretch reaches the very edges (no slack used).
+    pub edge_exact: bool,
     pub blocks: Vec<Block>,
 }
 
@@ -53,11 +56,16 @@ impl Alignment {
     pub fn cov_b(&self, n: usize) -> f32 {
         ratio(self.aligned, n.saturating_sub(self.excused_b))
     }
-    /// True if the sequences overlap at their edges: `min_words` or more aligned words, making up at least
-    /// `density` of the shared stretch.
-    pub fn overlaps_at_edges(&self, min_words: usize, density: f32) -> bool {
+    /// True if the sequences overlap at their edges: `min_words` or more aligned words (`fuzzy_words` if the
+    /// stretch stops short of an edge), making up at least `density` of the shared stretch.
+    pub fn overlaps_at_edges(&self, min_words: usize, fuzzy_words: usize, density: f32) -> bool {
+        let need = if self.edge_exact {
+            min_words
+        } else {
+            min_words.max(fuzzy_words)
+        };
         self.edge_region > 0
-            && self.aligned >= min_words
+            && self.aligned >= need
             && self.aligned as f32 >= density * self.edge_region as f32
     }
 }
@@ -130,6 +138,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
         // The end of `a` overlaps the start of `b`, or the end of `b` the start of `a`.
         if first.b <= EDGE_SLACK && m - a_end <= EDGE_SLACK {
             out.edge_region = (m - first.a).max(b_end);
+            out.edge_exact = first.b == 0 && m == a_end;
         }
         if first.a <= EDGE_SLACK && n - b_end <= EDGE_SLACK {
             let region = (n - first.b).max(a_end);
@@ -138,6 +147,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             } else {
                 out.edge_region.min(region)
             };
+            out.edge_exact |= first.a == 0 && n == b_end;
         }
     }
     for w in blocks.windows(2) {
@@ -301,17 +311,23 @@ pub(crate) fn classify_cov(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> (Pair
     }
     let al = align(a, b);
     let (ca, cb) = (al.cov_a(m), al.cov_b(n));
+    // Relations that tolerate differences need enough words in common to be more than a shared phrase.
+    let fuzzy_ok = al.aligned >= opts.fuzzy_min_words;
     let rel = if ca >= 1.0 && (cb < 1.0 || m < n) {
         PairRelation::FirstInSecond(1.0)
     } else if cb >= 1.0 && (ca < 1.0 || n < m) {
         PairRelation::SecondInFirst(1.0)
-    } else if ca >= opts.variant_min && cb >= opts.variant_min {
+    } else if fuzzy_ok && ca >= opts.variant_min && cb >= opts.variant_min {
         PairRelation::Variant(ca.min(cb))
-    } else if ca >= opts.contain_min && ca >= cb {
+    } else if fuzzy_ok && ca >= opts.contain_min && ca >= cb {
         PairRelation::FirstInSecond(ca)
-    } else if cb >= opts.contain_min {
+    } else if fuzzy_ok && cb >= opts.contain_min {
         PairRelation::SecondInFirst(cb)
-    } else if al.overlaps_at_edges(opts.overlap_min_words, opts.variant_min) {
+    } else if al.overlaps_at_edges(
+        opts.overlap_min_words,
+        opts.fuzzy_min_words,
+        opts.variant_min,
+    ) {
         PairRelation::Overlap(ca)
     } else {
         PairRelation::Unrelated(ca)

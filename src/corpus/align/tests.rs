@@ -271,6 +271,61 @@ fn ellipses_and_changed_words_are_tolerated() {
 }
 
 #[test]
+fn shared_phrases_with_a_changed_word_are_not_one_utterance() {
+    // Tolerant relations need eight aligned words: below that the changed word is the point.
+    for (a, b) in [
+        (
+            "I think it's a bribe",
+            "I think statehood is a tough thing. I think it's a tough thing.",
+        ),
+        (
+            "in the history of business",
+            "CNN had 23 million people, the biggest show in the history of CNN",
+        ),
+        (
+            "This is an absolute epidemic",
+            "This is an absolute necessity",
+        ),
+        (
+            "would say or do anything to win an election",
+            "you've been willing to say or do anything to get votes",
+        ),
+    ] {
+        assert_eq!(
+            clusters(&run(&[(a, Some("t")), (b, Some("t"))])),
+            [0, 1],
+            "{a} / {b}"
+        );
+        // It is that rule which keeps them apart.
+        let loose = AlignOptions {
+            fuzzy_min_words: 1,
+            ..AlignOptions::default()
+        };
+        let quotes = [a, b].map(|text| QuoteRef {
+            doc: 0,
+            start: 0,
+            end: 0,
+            text,
+            speaker: Some("t"),
+        });
+        assert_eq!(
+            clusters(&cluster_quotes(&quotes, &loose).unwrap()),
+            [0, 0],
+            "{a} / {b}"
+        );
+    }
+    // The same texts contained word for word still join.
+    let m = run(&[
+        ("the biggest show in the history", Some("t")),
+        (
+            "CNN had 23 million people, the biggest show in the history of CNN",
+            Some("t"),
+        ),
+    ]);
+    assert_eq!(clusters(&m), [0, 0]);
+}
+
+#[test]
 fn unknown_speakers_join_a_single_cluster_only() {
     let other =
         "We will never give up what is ours, said the minister of finance to the press today";
