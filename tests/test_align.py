@@ -166,8 +166,9 @@ def test_speaker_column_fallbacks_and_records():
     # Integer keys are speaker keys too; NaN is unknown.
     said = ["It is a stupid and dangerous idea", "“it is a STUPID and dangerous idea!”", "stupid", "stupid"]
     ints = cluster_quotes(
-        pd.DataFrame({"doc": range(4), "start": 0, "end": 3, "text": said, "speaker": [7, 7, 7, 8]})
+        pd.DataFrame({"doc": [0, 1, 0, 0], "start": 0, "end": 3, "text": said, "speaker": [7, 7, 7, 8]})
     )
+    ints = ints.sort_values("row")
     assert list(ints["cluster"]) == [0, 0, 0, 1] and list(ints["speaker"]) == ["7", "7", "7", "8"]
     # Equal words: the longer text (here with its marks) is the representative.
     assert list(ints["relation"]) == ["identical", "representative", "fragment", "representative"]
@@ -188,7 +189,7 @@ def test_speaker_column_fallbacks_and_records():
 def test_short_phrases_cluster_only_through_a_longer_version():
     quotes = pd.DataFrame(
         {
-            "doc": [0, 1, 2, 3],
+            "doc": ["a", "b", "b", "b"],
             "start": 0,
             "end": 1,
             "text": [
@@ -202,6 +203,9 @@ def test_short_phrases_cluster_only_through_a_longer_version():
     )
     assert list(cluster_quotes(quotes.iloc[:3])["cluster"]) == [0, 1, 2]  # a phrase, not one utterance
     assert list(cluster_quotes(quotes)["cluster"]) == [0, 0, 0, 0]
+    # One- and two-word fragments count a longer version only in their own document.
+    elsewhere = quotes.assign(doc=["a", "a", "a", "b"])
+    assert list(cluster_quotes(elsewhere).sort_values("row")["cluster"]) == [0, 1, 2, 3]
 
 
 def test_empty_input():
@@ -237,6 +241,7 @@ def one(**columns) -> pd.DataFrame:
         (lambda: one(), {"overlap_min_words": -1}, ValueError),
         (lambda: one(), {"n_threads": 0}, ValueError),
         (lambda: one(), {"n_threads": "2"}, TypeError),
+        (lambda: one(doc=["unhashable"]), {}, TypeError),
     ],
 )
 def test_bad_input_raises_clear_errors(make, kwargs, error):

@@ -36,10 +36,13 @@
 //!   [`AlignOptions::overlap_min_words`] aligned words reaching both edges (`fuzzy_min_words` if up to two
 //!   words at an edge differ), making up `variant_min` of the shared stretch.
 //!
-//! Clusters are the connected groups of these links, with one caution against chaining: a fragment shorter
-//! than [`AlignOptions::bridge_min_words`] (“extremely difficult”) does not link by itself; it joins the cluster
-//! of the versions containing it only when they all belong to one cluster (longer fragments are settled
-//! first). A short phrase the speaker used in several distinct utterances stays on its own.
+//! Clusters are the connected groups of these links, with two cautions against chaining. A fragment shorter
+//! than [`AlignOptions::bridge_min_words`] (“extremely difficult”) does not link by itself; it joins the
+//! cluster of the versions containing it only when they all belong to one cluster (longer fragments are
+//! settled first): a short phrase the speaker used in several distinct utterances stays on its own. And a
+//! fragment of at most [`AlignOptions::same_doc_max_words`] words counts only versions printed in the same
+//! document: a one- or two-word partial quote (“of course”, “fraud”) found elsewhere is more likely the
+//! speaker's stock phrase than the same utterance.
 //!
 //! **Different speakers** never merge, except on identical normalised text of at least
 //! [`AlignOptions::cross_speaker_min_words`] words (the same long quote attributed to "Putin" by one outlet
@@ -109,6 +112,9 @@ pub struct AlignOptions {
     pub fuzzy_min_words: usize,
     /// Fragments shorter than this join only a single candidate cluster. Default 5.
     pub bridge_min_words: usize,
+    /// Fragments of at most this many words join only a longer version printed in the same document (0: no
+    /// such limit). Default 2.
+    pub same_doc_max_words: usize,
     /// Identical texts of different speakers merge from this many words on. Default 6.
     pub cross_speaker_min_words: usize,
     /// Quotes with an unknown speaker need this many words to join anything. Default 4.
@@ -128,6 +134,7 @@ impl Default for AlignOptions {
             overlap_min_words: 5,
             fuzzy_min_words: 8,
             bridge_min_words: 5,
+            same_doc_max_words: 2,
             cross_speaker_min_words: 6,
             unknown_min_words: 4,
             max_postings: 500,
@@ -251,6 +258,7 @@ struct Prepared {
     gap_ranges: Vec<(usize, usize)>,
     hash: Vec<u64>,
     chars: Vec<u32>,
+    docs: Vec<u32>,
 }
 
 impl Prepared {
@@ -262,6 +270,7 @@ impl Prepared {
             gap_ranges: Vec::with_capacity(quotes.len()),
             hash: Vec::with_capacity(quotes.len()),
             chars: Vec::with_capacity(quotes.len()),
+            docs: quotes.iter().map(|q| q.doc).collect(),
         };
         for chunk in quotes.chunks(1 << 14) {
             let done: Vec<Normalized> = chunk.par_iter().map(|q| normalize(q.text)).collect();
@@ -520,6 +529,18 @@ fn link_speaker(
             long[r as usize] = true;
         }
     }
+    // The shortest fragments only count where the longer version is printed in the same document.
+    let same_doc = |f: u32, g: u32| {
+        let docs_g: Vec<u32> = all
+            .copies_of(&forms[g as usize])
+            .iter()
+            .map(|&c| prep.docs[c as usize])
+            .collect();
+        all.copies_of(&forms[f as usize])
+            .iter()
+            .any(|&c| docs_g.contains(&prep.docs[c as usize]))
+    };
+    fragments.retain(|&(f, g)| words(f) > opts.same_doc_max_words || same_doc(f, g));
     settle_fragments(&mut fragments, &mut uf, &mut long);
     let mut size = vec![0u32; forms.len()];
     for f in 0..forms.len() as u32 {

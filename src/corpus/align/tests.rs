@@ -133,12 +133,18 @@ fn seed_clusters_do_not_depend_on_order_or_threads() {
     }
 }
 
+/// Cluster quotes that all come from one document.
 fn run(quotes: &[(&str, Option<&str>)]) -> Vec<Membership> {
+    let in_docs: Vec<(&str, Option<&str>, u32)> = quotes.iter().map(|&(t, s)| (t, s, 0)).collect();
+    run_docs(&in_docs)
+}
+
+/// Cluster quotes given with their document numbers.
+fn run_docs(quotes: &[(&str, Option<&str>, u32)]) -> Vec<Membership> {
     let refs: Vec<QuoteRef<'_>> = quotes
         .iter()
-        .enumerate()
-        .map(|(i, &(text, speaker))| QuoteRef {
-            doc: i as u32,
+        .map(|&(text, speaker, doc)| QuoteRef {
+            doc,
             start: 0,
             end: text.chars().count() as u32,
             text,
@@ -219,6 +225,31 @@ fn short_fragments_join_only_a_single_candidate() {
     ]);
     assert_eq!(clusters(&m), [0, 0, 0]);
     assert_eq!(m[2].relation, Relation::Representative);
+}
+
+#[test]
+fn one_and_two_word_fragments_need_the_longer_version_in_their_document() {
+    let long = (
+        "I think Judge Curiel should be ashamed of himself. I think it's a disgrace",
+        Some("t"),
+        1,
+    );
+    let m = run_docs(&[
+        long,
+        ("a disgrace", Some("t"), 2),
+        ("a disgrace", Some("t"), 3),
+    ]);
+    assert_eq!(clusters(&m), [0, 1, 2]);
+    // Printed in the same document, the fragment joins (with its copies elsewhere).
+    let m = run_docs(&[
+        long,
+        ("a disgrace", Some("t"), 1),
+        ("a disgrace", Some("t"), 3),
+    ]);
+    assert_eq!(clusters(&m), [0, 0, 0]);
+    // Three words are enough to join from another document.
+    let m = run_docs(&[long, ("ashamed of himself", Some("t"), 2)]);
+    assert_eq!(clusters(&m), [0, 0]);
 }
 
 #[test]
