@@ -3,7 +3,7 @@
 //! Alignment finds non-crossing blocks of identical consecutive words, longest first (the way `diff` does),
 //! so the words of one version are matched in order against the other. Blocks are at least two words long;
 //! a single word is matched only in a small gap between two blocks (a changed word on each side of it, as in
-//! two translations). Words of one version that fall where the other prints an ellipsis are *excused*: they count
+//! two translations), or as the first or last word of both versions. Words of one version that fall where the other prints an ellipsis are *excused*: they count
 //! neither for nor against the pair.
 //!
 //! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
@@ -113,9 +113,20 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             let index = sparse.get_or_insert_with(|| positions(b.tokens));
             longest_match_sparse(a.tokens, index, alo, ahi, blo, bhi)
         };
-        if best.len < min_len {
+        let best = if best.len >= min_len {
+            best
+        } else if alo == 0 && blo == 0 && a.tokens[0] == b.tokens[0] {
+            // A word the versions start with, as in “Some … were used” / “Some of the munitions were used”.
+            Block { a: 0, b: 0, len: 1 }
+        } else if ahi == m && bhi == n && a.tokens[m - 1] == b.tokens[n - 1] {
+            Block {
+                a: m - 1,
+                b: n - 1,
+                len: 1,
+            }
+        } else {
             continue;
-        }
+        };
         blocks.push(best);
         // A region starting at (0, 0) or ending at (m, n) has a block on one side only.
         stack.push((alo, best.a, blo, best.b, alo > 0 || blo > 0));
@@ -392,9 +403,20 @@ mod tests {
 
     #[test]
     fn single_words_align_only_between_blocks() {
-        // "d" sits between two blocks with one changed word on each side; "h" after the last block does not.
+        // "d" sits between two blocks with one changed word on each side; "h" ends both versions.
         let x = al("a b c x d y e f g h", "a b c q d r e f i h");
-        assert_eq!(x.aligned, 6);
+        assert_eq!(x.aligned, 7);
+        // "g" is neither between blocks nor at both ends.
+        assert_eq!(
+            al("a b c x d y e f g h", "a b c q d r e f i g j").aligned,
+            6
+        );
+        // The first word, kept before an ellipsis.
+        let z = al(
+            "some … were used in the campaign",
+            "some of the munitions were used in the campaign",
+        );
+        assert_eq!((z.aligned, z.cov_a(6), z.cov_b(9)), (6, 1.0, 1.0));
         // A lone shared word far from any block does not align.
         let y = al("the cat sat on mats today", "yesterday a dog ran and the");
         assert_eq!(y.aligned, 0);
