@@ -135,7 +135,7 @@ def cluster_quotes(
     bridge_min_words: int = 5,
     same_doc_max_words: int = 2,
     cross_speaker_min_words: int = 6,
-    unknown_min_words: int = 4,
+    unknown_min_words: int = 5,
     max_postings: int = 500,
     max_candidates: int = 100,
     n_threads: int | None = None,

@@ -117,7 +117,7 @@ pub struct AlignOptions {
     pub same_doc_max_words: usize,
     /// Identical texts of different speakers merge from this many words on. Default 6.
     pub cross_speaker_min_words: usize,
-    /// Quotes with an unknown speaker need this many words to join anything. Default 4.
+    /// Quotes with an unknown speaker need this many words to join anything. Default 5.
     pub unknown_min_words: usize,
     /// A shingle held by more versions than this offers only its longest few as candidates. Default 500.
     pub max_postings: usize,
@@ -136,7 +136,7 @@ impl Default for AlignOptions {
             bridge_min_words: 5,
             same_doc_max_words: 2,
             cross_speaker_min_words: 6,
-            unknown_min_words: 4,
+            unknown_min_words: 5,
             max_postings: 500,
             max_candidates: 100,
         }

@@ -59,7 +59,7 @@ fn utf8<'a>(name: &str, i: usize, s: &'a Bound<'_, PyString>) -> PyResult<&'a st
 #[pyfunction]
 #[pyo3(signature = (texts, speakers, docs=None, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
     fuzzy_min_words=8,
-    bridge_min_words=5, same_doc_max_words=2, cross_speaker_min_words=6, unknown_min_words=4, shingle_words=3, max_postings=500,
+    bridge_min_words=5, same_doc_max_words=2, cross_speaker_min_words=6, unknown_min_words=5, shingle_words=3, max_postings=500,
     max_candidates=100, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn align_cluster_quotes<'py>(
