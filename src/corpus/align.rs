@@ -304,17 +304,20 @@ impl Prepared {
     }
 }
 
-/// Speaker keys as small integers (first appearance order); unknown is [`NO_SPEAKER`].
+/// Speaker keys as small integers in the sorted order of the keys (so that nothing depends on the input
+/// order); unknown is [`NO_SPEAKER`].
 fn speaker_ids(quotes: &[QuoteRef<'_>]) -> Vec<u32> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    fn key<'a>(q: &QuoteRef<'a>) -> Option<&'a str> {
+        q.speaker.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let mut names: Vec<&str> = quotes.iter().filter_map(key).collect();
+    names.par_sort_unstable();
+    names.dedup();
     quotes
         .iter()
-        .map(|q| match q.speaker.map(str::trim) {
-            None | Some("") => NO_SPEAKER,
-            Some(s) => {
-                let next = ids.len() as u32;
-                *ids.entry(s).or_insert(next)
-            }
+        .map(|q| match key(q) {
+            None => NO_SPEAKER,
+            Some(s) => names.binary_search(&s).map_or(NO_SPEAKER, |i| i as u32),
         })
         .collect()
 }
