@@ -7,14 +7,16 @@
 ``../shared/bench/make_corpus.py`` if missing; its repeated documents are used once). A base quote is a
 sentence or two clauses joined, with a synthetic speaker (a few very prolific speakers, a long tail); about a
 third of the bases get copies perturbed the way outlets differ: surface changes (case, punctuation, quote
-marks), one or two changed words, an elided middle ("…"), truncation, a short fragment (2–4 words), or two
-overlapping excerpts without the full version; a few copies lose their speaker. Reports wall time and the
+marks), one or two changed words, an elided middle ("…"), truncation, a short fragment (2–4 words, most of
+them in the article of the full version), or two overlapping excerpts without the full version; a few copies
+lose their speaker. Every other quote is in an article of its own. Reports wall time and the
 extra peak memory of the call, and recall/precision of the planted clusters (pairwise, and per kind of copy).
 Bases share clauses by construction, so some merges the planted truth calls false are text-wise justified.
 
 ``polnear``: clusters the gold quote fragments of PolNeAR (inside quote marks within attributed Content, read
 as ../shared/eval/polnear_score.py reads them) across its 924 articles, speaker key = the last capitalised word
-of the Source ("Mr. Trump" -> "trump"; pronouns and common nouns -> unknown). Prints a fixed random sample of
+of the Source that is not a title or function word ("Mr. Trump" -> "trump"; pronouns, common nouns ->
+unknown). Prints a fixed random sample of
 the clusters with two or more documents for judging; with --judge asks y/n for each and prints the precision.
 Skips cleanly when ../shared is absent. Nothing of PolNeAR is written anywhere.
 """
@@ -114,7 +116,12 @@ def make_planted(n_quotes: int, corpus: pathlib.Path, seed: int = 42) -> pd.Data
             return f"s{int(2000 * rnd.random() ** 2)}"
         return f"t{rnd.randrange(300_000)}"  # the long tail
 
-    def add(text: str, spk: str | None, base: int, kind: str):
+    docs: list[int] = []
+
+    def add(text: str, spk: str | None, base: int, kind: str, doc: int | None = None):
+        # Every quote is in its own article, except short partial quotes, most of which are printed in the
+        # article of the version they come from (as partial quotes usually are).
+        docs.append(len(texts) if doc is None else doc)
         texts.append(text)
         speakers.append(spk)
         truth.append(base)
@@ -177,6 +184,7 @@ def make_planted(n_quotes: int, corpus: pathlib.Path, seed: int = 42) -> pd.Data
                 add(" ".join(w[cut2:]), spk, base_id, "overlap")
                 base_id += 1
                 continue
+        base_doc = len(texts)
         add(base, spk, base_id, "base")
         if planted:
             for _ in range(min(1 + int(nrng.geometric(0.5)), 8)):
@@ -207,12 +215,13 @@ def make_planted(n_quotes: int, corpus: pathlib.Path, seed: int = 42) -> pd.Data
                         continue
                     i = rnd.choice(starts)
                     t = " ".join(cw[i : i + n]).strip('.,;:!?"“”')
-                add(t, None if rnd.random() < 0.05 else spk, base_id, kind)
+                doc = base_doc if kind == "short" and rnd.random() < 0.7 else None
+                add(t, None if rnd.random() < 0.05 else spk, base_id, kind, doc)
         base_id += 1
     n = len(texts)
     return pd.DataFrame(
         {
-            "doc": np.arange(n, dtype=np.int64),
+            "doc": np.array(docs, dtype=np.int64),
             "start": np.zeros(n, dtype=np.int64),
             "end": np.array([len(t) for t in texts], dtype=np.int64),
             "text": pd.array(texts, dtype=object),
@@ -270,9 +279,10 @@ def run_planted(args) -> None:
     )
     texts = df["text"].tolist()
     speakers = [s if isinstance(s, str) else None for s in df["speaker"].tolist()]
+    docs = df["doc"].tolist()
     with PeakRss() as mem:
         t0, c0 = time.perf_counter(), time.process_time()
-        cluster, _, _ = _saidwho.align_cluster_quotes(texts, speakers, n_threads=args.threads)
+        cluster, _, _ = _saidwho.align_cluster_quotes(texts, speakers, docs, n_threads=args.threads)
         core, core_cpu = time.perf_counter() - t0, time.process_time() - c0
     core_extra = mem.peak - mem.base
     with PeakRss() as mem:
@@ -333,8 +343,47 @@ PRONOUNS = {
 }
 
 
+# Capitalised words that are not names (sentence starts, titles, institutions' generic words).
+NOT_NAMES = PRONOUNS | {
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "president",
+    "senator",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+    "democratic",
+    "gop",
+    "u.s",
+    "us",
+    "american",
+    "americans",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "according",
+    "former",
+    "state",
+    "party",
+    "campaign",
+    "report",
+    "news",
+}
+
+
 def speaker_key(surface: str) -> str | None:
-    caps = [w for w in re.findall(r"[A-Z][\w’'.-]*", surface) if w.lower().strip(".") not in PRONOUNS]
+    caps = [w for w in re.findall(r"[A-Z][\w’'.-]*", surface) if w.lower().strip(".") not in NOT_NAMES]
     if not caps:
         return None
     return re.sub(r"[’']s$", "", caps[-1]).strip(".").lower()

@@ -164,12 +164,14 @@ def test_speaker_column_fallbacks_and_records():
     by_name = cluster_quotes(pd.DataFrame(records).rename(columns={"speaker_id": "who"}), speaker="who")
     pd.testing.assert_frame_equal(by_name, m)
     # Integer keys are speaker keys too; NaN is unknown.
+    said = ["It is a stupid and dangerous idea", "“it is a STUPID and dangerous idea!”", "stupid", "stupid"]
     ints = cluster_quotes(
-        pd.DataFrame(
-            {"doc": [0, 1], "start": [0, 0], "end": [3, 3], "text": ["stupid", "Stupid!"], "speaker": [7, 7]}
-        )
+        pd.DataFrame({"doc": [0, 1, 0, 0], "start": 0, "end": 3, "text": said, "speaker": [7, 7, 7, 8]})
     )
-    assert list(ints["cluster"]) == [0, 0] and list(ints["speaker"]) == ["7", "7"]
+    ints = ints.sort_values("row")
+    assert list(ints["cluster"]) == [0, 0, 0, 1] and list(ints["speaker"]) == ["7", "7", "7", "8"]
+    # Equal words: the longer text (here with its marks) is the representative.
+    assert list(ints["relation"]) == ["identical", "representative", "fragment", "representative"]
     nan = cluster_quotes(
         pd.DataFrame(
             {
@@ -182,6 +184,28 @@ def test_speaker_column_fallbacks_and_records():
         )
     )
     assert list(nan["cluster"]) == [0, 1]
+
+
+def test_short_phrases_cluster_only_through_a_longer_version():
+    quotes = pd.DataFrame(
+        {
+            "doc": ["a", "b", "b", "b"],
+            "start": 0,
+            "end": 1,
+            "text": [
+                "rigged economy",
+                "rigged economy",
+                "rigged",
+                "a corrupt political system and a rigged economy",
+            ],
+            "speaker": "sanders",
+        }
+    )
+    assert list(cluster_quotes(quotes.iloc[:3])["cluster"]) == [0, 1, 2]  # a phrase, not one utterance
+    assert list(cluster_quotes(quotes)["cluster"]) == [0, 0, 0, 0]
+    # One- and two-word fragments count a longer version only in their own document.
+    elsewhere = quotes.assign(doc=["a", "a", "a", "b"])
+    assert list(cluster_quotes(elsewhere).sort_values("row")["cluster"]) == [0, 1, 2, 3]
 
 
 def test_empty_input():
@@ -217,6 +241,7 @@ def one(**columns) -> pd.DataFrame:
         (lambda: one(), {"overlap_min_words": -1}, ValueError),
         (lambda: one(), {"n_threads": 0}, ValueError),
         (lambda: one(), {"n_threads": "2"}, TypeError),
+        (lambda: one(doc=["unhashable"]), {}, TypeError),
     ],
 )
 def test_bad_input_raises_clear_errors(make, kwargs, error):

@@ -31,14 +31,16 @@ cluster.
 Rules, in short (the Rust docs of ``saidwho::corpus::align`` have them in full): texts are compared after
 normalisation (case, accents, punctuation and quote marks do not matter; an ellipsis excuses the words
 another version prints in its place). Versions of the same speaker join when identical, when one is a
-fragment of another (``contain_min`` of its words line up in order), when both mostly line up
+fragment of another (all its words line up in order, or ``contain_min`` of them), when both mostly line up
 (``variant_min``: a few changed words, another translation), or when one ends with what starts the other
-(``overlap_min_words``). A fragment shorter than ``bridge_min_words`` words joins only if every version
-containing it is in one cluster. Different speakers merge only on identical text of at least
-``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) needs
-``unknown_min_words`` words and a link lining up half of them; linked to several clusters it joins the one
-covering clearly most of it (by a quarter of its words), else it stays apart; unknown-speaker quotes group
-with each other only as close variants.
+(``overlap_min_words``); relations tolerating differences need ``fuzzy_min_words`` aligned words.
+
+Short texts (under ``bridge_min_words`` words) never form a cluster of their own: they join the one cluster
+of longer versions containing them, if there is exactly one (for fragments of at most
+``same_doc_max_words`` words, one printed in the same document). Different speakers merge only on identical
+text of at least ``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) needs
+``unknown_min_words`` words and joins the one cluster whose known-speaker versions line up 80% of its words;
+unknown-speaker quotes group with each other only as close variants.
 """
 
 from __future__ import annotations
@@ -113,16 +115,27 @@ def _speaker_keys(column: pd.Series) -> list[str | None]:
     return out
 
 
+def _doc_codes(column: pd.Series) -> list[int]:
+    """Documents as small ints (any hashable doc ids; missing ids count as one more document)."""
+    try:
+        codes, _ = pd.factorize(column, use_na_sentinel=False)
+    except TypeError as e:
+        raise TypeError(f"doc values must be hashable: {e}") from None
+    return codes.tolist()
+
+
 def cluster_quotes(
     quotes: Any,
     *,
     speaker: str | None = None,
     contain_min: float = 0.7,
-    variant_min: float = 0.7,
+    variant_min: float = 0.6,
     overlap_min_words: int = 5,
+    fuzzy_min_words: int = 8,
     bridge_min_words: int = 5,
+    same_doc_max_words: int = 2,
     cross_speaker_min_words: int = 6,
-    unknown_min_words: int = 4,
+    unknown_min_words: int = 5,
     max_postings: int = 500,
     max_candidates: int = 100,
     n_threads: int | None = None,
@@ -164,10 +177,13 @@ def cluster_quotes(
         cluster, relation, score = _saidwho.align_cluster_quotes(
             texts,
             speakers,
+            _doc_codes(df["doc"]),
             contain_min=contain_min,
             variant_min=variant_min,
             overlap_min_words=overlap_min_words,
+            fuzzy_min_words=fuzzy_min_words,
             bridge_min_words=bridge_min_words,
+            same_doc_max_words=same_doc_max_words,
             cross_speaker_min_words=cross_speaker_min_words,
             unknown_min_words=unknown_min_words,
             max_postings=max_postings,

@@ -27,30 +27,36 @@
 //! marks do not matter, and an ellipsis excuses the words another version prints in its place. Two versions
 //! of the **same speaker** are linked when
 //! - they are identical after normalisation;
-//! - one is a *fragment* of the other: at least [`AlignOptions::contain_min`] of its words line up, in order,
-//!   with the other (texts under four words must occur word for word);
-//! - they are *close variants*: at least [`AlignOptions::variant_min`] of the words of each line up (a few
-//!   changed words, as in another translation);
+//! - one is a *fragment* of the other: all its words line up, in order, with the other (ellipses aside), or
+//!   at least [`AlignOptions::contain_min`] of them do and that is at least
+//!   [`AlignOptions::fuzzy_min_words`] words (texts under four words must occur word for word);
+//! - they are *close variants*: at least [`AlignOptions::variant_min`] of the words of each line up, and at
+//!   least `fuzzy_min_words` words in all (a few changed words, as in another translation);
 //! - they *overlap*: one ends with what starts the other (two excerpts of one speech): at least
-//!   [`AlignOptions::overlap_min_words`] aligned words, making up [`AlignOptions::variant_min`] of the shared
-//!   stretch, with at most two unaligned words at its edges.
+//!   [`AlignOptions::overlap_min_words`] aligned words reaching both edges (`fuzzy_min_words` if up to two
+//!   words at an edge differ), making up `variant_min` of the shared stretch.
 //!
-//! Clusters are the connected groups of these links, with one caution against chaining: a fragment shorter
-//! than [`AlignOptions::bridge_min_words`] (“extremely difficult”) does not link by itself; it joins the cluster
-//! of the versions containing it only when they all belong to one cluster (longer fragments are settled
-//! first). A short phrase the speaker used in several distinct utterances stays on its own.
+//! Clusters are the connected groups of these links, with two cautions against chaining. A fragment shorter
+//! than [`AlignOptions::bridge_min_words`] (“extremely difficult”) does not link by itself; it joins the
+//! cluster of the versions containing it only when they all belong to one cluster (longer fragments are
+//! settled first): a short phrase the speaker used in several distinct utterances stays on its own. And a
+//! fragment of at most [`AlignOptions::same_doc_max_words`] words counts only versions printed in the same
+//! document: a one- or two-word partial quote (“of course”, “fraud”) found elsewhere is more likely the
+//! speaker's stock phrase than the same utterance.
 //!
 //! **Different speakers** never merge, except on identical normalised text of at least
 //! [`AlignOptions::cross_speaker_min_words`] words (the same long quote attributed to "Putin" by one outlet
 //! and to "the Kremlin" by another).
 //!
 //! **Unknown speakers** (`None`, or an empty name): a version of at least [`AlignOptions::unknown_min_words`]
-//! words joins the cluster it is linked to (by any link above that lines up at least half of its words).
-//! Linked to several clusters, it joins the one whose versions cover most of its words, if that covers at
-//! least a quarter of its words more than any other; otherwise it stays apart. Unknown-speaker versions that
-//! are close variants of each other move together (no other link vouches for one speaker). Identical
-//! unknown-speaker texts merge when they have [`AlignOptions::cross_speaker_min_words`] words, or when they
-//! join a cluster. Anything else stays on its own.
+//! words joins a cluster when it is linked (by any link above that lines up at least 80% of its words) to
+//! versions of known speakers of at least `bridge_min_words` words, all in that one cluster; linked to
+//! several clusters, it stays apart. Unknown-speaker versions that are close variants of each other (both
+//! at least `bridge_min_words` long) move together: no other link vouches for one speaker.
+//!
+//! **Short texts** (under `bridge_min_words` words) never make a cluster of their own: identical copies of
+//! “rigged economy” by one speaker, in articles months apart, are the same phrase, not one utterance. They
+//! join a cluster only through a longer version containing them, as above.
 //!
 //! Every quote gets a cluster (a lone quote is a cluster of one). Cluster ids number clusters in the order
 //! of their first quote in the input, so output is deterministic, and the grouping does not depend on the
@@ -58,16 +64,20 @@
 //!
 //! # Scale
 //!
-//! Identical texts are folded first; the remaining versions of each speaker are indexed by their word
-//! 3-shingles, and only versions sharing shingles are compared ([`index`]); fragments of one or two words are
-//! looked up in a hash set of such fragments while scanning the speaker's versions. Speakers are processed
-//! in parallel (rayon), unions go through a union-find. Memory is a few words per word of input.
+//! Never all pairs: identical texts are folded first; the remaining versions of each speaker are indexed by
+//! their word 3-shingles, and only versions sharing at least two shingles are aligned (a shingle held by more
+//! than [`AlignOptions::max_postings`] versions offers only its longest few, and each version compares at
+//! most [`AlignOptions::max_candidates`]). Fragments of one or two words are looked up in a hash set while
+//! scanning the speaker's versions. Unknown-speaker versions are indexed apart and compared with their 32
+//! best known-speaker candidates. Speakers are processed in parallel (rayon); unions go through a
+//! union-find. On a million news-like quotes (18M words) this takes about 14 CPU-seconds and 300 MiB.
 mod index;
 mod normalize;
 mod pairwise;
 mod union_find;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -75,7 +85,7 @@ use crate::{Error, Result};
 use index::{segments, shingles, PremixedMap, ShingleIndex};
 pub use normalize::normalized_words;
 use normalize::{hash_run, normalize, Normalized};
-use pairwise::{align, classify, PairRelation, Seq};
+use pairwise::{classify, classify_cov, PairRelation, Seq};
 use union_find::UnionFind;
 
 /// One quote to align: where it is (document, character span), its text (the content inside the marks) and
@@ -96,15 +106,21 @@ pub struct AlignOptions {
     pub shingle_words: usize,
     /// Share of a fragment's words that must line up with the longer version. Default 0.7.
     pub contain_min: f32,
-    /// Share of each version's words that must line up for close variants. Default 0.7.
+    /// Share of each version's words that must line up for close variants. Default 0.6.
     pub variant_min: f32,
     /// Aligned words where one version ends and the other starts that link them. Default 5.
     pub overlap_min_words: usize,
+    /// Relations that tolerate differences (a fragment or variant with changed words, an overlap stopping
+    /// short of an edge) need this many aligned words. Default 8.
+    pub fuzzy_min_words: usize,
     /// Fragments shorter than this join only a single candidate cluster. Default 5.
     pub bridge_min_words: usize,
+    /// Fragments of at most this many words join only a longer version printed in the same document (0: no
+    /// such limit). Default 2.
+    pub same_doc_max_words: usize,
     /// Identical texts of different speakers merge from this many words on. Default 6.
     pub cross_speaker_min_words: usize,
-    /// Quotes with an unknown speaker need this many words to join anything. Default 4.
+    /// Quotes with an unknown speaker need this many words to join anything. Default 5.
     pub unknown_min_words: usize,
     /// A shingle held by more versions than this offers only its longest few as candidates. Default 500.
     pub max_postings: usize,
@@ -117,11 +133,13 @@ impl Default for AlignOptions {
         AlignOptions {
             shingle_words: 3,
             contain_min: 0.7,
-            variant_min: 0.7,
+            variant_min: 0.6,
             overlap_min_words: 5,
+            fuzzy_min_words: 8,
             bridge_min_words: 5,
+            same_doc_max_words: 2,
             cross_speaker_min_words: 6,
-            unknown_min_words: 4,
+            unknown_min_words: 5,
             max_postings: 500,
             max_candidates: 100,
         }
@@ -148,6 +166,7 @@ impl AlignOptions {
         }
         for (name, v) in [
             ("overlap_min_words", self.overlap_min_words),
+            ("fuzzy_min_words", self.fuzzy_min_words),
             ("bridge_min_words", self.bridge_min_words),
             ("cross_speaker_min_words", self.cross_speaker_min_words),
             ("unknown_min_words", self.unknown_min_words),
@@ -218,7 +237,7 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
     let shards = forms.speaker_shards();
     let unions: Vec<Vec<(u32, u32)>> = shards
         .par_iter()
-        .map(|r| link_speaker(&forms.list[r.clone()], &prep, opts))
+        .map(|r| link_speaker(&forms, r.clone(), &prep, opts))
         .collect();
     for (a, b) in unions.into_iter().flatten() {
         uf.union(a, b);
@@ -229,11 +248,10 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
 
 /// Unknown speaker.
 const NO_SPEAKER: u32 = u32::MAX;
-/// An unknown-speaker quote linked to several clusters joins the best-covering one only if it covers this
-/// much more of the quote's words than the next.
-const UNKNOWN_MARGIN: f32 = 0.25;
 /// A link of an unknown-speaker quote counts only if it lines up at least this share of the quote's words.
-const UNKNOWN_MIN_COVER: f32 = 0.5;
+const UNKNOWN_MIN_COVER: f32 = 0.8;
+/// Known versions compared with each unknown-speaker quote: those sharing most shingles with it.
+const UNKNOWN_CANDIDATES: usize = 32;
 
 /// Normalised quotes, stored flat.
 struct Prepared {
@@ -243,6 +261,7 @@ struct Prepared {
     gap_ranges: Vec<(usize, usize)>,
     hash: Vec<u64>,
     chars: Vec<u32>,
+    docs: Vec<u32>,
 }
 
 impl Prepared {
@@ -254,6 +273,7 @@ impl Prepared {
             gap_ranges: Vec::with_capacity(quotes.len()),
             hash: Vec::with_capacity(quotes.len()),
             chars: Vec::with_capacity(quotes.len()),
+            docs: quotes.iter().map(|q| q.doc).collect(),
         };
         for chunk in quotes.chunks(1 << 14) {
             let done: Vec<Normalized> = chunk.par_iter().map(|q| normalize(q.text)).collect();
@@ -287,17 +307,20 @@ impl Prepared {
     }
 }
 
-/// Speaker keys as small integers (first appearance order); unknown is [`NO_SPEAKER`].
+/// Speaker keys as small integers in the sorted order of the keys (so that nothing depends on the input
+/// order); unknown is [`NO_SPEAKER`].
 fn speaker_ids(quotes: &[QuoteRef<'_>]) -> Vec<u32> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    fn key<'a>(q: &QuoteRef<'a>) -> Option<&'a str> {
+        q.speaker.map(str::trim).filter(|s| !s.is_empty())
+    }
+    let mut names: Vec<&str> = quotes.iter().filter_map(key).collect();
+    names.par_sort_unstable();
+    names.dedup();
     quotes
         .iter()
-        .map(|q| match q.speaker.map(str::trim) {
-            None | Some("") => NO_SPEAKER,
-            Some(s) => {
-                let next = ids.len() as u32;
-                *ids.entry(s).or_insert(next)
-            }
+        .map(|q| match key(q) {
+            None => NO_SPEAKER,
+            Some(s) => names.binary_search(&s).map_or(NO_SPEAKER, |i| i as u32),
         })
         .collect()
 }
@@ -320,6 +343,7 @@ struct Forms {
     list: Vec<Form>,
     copies: Vec<u32>,
     cross_speaker_min: usize,
+    bridge_min: usize,
 }
 
 impl Forms {
@@ -353,6 +377,7 @@ impl Forms {
             list,
             copies,
             cross_speaker_min: opts.cross_speaker_min_words,
+            bridge_min: opts.bridge_min_words,
         }
     }
 
@@ -360,10 +385,14 @@ impl Forms {
         &self.copies[f.copies.0 as usize..f.copies.1 as usize]
     }
 
-    /// Identical copies of a known speaker are one utterance; of an unknown speaker, only if long enough.
+    /// Identical copies of a text are one utterance if the speaker is known and the text is not short, or if
+    /// the text is long enough to merge across speakers.
     fn link_copies(&self, uf: &mut UnionFind) {
         for f in &self.list {
-            if f.speaker != NO_SPEAKER || f.words as usize >= self.cross_speaker_min {
+            let words = f.words as usize;
+            if (f.speaker != NO_SPEAKER && words >= self.bridge_min)
+                || words >= self.cross_speaker_min
+            {
                 self.union_copies(f, uf);
             }
         }
@@ -392,7 +421,7 @@ impl Forms {
     }
 
     /// Ranges of `list` holding one known speaker with at least two forms, largest first.
-    fn speaker_shards(&self) -> Vec<std::ops::Range<usize>> {
+    fn speaker_shards(&self) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.list.len() {
@@ -428,16 +457,18 @@ fn link_of(
     words: impl Fn(u32) -> usize,
     opts: &AlignOptions,
 ) -> Option<Link> {
+    let short = |f: u32| words(f) < opts.bridge_min_words;
     match rel {
+        PairRelation::Identical | PairRelation::Variant(_) | PairRelation::Overlap(_)
+            if short(a) && short(b) =>
+        {
+            None
+        }
         PairRelation::Identical | PairRelation::Variant(_) | PairRelation::Overlap(_) => {
             Some(Link::Strong(a, b))
         }
-        PairRelation::FirstInSecond(_) if words(a) < opts.bridge_min_words => {
-            Some(Link::Fragment(a, b))
-        }
-        PairRelation::SecondInFirst(_) if words(b) < opts.bridge_min_words => {
-            Some(Link::Fragment(b, a))
-        }
+        PairRelation::FirstInSecond(_) if short(a) => Some(Link::Fragment(a, b)),
+        PairRelation::SecondInFirst(_) if short(b) => Some(Link::Fragment(b, a)),
         PairRelation::FirstInSecond(_) | PairRelation::SecondInFirst(_) => Some(Link::Strong(a, b)),
         PairRelation::Unrelated(_) => None,
     }
@@ -453,7 +484,13 @@ fn for_forms<T: Send>(n: usize, f: impl Fn(u32) -> Vec<T> + Sync + Send) -> Vec<
 }
 
 /// Links among the forms of one known speaker; returns unions of quote numbers.
-fn link_speaker(forms: &[Form], prep: &Prepared, opts: &AlignOptions) -> Vec<(u32, u32)> {
+fn link_speaker(
+    all: &Forms,
+    range: Range<usize>,
+    prep: &Prepared,
+    opts: &AlignOptions,
+) -> Vec<(u32, u32)> {
+    let forms = &all.list[range];
     let k = opts.shingle_words;
     let seq = |f: u32| prep.seq(forms[f as usize].quote);
     let words = |f: u32| forms[f as usize].words as usize;
@@ -489,13 +526,48 @@ fn link_speaker(forms: &[Form], prep: &Prepared, opts: &AlignOptions) -> Vec<(u3
             Link::Fragment(a, b) => fragments.push((a, b)),
         }
     }
-    settle_fragments(&mut fragments, &mut uf, |_| true);
-    (0..forms.len() as u32)
-        .filter_map(|f| {
+    let mut long: Vec<bool> = (0..forms.len() as u32)
+        .map(|f| words(f) >= opts.bridge_min_words)
+        .collect();
+    for f in 0..forms.len() as u32 {
+        if long[f as usize] {
             let r = uf.find(f);
-            (r != f).then(|| (forms[f as usize].quote, forms[r as usize].quote))
-        })
-        .collect()
+            long[r as usize] = true;
+        }
+    }
+    // The shortest fragments only count where the longer version is printed in the same document.
+    let same_doc = |f: u32, g: u32| {
+        let docs_g: Vec<u32> = all
+            .copies_of(&forms[g as usize])
+            .iter()
+            .map(|&c| prep.docs[c as usize])
+            .collect();
+        all.copies_of(&forms[f as usize])
+            .iter()
+            .any(|&c| docs_g.contains(&prep.docs[c as usize]))
+    };
+    fragments.retain(|&(f, g)| words(f) > opts.same_doc_max_words || same_doc(f, g));
+    settle_fragments(&mut fragments, &mut uf, &mut long);
+    let mut size = vec![0u32; forms.len()];
+    for f in 0..forms.len() as u32 {
+        size[uf.find(f) as usize] += 1;
+    }
+    let mut out = Vec::new();
+    for f in 0..forms.len() as u32 {
+        let r = uf.find(f);
+        if r != f {
+            out.push((forms[f as usize].quote, forms[r as usize].quote));
+        }
+        // Copies of a short text are merged only with the cluster they joined.
+        if words(f) < opts.bridge_min_words && size[r as usize] >= 2 {
+            out.extend(
+                all.copies_of(&forms[f as usize])
+                    .iter()
+                    .map(|&c| (c, forms[f as usize].quote)),
+            );
+        }
+    }
+    out
 }
 
 /// Fragments shorter than a shingle: look their word runs up while scanning every form's runs.
@@ -544,22 +616,19 @@ fn short_fragment_links(forms: &[Form], prep: &Prepared, opts: &AlignOptions) ->
     out
 }
 
-/// Join each short fragment to the cluster containing it when that cluster is the only one; longer fragments
-/// (lower numbers: forms are numbered longest first) are settled first. `eligible` filters the containers.
-fn settle_fragments(
-    fragments: &mut [(u32, u32)],
-    uf: &mut UnionFind,
-    eligible: impl Fn(u32) -> bool,
-) {
+/// Join each short fragment to the cluster containing it when that is the only such cluster holding a long
+/// version (`long[root]`); longer fragments (lower numbers: forms are numbered longest first) are settled
+/// first.
+fn settle_fragments(fragments: &mut [(u32, u32)], uf: &mut UnionFind, long: &mut [bool]) {
     fragments.sort_unstable();
     for group in fragments.chunk_by(|x, y| x.0 == y.0) {
         let f = group[0].0;
         let own = uf.find(f);
         let mut target = None;
         let mut unique = true;
-        for &(_, g) in group.iter().filter(|&&(_, g)| eligible(g)) {
+        for &(_, g) in group {
             let r = uf.find(g);
-            if r == own || target == Some(r) {
+            if r == own || target == Some(r) || !long[r as usize] {
                 continue;
             }
             if target.is_some() {
@@ -570,6 +639,8 @@ fn settle_fragments(
         }
         if let (true, Some(t)) = (unique, target) {
             uf.union(f, t);
+            let r = uf.find(t);
+            long[r as usize] = true;
         }
     }
 }
@@ -604,10 +675,13 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
             .into_iter()
             .filter(|c| !c.mutual || c.id > u)
             .filter(|c| {
-                matches!(
-                    classify(su, prep.seq(unknown[c.id as usize].quote), opts),
-                    PairRelation::Identical | PairRelation::Variant(_)
-                )
+                let long = |f: &Form| f.words as usize >= opts.bridge_min_words;
+                long(unknown[u as usize])
+                    && long(unknown[c.id as usize])
+                    && matches!(
+                        classify(su, prep.seq(unknown[c.id as usize].quote), opts),
+                        PairRelation::Identical | PairRelation::Variant(_)
+                    )
             })
             .map(|c| (u, c.id))
             .collect()
@@ -615,56 +689,29 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
     for (a, b) in among {
         group.union(a, b);
     }
-    // Unknown with known: every link counts; each link's weight is the share of the unknown quote's words
-    // that line up with the known one.
-    let known: Vec<&Form> = forms
-        .list
-        .iter()
-        .filter(|f| f.speaker != NO_SPEAKER)
-        .collect();
-    let mut to_known: Vec<(u32, u32, f32)> = for_forms(known.len(), |g| {
-        let sg = prep.seq(known[g as usize].quote);
-        let found = index.candidates(
-            &shingles(sg, k),
-            None,
-            opts.max_postings,
-            opts.max_candidates,
-        );
-        found
-            .into_iter()
-            .filter_map(|c| {
-                let su = prep.seq(unknown[c.id as usize].quote);
-                let cover = align(su, sg).cov_a(su.tokens.len());
-                match classify(su, sg, opts) {
-                    PairRelation::Unrelated(_) => None,
-                    _ if cover < UNKNOWN_MIN_COVER => None,
-                    _ => Some((c.id, known[g as usize].quote, cover)),
-                }
-            })
-            .collect()
-    });
-    // Settle the links group by group: the best-covering cluster wins if clearly ahead of any other.
+    let mut to_known = links_to_known(forms, &unknown, &index, prep, opts);
+    // Settle the links group by group: a group joins the one cluster it links to.
     for link in to_known.iter_mut() {
         link.0 = group.find(link.0);
     }
-    to_known.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
+    to_known.sort_unstable();
     let mut members: HashMap<u32, Vec<u32>> = HashMap::new();
     for u in 0..unknown.len() as u32 {
         members.entry(group.find(u)).or_default().push(u);
     }
     let mut attached = vec![false; unknown.len()];
     for links in to_known.chunk_by(|x, y| x.0 == y.0) {
-        let mut best: Vec<(u32, f32)> = Vec::new();
-        for &(_, q, cov) in links {
+        let mut target = None;
+        let mut unique = true;
+        for &(_, q) in links {
             let r = uf.find(q);
-            match best.iter_mut().find(|(t, _)| *t == r) {
-                Some(entry) => entry.1 = entry.1.max(cov),
-                None => best.push((r, cov)),
+            if target.is_some_and(|t| t != r) {
+                unique = false;
+                break;
             }
+            target = Some(r);
         }
-        best.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        let clear = best.len() == 1 || best[0].1 - best[1].1 >= UNKNOWN_MARGIN;
-        if let (true, Some(&(t, _))) = (clear, best.first()) {
+        if let (true, Some(t)) = (unique, target) {
             for &u in &members[&links[0].0] {
                 forms.union_copies(unknown[u as usize], uf);
                 uf.union(unknown[u as usize].quote, t);
@@ -681,6 +728,59 @@ fn link_unknown(forms: &Forms, prep: &Prepared, opts: &AlignOptions, uf: &mut Un
             }
         }
     }
+}
+
+/// Links (unknown form number, known quote) that line up most of the unknown quote with a known speaker's
+/// version of at least `bridge_min_words` words.
+fn links_to_known(
+    forms: &Forms,
+    unknown: &[&Form],
+    index: &ShingleIndex,
+    prep: &Prepared,
+    opts: &AlignOptions,
+) -> Vec<(u32, u32)> {
+    let k = opts.shingle_words;
+    // Unknown with known: links lining up most of the unknown quote count.
+    let known: Vec<&Form> = forms
+        .list
+        .iter()
+        .filter(|f| f.speaker != NO_SPEAKER && f.words as usize >= opts.bridge_min_words)
+        .collect();
+    // First the candidate pairs without aligning anything; each unknown quote keeps its best few.
+    let mut pairs: Vec<(u32, u32, u32)> = for_forms(known.len(), |g| {
+        let sg = prep.seq(known[g as usize].quote);
+        index
+            .candidates(
+                &shingles(sg, k),
+                None,
+                opts.max_postings,
+                opts.max_candidates,
+            )
+            .into_iter()
+            .map(|c| (c.id, c.shared, g))
+            .collect()
+    });
+    pairs.par_sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+    let kept: Vec<(u32, u32)> = pairs
+        .chunk_by(|x, y| x.0 == y.0)
+        .flat_map(|best| {
+            best.iter()
+                .take(UNKNOWN_CANDIDATES)
+                .map(|&(u, _, g)| (u, g))
+        })
+        .collect();
+    drop(pairs);
+    kept.par_iter()
+        .filter_map(|&(u, g)| {
+            let su = prep.seq(unknown[u as usize].quote);
+            let sg = prep.seq(known[g as usize].quote);
+            match classify_cov(su, sg, opts) {
+                (PairRelation::Unrelated(_), _) => None,
+                (_, cover) if cover < UNKNOWN_MIN_COVER => None,
+                _ => Some((u, known[g as usize].quote)),
+            }
+        })
+        .collect()
 }
 
 /// Number the clusters by first appearance and relate each quote to its cluster's longest version.
@@ -714,16 +814,14 @@ fn memberships(
             let (relation, score) = if rep == i as u32 {
                 (Relation::Representative, 1.0)
             } else {
-                match classify(prep.seq(i as u32), prep.seq(rep), opts) {
+                let (rel, cover) = classify_cov(prep.seq(i as u32), prep.seq(rep), opts);
+                match rel {
                     PairRelation::Identical => (Relation::Identical, 1.0),
-                    PairRelation::FirstInSecond(s) => (Relation::Fragment, s),
-                    PairRelation::Variant(s) => (Relation::CloseVariant, s),
+                    PairRelation::FirstInSecond(_) => (Relation::Fragment, cover),
+                    PairRelation::Variant(_) => (Relation::CloseVariant, cover),
                     PairRelation::SecondInFirst(_)
                     | PairRelation::Overlap(_)
-                    | PairRelation::Unrelated(_) => {
-                        let (x, y) = (prep.seq(i as u32), prep.seq(rep));
-                        (Relation::Overlapping, align(x, y).cov_a(x.tokens.len()))
-                    }
+                    | PairRelation::Unrelated(_) => (Relation::Overlapping, cover),
                 }
             };
             Membership {

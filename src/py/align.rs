@@ -52,22 +52,27 @@ fn utf8<'a>(name: &str, i: usize, s: &'a Bound<'_, PyString>) -> PyResult<&'a st
 
 /// Cluster quotes into utterances (see `saidwho.align.cluster_quotes`, which wraps this).
 ///
-/// `texts`: the quote texts; `speakers`: the resolved speaker key of each (str or None), same length.
+/// `texts`: the quote texts; `speakers`: the resolved speaker key of each (str or None), same length;
+/// `docs`: the document number of each (non-negative ints below 2**32), or None for all in one document.
 /// Returns `(cluster, relation, score)` as little-endian packed arrays (`uint32`, `uint8`, `float32`), one
 /// item per quote; relation codes index `ALIGN_RELATIONS`.
 #[pyfunction]
-#[pyo3(signature = (texts, speakers, *, contain_min=0.7, variant_min=0.7, overlap_min_words=5,
-    bridge_min_words=5, cross_speaker_min_words=6, unknown_min_words=4, shingle_words=3, max_postings=500,
+#[pyo3(signature = (texts, speakers, docs=None, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
+    fuzzy_min_words=8,
+    bridge_min_words=5, same_doc_max_words=2, cross_speaker_min_words=6, unknown_min_words=5, shingle_words=3, max_postings=500,
     max_candidates=100, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn align_cluster_quotes<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     speakers: &Bound<'py, PyAny>,
+    docs: Option<Vec<u32>>,
     contain_min: f32,
     variant_min: f32,
     overlap_min_words: usize,
+    fuzzy_min_words: usize,
     bridge_min_words: usize,
+    same_doc_max_words: usize,
     cross_speaker_min_words: usize,
     unknown_min_words: usize,
     shingle_words: usize,
@@ -84,7 +89,9 @@ fn align_cluster_quotes<'py>(
         contain_min,
         variant_min,
         overlap_min_words,
+        fuzzy_min_words,
         bridge_min_words,
+        same_doc_max_words,
         cross_speaker_min_words,
         unknown_min_words,
         max_postings,
@@ -103,6 +110,15 @@ fn align_cluster_quotes<'py>(
             speaker_objs.len()
         )));
     }
+    if let Some(d) = &docs {
+        if d.len() != text_objs.len() {
+            return Err(PyValueError::new_err(format!(
+                "texts and docs differ in length: {} and {}",
+                text_objs.len(),
+                d.len()
+            )));
+        }
+    }
     let mut quotes = Vec::with_capacity(text_objs.len());
     for (i, (t, s)) in text_objs.iter().zip(&speaker_objs).enumerate() {
         let text = utf8("texts", i, t.as_ref().expect("texts are never None"))?;
@@ -111,7 +127,7 @@ fn align_cluster_quotes<'py>(
             None => None,
         };
         quotes.push(QuoteRef {
-            doc: 0,
+            doc: docs.as_ref().map_or(0, |d| d[i]),
             start: 0,
             end: 0,
             text,

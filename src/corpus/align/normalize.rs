@@ -64,6 +64,9 @@ enum Event<'a> {
 
 /// True for the characters words are made of (letters, marks, numbers, `_`).
 fn is_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
     crate::text::is_word_char(c) || is_combining_mark(c)
 }
 

@@ -2,13 +2,14 @@
 //!
 //! Alignment finds non-crossing blocks of identical consecutive words, longest first (the way `diff` does),
 //! so the words of one version are matched in order against the other. Blocks are at least two words long;
-//! a single word is matched only in a small region next to a block (a few changed words around it, as in two
-//! translations). Words of one version that fall where the other prints an ellipsis are *excused*: they count
+//! a single word is matched only in a small gap between two blocks (a changed word on each side of it, as in
+//! two translations), or as the first or last word of both versions. Words of one version that fall where the other prints an ellipsis are *excused*: they count
 //! neither for nor against the pair.
 //!
 //! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
 //! From coverage follows the relation: one version wholly covered is a fragment of the other (an excerpt, maybe
-//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again, and a shared stretch where one version ends and the
+//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again
+//! (these two only with enough aligned words: “I think it's funny” is not a variant of “I think it's coming”), and a shared stretch where one version ends and the
 //! other begins is an overlap (two excerpts of one speech).
 use std::collections::HashMap;
 
@@ -41,6 +42,8 @@ pub(crate) struct Alignment {
     /// When the aligned words run to the end of one sequence and start the other (up to [`EDGE_SLACK`] words
     /// at either edge), the longer side of that shared stretch in words; 0 otherwise.
     pub edge_region: usize,
+    /// True when that stretch reaches the very edges (no slack used).
+    pub edge_exact: bool,
     pub blocks: Vec<Block>,
 }
 
@@ -53,11 +56,16 @@ impl Alignment {
     pub fn cov_b(&self, n: usize) -> f32 {
         ratio(self.aligned, n.saturating_sub(self.excused_b))
     }
-    /// True if the sequences overlap at their edges: `min_words` or more aligned words, making up at least
-    /// `density` of the shared stretch.
-    pub fn overlaps_at_edges(&self, min_words: usize, density: f32) -> bool {
+    /// True if the sequences overlap at their edges: `min_words` or more aligned words (`fuzzy_words` if the
+    /// stretch stops short of an edge), making up at least `density` of the shared stretch.
+    pub fn overlaps_at_edges(&self, min_words: usize, fuzzy_words: usize, density: f32) -> bool {
+        let need = if self.edge_exact {
+            min_words
+        } else {
+            min_words.max(fuzzy_words)
+        };
         self.edge_region > 0
-            && self.aligned >= min_words
+            && self.aligned >= need
             && self.aligned as f32 >= density * self.edge_region as f32
     }
 }
@@ -76,8 +84,8 @@ fn ratio(x: usize, of: usize) -> f32 {
 
 /// Regions larger than this (in word pairs) use the sparse longest-match search instead of the dense table.
 const DENSE_LIMIT: usize = 1 << 16;
-/// A region this small (on both sides) next to a block may align a single word.
-const SMALL_GAP: usize = 6;
+/// A region this small (on both sides) between two blocks may align a single word.
+const SMALL_GAP: usize = 4;
 /// Unaligned words allowed at the edges of an overlap (a changed or added word where the excerpts meet).
 pub(crate) const EDGE_SLACK: usize = 2;
 
@@ -85,36 +93,50 @@ pub(crate) const EDGE_SLACK: usize = 2;
 pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     let (m, n) = (a.tokens.len(), b.tokens.len());
     let mut blocks = Vec::new();
-    // Regions still to search: (alo, ahi, blo, bhi, next to a block).
+    // Regions still to search: (alo, ahi, blo, bhi, between two blocks).
     let mut stack = vec![(0, m, 0, n, false)];
     let mut sparse: Option<HashMap<u32, Vec<usize>>> = None;
+    let mut rows = (vec![0u32; n + 1], vec![0u32; n + 1]);
     let global_min = 2.min(m).min(n).max(1);
-    while let Some((alo, ahi, blo, bhi, near_block)) = stack.pop() {
+    while let Some((alo, ahi, blo, bhi, between)) = stack.pop() {
         if alo >= ahi || blo >= bhi {
             continue;
         }
-        let min_len = if near_block && ahi - alo <= SMALL_GAP && bhi - blo <= SMALL_GAP {
+        let min_len = if between && ahi - alo <= SMALL_GAP && bhi - blo <= SMALL_GAP {
             1
         } else {
             global_min
         };
         let best = if (ahi - alo) * (bhi - blo) <= DENSE_LIMIT {
-            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi)
+            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi, &mut rows)
         } else {
             let index = sparse.get_or_insert_with(|| positions(b.tokens));
             longest_match_sparse(a.tokens, index, alo, ahi, blo, bhi)
         };
-        if best.len < min_len {
+        let best = if best.len >= min_len {
+            best
+        } else if alo == 0 && blo == 0 && a.tokens[0] == b.tokens[0] {
+            // A word the versions start with, as in “Some … were used” / “Some of the munitions were used”.
+            Block { a: 0, b: 0, len: 1 }
+        } else if ahi == m && bhi == n && a.tokens[m - 1] == b.tokens[n - 1] {
+            Block {
+                a: m - 1,
+                b: n - 1,
+                len: 1,
+            }
+        } else {
             continue;
-        }
+        };
         blocks.push(best);
-        stack.push((alo, best.a, blo, best.b, best.len >= 2));
+        // A region starting at (0, 0) or ending at (m, n) has a block on one side only.
+        stack.push((alo, best.a, blo, best.b, alo > 0 || blo > 0));
+        let right_bounded = ahi < m || bhi < n;
         stack.push((
             best.a + best.len,
             ahi,
             best.b + best.len,
             bhi,
-            best.len >= 2,
+            right_bounded,
         ));
     }
     blocks.sort_unstable_by_key(|k| k.a);
@@ -127,6 +149,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
         // The end of `a` overlaps the start of `b`, or the end of `b` the start of `a`.
         if first.b <= EDGE_SLACK && m - a_end <= EDGE_SLACK {
             out.edge_region = (m - first.a).max(b_end);
+            out.edge_exact = first.b == 0 && m == a_end;
         }
         if first.a <= EDGE_SLACK && n - b_end <= EDGE_SLACK {
             let region = (n - first.b).max(a_end);
@@ -135,6 +158,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             } else {
                 out.edge_region.min(region)
             };
+            out.edge_exact |= first.a == 0 && n == b_end;
         }
     }
     for w in blocks.windows(2) {
@@ -158,6 +182,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
 }
 
 /// Longest common run of `a[alo..ahi]` and `b[blo..bhi]` by dynamic programming; ties go to the earliest.
+/// `rows` are two scratch rows of at least `bhi - blo + 1` cells.
 fn longest_match_dense(
     a: &[u32],
     b: &[u32],
@@ -165,10 +190,12 @@ fn longest_match_dense(
     ahi: usize,
     blo: usize,
     bhi: usize,
+    rows: &mut (Vec<u32>, Vec<u32>),
 ) -> Block {
     let width = bhi - blo;
-    let mut prev = vec![0u32; width + 1];
-    let mut cur = vec![0u32; width + 1];
+    // Cell 0 of either row is never written, so it stays 0; every other cell of `cur` is written before read.
+    let (mut prev, mut cur) = (&mut rows.0[..width + 1], &mut rows.1[..width + 1]);
+    prev.fill(0);
     let mut best = Block {
         a: alo,
         b: blo,
@@ -270,40 +297,53 @@ pub(crate) fn contains_run(hay: &[u32], needle: &[u32]) -> bool {
 
 /// The relation between two versions under `opts`.
 pub(crate) fn classify(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> PairRelation {
+    classify_cov(a, b, opts).0
+}
+
+/// The relation between two versions under `opts`, and the share of the first's (unexcused) words that line
+/// up with the second.
+pub(crate) fn classify_cov(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> (PairRelation, f32) {
     let (m, n) = (a.tokens.len(), b.tokens.len());
     if m == 0 || n == 0 {
-        return PairRelation::Unrelated(0.0);
+        return (PairRelation::Unrelated(0.0), 0.0);
     }
     if a.hash == b.hash && a.tokens == b.tokens {
-        return PairRelation::Identical;
+        return (PairRelation::Identical, 1.0);
     }
     if m < SHORT || n < SHORT {
         return if m < n && contains_run(b.tokens, a.tokens) {
-            PairRelation::FirstInSecond(1.0)
+            (PairRelation::FirstInSecond(1.0), 1.0)
         } else if n < m && contains_run(a.tokens, b.tokens) {
-            PairRelation::SecondInFirst(1.0)
+            (PairRelation::SecondInFirst(1.0), n as f32 / m as f32)
         } else {
-            let al = align(a, b);
-            PairRelation::Unrelated(al.cov_a(m))
+            let ca = align(a, b).cov_a(m);
+            (PairRelation::Unrelated(ca), ca)
         };
     }
     let al = align(a, b);
     let (ca, cb) = (al.cov_a(m), al.cov_b(n));
-    if ca >= 1.0 && (cb < 1.0 || m < n) {
+    // Relations that tolerate differences need enough words in common to be more than a shared phrase.
+    let fuzzy_ok = al.aligned >= opts.fuzzy_min_words;
+    let rel = if ca >= 1.0 && (cb < 1.0 || m < n) {
         PairRelation::FirstInSecond(1.0)
     } else if cb >= 1.0 && (ca < 1.0 || n < m) {
         PairRelation::SecondInFirst(1.0)
-    } else if ca >= opts.variant_min && cb >= opts.variant_min {
+    } else if fuzzy_ok && ca >= opts.variant_min && cb >= opts.variant_min {
         PairRelation::Variant(ca.min(cb))
-    } else if ca >= opts.contain_min && ca >= cb {
+    } else if fuzzy_ok && ca >= opts.contain_min && ca >= cb {
         PairRelation::FirstInSecond(ca)
-    } else if cb >= opts.contain_min {
+    } else if fuzzy_ok && cb >= opts.contain_min {
         PairRelation::SecondInFirst(cb)
-    } else if al.overlaps_at_edges(opts.overlap_min_words, opts.variant_min) {
+    } else if al.overlaps_at_edges(
+        opts.overlap_min_words,
+        opts.fuzzy_min_words,
+        opts.variant_min,
+    ) {
         PairRelation::Overlap(ca)
     } else {
         PairRelation::Unrelated(ca)
-    }
+    };
+    (rel, ca)
 }
 
 #[cfg(test)]
@@ -362,10 +402,21 @@ mod tests {
     }
 
     #[test]
-    fn single_words_align_only_next_to_blocks() {
-        // "d" sits between two blocks with one changed word on each side; "h" after a block.
+    fn single_words_align_only_between_blocks() {
+        // "d" sits between two blocks with one changed word on each side; "h" ends both versions.
         let x = al("a b c x d y e f g h", "a b c q d r e f i h");
         assert_eq!(x.aligned, 7);
+        // "g" is neither between blocks nor at both ends.
+        assert_eq!(
+            al("a b c x d y e f g h", "a b c q d r e f i g j").aligned,
+            6
+        );
+        // The first word, kept before an ellipsis.
+        let z = al(
+            "some … were used in the campaign",
+            "some of the munitions were used in the campaign",
+        );
+        assert_eq!((z.aligned, z.cov_a(6), z.cov_b(9)), (6, 1.0, 1.0));
         // A lone shared word far from any block does not align.
         let y = al("the cat sat on mats today", "yesterday a dog ran and the");
         assert_eq!(y.aligned, 0);
@@ -386,9 +437,10 @@ mod tests {
         let a: Vec<u32> = (0..300).map(|i| (i * 7 % 13) as u32).collect();
         let b: Vec<u32> = (0..280).map(|i| (i * 5 % 13) as u32).collect();
         let index = positions(&b);
+        let mut rows = (vec![0; 281], vec![0; 281]);
         for (alo, ahi, blo, bhi) in [(0, 300, 0, 280), (10, 50, 100, 200), (0, 13, 0, 13)] {
             assert_eq!(
-                longest_match_dense(&a, &b, alo, ahi, blo, bhi),
+                longest_match_dense(&a, &b, alo, ahi, blo, bhi, &mut rows),
                 longest_match_sparse(&a, &index, alo, ahi, blo, bhi)
             );
         }

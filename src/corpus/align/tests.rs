@@ -133,12 +133,18 @@ fn seed_clusters_do_not_depend_on_order_or_threads() {
     }
 }
 
+/// Cluster quotes that all come from one document.
 fn run(quotes: &[(&str, Option<&str>)]) -> Vec<Membership> {
+    let in_docs: Vec<(&str, Option<&str>, u32)> = quotes.iter().map(|&(t, s)| (t, s, 0)).collect();
+    run_docs(&in_docs)
+}
+
+/// Cluster quotes given with their document numbers.
+fn run_docs(quotes: &[(&str, Option<&str>, u32)]) -> Vec<Membership> {
     let refs: Vec<QuoteRef<'_>> = quotes
         .iter()
-        .enumerate()
-        .map(|(i, &(text, speaker))| QuoteRef {
-            doc: i as u32,
+        .map(|&(text, speaker, doc)| QuoteRef {
+            doc,
             start: 0,
             end: text.chars().count() as u32,
             text,
@@ -182,15 +188,21 @@ fn speakers_never_merge_unless_the_long_text_is_identical() {
         ])),
         [0, 0]
     );
-    // ...short identical text does not.
-    assert_eq!(
-        clusters(&run(&[
-            ("stupid", Some("a")),
-            ("stupid", Some("b")),
-            ("Stupid!", Some("a"))
-        ])),
-        [0, 1, 0]
-    );
+    // ...short identical text does not; nor does it make a cluster of its own for one speaker (a phrase,
+    // not necessarily one utterance), only through a longer version containing it.
+    let stupid = [
+        ("stupid", Some("a")),
+        ("stupid", Some("b")),
+        ("Stupid!", Some("a")),
+    ];
+    assert_eq!(clusters(&run(&stupid)), [0, 1, 2]);
+    let with_long = [
+        stupid[0],
+        stupid[1],
+        stupid[2],
+        ("It is a stupid and dangerous idea", Some("a")),
+    ];
+    assert_eq!(clusters(&run(&with_long)), [0, 1, 0, 0]);
 }
 
 #[test]
@@ -213,6 +225,31 @@ fn short_fragments_join_only_a_single_candidate() {
     ]);
     assert_eq!(clusters(&m), [0, 0, 0]);
     assert_eq!(m[2].relation, Relation::Representative);
+}
+
+#[test]
+fn one_and_two_word_fragments_need_the_longer_version_in_their_document() {
+    let long = (
+        "I think Judge Curiel should be ashamed of himself. I think it's a disgrace",
+        Some("t"),
+        1,
+    );
+    let m = run_docs(&[
+        long,
+        ("a disgrace", Some("t"), 2),
+        ("a disgrace", Some("t"), 3),
+    ]);
+    assert_eq!(clusters(&m), [0, 1, 2]);
+    // Printed in the same document, the fragment joins (with its copies elsewhere).
+    let m = run_docs(&[
+        long,
+        ("a disgrace", Some("t"), 1),
+        ("a disgrace", Some("t"), 3),
+    ]);
+    assert_eq!(clusters(&m), [0, 0, 0]);
+    // Three words are enough to join from another document.
+    let m = run_docs(&[long, ("ashamed of himself", Some("t"), 2)]);
+    assert_eq!(clusters(&m), [0, 0]);
 }
 
 #[test]
@@ -265,6 +302,61 @@ fn ellipses_and_changed_words_are_tolerated() {
 }
 
 #[test]
+fn shared_phrases_with_a_changed_word_are_not_one_utterance() {
+    // Tolerant relations need eight aligned words: below that the changed word is the point.
+    for (a, b) in [
+        (
+            "I think it's a bribe",
+            "I think statehood is a tough thing. I think it's a tough thing.",
+        ),
+        (
+            "in the history of business",
+            "CNN had 23 million people, the biggest show in the history of CNN",
+        ),
+        (
+            "This is an absolute epidemic",
+            "This is an absolute necessity",
+        ),
+        (
+            "would say or do anything to win an election",
+            "you've been willing to say or do anything to get votes",
+        ),
+    ] {
+        assert_eq!(
+            clusters(&run(&[(a, Some("t")), (b, Some("t"))])),
+            [0, 1],
+            "{a} / {b}"
+        );
+        // It is that rule which keeps them apart.
+        let loose = AlignOptions {
+            fuzzy_min_words: 1,
+            ..AlignOptions::default()
+        };
+        let quotes = [a, b].map(|text| QuoteRef {
+            doc: 0,
+            start: 0,
+            end: 0,
+            text,
+            speaker: Some("t"),
+        });
+        assert_eq!(
+            clusters(&cluster_quotes(&quotes, &loose).unwrap()),
+            [0, 0],
+            "{a} / {b}"
+        );
+    }
+    // The same texts contained word for word still join.
+    let m = run(&[
+        ("the biggest show in the history", Some("t")),
+        (
+            "CNN had 23 million people, the biggest show in the history of CNN",
+            Some("t"),
+        ),
+    ]);
+    assert_eq!(clusters(&m), [0, 0]);
+}
+
+#[test]
 fn unknown_speakers_join_a_single_cluster_only() {
     let other =
         "We will never give up what is ours, said the minister of finance to the press today";
@@ -281,7 +373,7 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ("We will never give up what is ours", None),
     ]);
     assert_eq!(clusters(&m), [0, 1, 2]);
-    // Linked to two clusters, it joins the one covering clearly more of it.
+    // A link lining up less than 80% of the unknown quote does not count: it joins the other cluster.
     let ending = "Everyone at the meeting agreed on the plan, and we will win this war";
     let m = run(&[
         (LONG, Some("a")),
@@ -293,8 +385,8 @@ fn unknown_speakers_join_a_single_cluster_only() {
         (ending, Some("b")),
         ("and we will win this war together with our partners", None),
     ]);
-    assert_eq!(clusters(&m), [0, 0]); // the weaker link alone would do
-                                      // Too short to join anything, even identical text.
+    assert_eq!(clusters(&m), [0, 1]);
+    // Too short to join anything, even identical text.
     let m = run(&[("the war", Some("a")), ("the war", None), ("the war", None)]);
     assert_eq!(clusters(&m), [0, 1, 2]);
     // Unknown versions of one utterance stay together.
@@ -316,7 +408,7 @@ fn unknown_speakers_join_a_single_cluster_only() {
         ),
     ]);
     assert_eq!(clusters(&m), [0, 1]);
-    // A link lining up less than half of the unknown quote does not count.
+    // Nor does one lining up less than half of it.
     let m = run(&[
         ("The talks failed, and we will win this war", Some("a")),
         (
