@@ -9,11 +9,13 @@
 //! people    -> person mentions found in the text and clustered per document
 //! quotes    -> quotation spans, kind, cue, speaker mention, resolved speaker
 //! corpus    -> many documents: tables and cross-document quote alignment
+//! parallel  -> the crate's rayon pools (cached, fork-aware)
 //! py        -> the Python bindings (feature `python`)
 //! ```
 pub mod corpus;
 pub mod error;
 pub mod gazetteer;
+pub mod parallel;
 pub mod people;
 pub mod quotes;
 pub mod text;

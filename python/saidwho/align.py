@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from . import _saidwho
+from ._threads import resolve_threads
 
 RELATIONS: tuple[str, ...] = tuple(_saidwho.ALIGN_RELATIONS)
 """Relation of a member to its cluster's longest version: ``representative`` (the longest itself),
@@ -171,8 +172,7 @@ def cluster_quotes(
         if not isinstance(t, str):
             raise TypeError(f"text values must be str; row {i} holds {type(t).__name__}")
     speakers = _speaker_keys(df[speaker])
-    if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool)):
-        raise TypeError("n_threads must be an int or None")
+    n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
     try:
         cluster, relation, score = _saidwho.align_cluster_quotes(
             texts,

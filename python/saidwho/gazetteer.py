@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._saidwho import Entry, Match, _Gazetteer
+from ._threads import resolve_threads
 
 __all__ = ["Entry", "Gazetteer", "Match"]
 
@@ -270,10 +271,7 @@ class Gazetteer:
     def _columns(self, texts, n_threads, overlapping):
         if isinstance(texts, str):
             raise TypeError("texts must be a list of str, not a single str (use find for one text)")
-        if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool)):
-            raise TypeError("n_threads must be an int or None")
-        if n_threads is not None and not 1 <= n_threads <= 1024:
-            raise ValueError(f"n_threads must be between 1 and 1024, not {n_threads}")
+        n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
         if not isinstance(texts, list):
             texts = list(texts)
         return self._core.find_batch_columns(texts, n_threads, overlapping)

@@ -40,6 +40,7 @@ from ._saidwho import (
     _extract_quotes_columns,
     _find_people,
 )
+from ._threads import resolve_threads
 from .gazetteer import Gazetteer
 
 __all__ = [
@@ -190,8 +191,7 @@ def extract_quotes_batch(
         return corpus.quotes()[_COLUMNS]
     import pandas as pd
 
-    if n_threads is not None and (not isinstance(n_threads, int) or isinstance(n_threads, bool) or n_threads < 1):
-        raise ValueError(f"n_threads must be a positive int or None, got {n_threads!r}")
+    n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
     ents = [_entities(t, gaz, None) for t in texts]
     cols = _extract_quotes_columns(texts, ents, cues, n_threads)
     df = pd.DataFrame({k: cols[k] for k in _COLUMNS})

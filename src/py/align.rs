@@ -135,14 +135,9 @@ fn align_cluster_quotes<'py>(
         });
     }
     let result = py.detach(|| {
-        std::panic::catch_unwind(|| match n_threads {
-            None => cluster_quotes(&quotes, &opts),
-            Some(n) => match rayon::ThreadPoolBuilder::new().num_threads(n).build() {
-                Ok(pool) => pool.install(|| cluster_quotes(&quotes, &opts)),
-                Err(e) => Err(crate::Error::InvalidArgument(format!(
-                    "cannot start {n} threads: {e}"
-                ))),
-            },
+        // The crate's fork-aware pools, never rayon's global one.
+        std::panic::catch_unwind(|| {
+            crate::parallel::install(n_threads, || cluster_quotes(&quotes, &opts))?
         })
     });
     let members = match result {

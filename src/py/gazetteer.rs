@@ -3,7 +3,7 @@
 //! code points with no conversion; matching runs with the GIL released and panics become `SaidwhoError`.
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -593,24 +593,9 @@ impl PyMatch {
     }
 }
 
-fn pools() -> &'static Mutex<HashMap<usize, Arc<rayon::ThreadPool>>> {
-    static POOLS: OnceLock<Mutex<HashMap<usize, Arc<rayon::ThreadPool>>>> = OnceLock::new();
-    POOLS.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-fn pool(n: usize) -> PyResult<Arc<rayon::ThreadPool>> {
-    let mut map = pools().lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(p) = map.get(&n) {
-        return Ok(p.clone());
-    }
-    let p = Arc::new(
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build()
-            .map_err(|e| SaidwhoError::new_err(format!("cannot start {n} threads: {e}")))?,
-    );
-    map.insert(n, p.clone());
-    Ok(p)
+/// The crate's cached pool of `n` threads (all cores when `None`); fork-aware, see [`crate::parallel`].
+fn pool(n: Option<usize>) -> PyResult<Arc<rayon::ThreadPool>> {
+    crate::parallel::pool(n).map_err(to_py)
 }
 
 /// The compiled gazetteer (use `saidwho.Gazetteer`, which wraps it).
@@ -856,10 +841,8 @@ impl PyGazetteer {
         for (k, t) in items.iter().enumerate() {
             srcs.push(source(t, &format!("texts[{k}]"))?);
         }
-        let pool = match n_threads {
-            Some(n) => Some(pool(n)?),
-            None => None,
-        };
+        // Never rayon's global pool: it would hang in a child process after fork().
+        let pool = Some(pool(n_threads)?);
         let g = self.inner.clone();
         let per_doc = py.detach(|| {
             guarded(|| {

@@ -38,7 +38,7 @@ pub mod marks;
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use attribute::{Found, How, Window};
 use cues::CueLexicon;
@@ -520,27 +520,7 @@ pub fn extract_batch(
     Ok(thread_pool(n_threads)?.install(run))
 }
 
-/// A cached rayon pool of `n` threads (all cores when `None`).
+/// A cached rayon pool of `n` threads (all cores when `None`); see [`crate::parallel`] (fork-aware).
 pub fn thread_pool(n: Option<usize>) -> Result<Arc<rayon::ThreadPool>> {
-    static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
-    let n = match n {
-        Some(0) => {
-            return Err(Error::InvalidArgument(
-                "n_threads must be at least 1".into(),
-            ))
-        }
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
-    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, p)) = pools.iter().find(|(k, _)| *k == n) {
-        return Ok(p.clone());
-    }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(n)
-        .build()
-        .map_err(|e| Error::InvalidArgument(format!("cannot start {n} threads: {e}")))?;
-    let pool = Arc::new(pool);
-    pools.push((n, pool.clone()));
-    Ok(pool)
+    crate::parallel::pool(n)
 }
