@@ -22,7 +22,7 @@ cluster.
 >>> print(members[["cluster", "doc", "relation", "score", "is_longest"]].to_string(index=False))
  cluster  doc       relation  score  is_longest
        0    0       fragment    1.0       False
-       0    0       fragment    1.0       False
+       0    0  close_variant    1.0       False
        0    1       fragment    1.0       False
        0    1 representative    1.0        True
 >>> summarize_clusters(members)[["cluster", "size", "n_docs", "text"]].values.tolist()

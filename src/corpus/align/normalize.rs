@@ -3,8 +3,8 @@
 //!
 //! Normalisation is compatibility decomposition (NFKD, so `…` becomes `...` and `ﬁ` becomes `fi`), removal of
 //! accents on Latin, Greek and Cyrillic letters, lower-casing, and splitting into maximal runs of word
-//! characters (Unicode L*, M*, N* and `_`). Everything else (punctuation, quote marks, dashes, spaces) only
-//! separates words. An ellipsis (`…`, `...`, `. . .`, also inside brackets like `[…]`) between two words is kept
+//! characters (Unicode L*, M*, N* and `_`), an apostrophe inside a word belonging to it (“don’t”). Everything
+//! else (punctuation, quote marks, dashes, spaces) only separates words. An ellipsis (`…`, `...`, `. . .`, also inside brackets like `[…]`) between two words is kept
 //! as a *gap*: the words of another version that fall into it are excused when two versions are compared.
 //!
 //! ```
@@ -70,6 +70,11 @@ fn is_word(c: char) -> bool {
     crate::text::is_word_char(c) || is_combining_mark(c)
 }
 
+/// Apostrophes (straight, right single quote, modifier letter).
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
 /// Letters whose accents are dropped (Latin, IPA, Greek, Cyrillic): `é` → `e`, `İ` → `i`, `ё` → `е`.
 fn folds_accents(base: char) -> bool {
     (base as u32) < 0x0250
@@ -104,6 +109,15 @@ fn scan(text: &str, mut emit: impl FnMut(Event<'_>)) {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        // An apostrophe inside a word belongs to it: “don’t” and “People's” are one word each.
+        if is_apostrophe(c)
+            && !word.is_empty()
+            && chars.get(i + 1).is_some_and(|&next| is_word(next))
+        {
+            word.push('\'');
+            i += 1;
+            continue;
+        }
         if is_word(c) {
             if word.is_empty() && pending_gap && seen_word {
                 emit(Event::Gap);
@@ -190,7 +204,11 @@ mod tests {
             words("“Ukraine is PROUD of you!”"),
             words("ukraine, is proud of... you")
         );
-        assert_eq!(words("what’s ours"), ["what", "s", "ours"]);
+        assert_eq!(words("what’s ours, don't"), ["what's", "ours", "don't"]);
+        assert_eq!(
+            words("'quoted' rock 'n' roll’"),
+            ["quoted", "rock", "n", "roll"]
+        );
         assert_eq!(words("next-door neighbour"), words("next door neighbour"));
         assert_eq!(
             normalize("Extremely difficult,").text_hash,
@@ -206,7 +224,7 @@ mod tests {
     fn accents_and_compatibility_forms_fold() {
         assert_eq!(
             words("Zelenskíy’s ﬁrst İstanbul ＡＢＣ"),
-            ["zelenskiy", "s", "first", "istanbul", "abc"]
+            ["zelenskiy's", "first", "istanbul", "abc"]
         );
         assert_eq!(words("Ёлка ΟΔΟΣ"), ["елка", "οδοσ"]);
         // Marks that are part of a script's spelling stay inside the word.

@@ -7,8 +7,8 @@
 //! neither for nor against the pair.
 //!
 //! The *coverage* of a version is the share of its (unexcused) words that are aligned with the other version.
-//! From coverage follows the relation: one version wholly covered is a fragment of the other (an excerpt, maybe
-//! abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again
+//! From coverage follows the relation: one version wholly covered, as one run of the other, is a fragment of it
+//! (an excerpt, maybe abridged with ellipses), both mostly covered is a close variant, one mostly covered is a fragment again
 //! (these two only with enough aligned words: “I think it's funny” is not a variant of “I think it's coming”), and a shared stretch where one version ends and the
 //! other begins is an overlap (two excerpts of one speech).
 use std::collections::HashMap;
@@ -39,6 +39,10 @@ pub(crate) struct Alignment {
     /// Words of each side that fall into an ellipsis of the other.
     pub excused_a: usize,
     pub excused_b: usize,
+    /// Unaligned, unexcused words of each side between its first and last aligned word: 0 when the aligned
+    /// words form one run there (up to the other side's ellipses).
+    pub inner_a: usize,
+    pub inner_b: usize,
     /// When the aligned words run to the end of one sequence and start the other (up to [`EDGE_SLACK`] words
     /// at either edge), the longer side of that shared stretch in words; 0 otherwise.
     pub edge_region: usize,
@@ -89,6 +93,44 @@ const SMALL_GAP: usize = 4;
 /// Unaligned words allowed at the edges of an overlap (a changed or added word where the excerpts meet).
 pub(crate) const EDGE_SLACK: usize = 2;
 
+/// The part `a[alo..ahi]`, `b[blo..bhi]` of two sequences searched for a block.
+#[derive(Debug, Clone, Copy)]
+struct Region {
+    alo: usize,
+    ahi: usize,
+    blo: usize,
+    bhi: usize,
+}
+
+/// Where blocks may not run on: word `i` follows an ellipsis. A block never spans an ellipsis, so that the
+/// words another version prints in its place can be excused.
+pub(crate) struct Cuts {
+    a: Vec<bool>,
+    b: Vec<bool>,
+}
+
+impl Cuts {
+    fn new(a: Seq<'_>, b: Seq<'_>) -> Self {
+        let mark = |s: Seq<'_>| {
+            let mut v = vec![false; if s.gaps.is_empty() { 0 } else { s.tokens.len() }];
+            for &g in s.gaps {
+                v[g as usize] = true;
+            }
+            v
+        };
+        Cuts {
+            a: mark(a),
+            b: mark(b),
+        }
+    }
+    fn a(&self, i: usize) -> bool {
+        self.a.get(i).copied().unwrap_or(false)
+    }
+    fn b(&self, j: usize) -> bool {
+        self.b.get(j).copied().unwrap_or(false)
+    }
+}
+
 /// Align `a` against `b`.
 pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     let (m, n) = (a.tokens.len(), b.tokens.len());
@@ -97,6 +139,7 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     let mut stack = vec![(0, m, 0, n, false)];
     let mut sparse: Option<HashMap<u32, Vec<usize>>> = None;
     let mut rows = (vec![0u32; n + 1], vec![0u32; n + 1]);
+    let cuts = Cuts::new(a, b);
     let global_min = 2.min(m).min(n).max(1);
     while let Some((alo, ahi, blo, bhi, between)) = stack.pop() {
         if alo >= ahi || blo >= bhi {
@@ -108,10 +151,16 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             global_min
         };
         let best = if (ahi - alo) * (bhi - blo) <= DENSE_LIMIT {
-            longest_match_dense(a.tokens, b.tokens, alo, ahi, blo, bhi, &mut rows)
+            longest_match_dense(
+                a.tokens,
+                b.tokens,
+                Region { alo, ahi, blo, bhi },
+                &mut rows,
+                &cuts,
+            )
         } else {
             let index = sparse.get_or_insert_with(|| positions(b.tokens));
-            longest_match_sparse(a.tokens, index, alo, ahi, blo, bhi)
+            longest_match_sparse(a.tokens, index, Region { alo, ahi, blo, bhi }, &cuts)
         };
         let best = if best.len >= min_len {
             best
@@ -147,11 +196,12 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
     if let (Some(first), Some(last)) = (blocks.first(), blocks.last()) {
         let (a_end, b_end) = (last.a + last.len, last.b + last.len);
         // The end of `a` overlaps the start of `b`, or the end of `b` the start of `a`.
-        if first.b <= EDGE_SLACK && m - a_end <= EDGE_SLACK {
+        // Each side keeps words of its own beyond the shared stretch (else it is a matter of containment).
+        if first.b <= EDGE_SLACK && m - a_end <= EDGE_SLACK && first.a > 0 && b_end < n {
             out.edge_region = (m - first.a).max(b_end);
             out.edge_exact = first.b == 0 && m == a_end;
         }
-        if first.a <= EDGE_SLACK && n - b_end <= EDGE_SLACK {
+        if first.a <= EDGE_SLACK && n - b_end <= EDGE_SLACK && first.b > 0 && a_end < m {
             let region = (n - first.b).max(a_end);
             out.edge_region = if out.edge_region == 0 {
                 region
@@ -177,6 +227,12 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
             out.excused_a += a_hi - a_lo;
         }
     }
+    if let (Some(first), Some(last)) = (blocks.first(), blocks.last()) {
+        let span_a = last.a + last.len - first.a;
+        let span_b = last.b + last.len - first.b;
+        out.inner_a = span_a - out.aligned - out.excused_a;
+        out.inner_b = span_b - out.aligned - out.excused_b;
+    }
     out.blocks = blocks;
     out
 }
@@ -186,12 +242,11 @@ pub(crate) fn align(a: Seq<'_>, b: Seq<'_>) -> Alignment {
 fn longest_match_dense(
     a: &[u32],
     b: &[u32],
-    alo: usize,
-    ahi: usize,
-    blo: usize,
-    bhi: usize,
+    region: Region,
     rows: &mut (Vec<u32>, Vec<u32>),
+    cuts: &Cuts,
 ) -> Block {
+    let Region { alo, ahi, blo, bhi } = region;
     let width = bhi - blo;
     // Cell 0 of either row is never written, so it stays 0; every other cell of `cur` is written before read.
     let (mut prev, mut cur) = (&mut rows.0[..width + 1], &mut rows.1[..width + 1]);
@@ -204,7 +259,13 @@ fn longest_match_dense(
     for (i, &ai) in a.iter().enumerate().take(ahi).skip(alo) {
         for (k, &bj) in b[blo..bhi].iter().enumerate() {
             let j = blo + k;
-            cur[k + 1] = if ai == bj { prev[k] + 1 } else { 0 };
+            cur[k + 1] = if ai != bj {
+                0
+            } else if cuts.a(i) || cuts.b(j) {
+                1
+            } else {
+                prev[k] + 1
+            };
             let len = cur[k + 1] as usize;
             if len > best.len {
                 best = Block {
@@ -231,11 +292,10 @@ fn positions(b: &[u32]) -> HashMap<u32, Vec<usize>> {
 fn longest_match_sparse(
     a: &[u32],
     index: &HashMap<u32, Vec<usize>>,
-    alo: usize,
-    ahi: usize,
-    blo: usize,
-    bhi: usize,
+    region: Region,
+    cuts: &Cuts,
 ) -> Block {
+    let Region { alo, ahi, blo, bhi } = region;
     let mut best = Block {
         a: alo,
         b: blo,
@@ -247,12 +307,15 @@ fn longest_match_sparse(
         next.clear();
         if let Some(js) = index.get(t) {
             for &j in js.iter().filter(|&&j| j >= blo && j < bhi) {
-                let len = j
-                    .checked_sub(1)
-                    .and_then(|p| run.get(&p))
-                    .copied()
-                    .unwrap_or(0)
-                    + 1;
+                let len = if cuts.a(i) || cuts.b(j) {
+                    1
+                } else {
+                    j.checked_sub(1)
+                        .and_then(|p| run.get(&p))
+                        .copied()
+                        .unwrap_or(0)
+                        + 1
+                };
                 next.insert(j, len);
                 if len > best.len
                     || (len == best.len && (i + 1 - len, j + 1 - len) < (best.a, best.b))
@@ -324,9 +387,11 @@ pub(crate) fn classify_cov(a: Seq<'_>, b: Seq<'_>, opts: &AlignOptions) -> (Pair
     let (ca, cb) = (al.cov_a(m), al.cov_b(n));
     // Relations that tolerate differences need enough words in common to be more than a shared phrase.
     let fuzzy_ok = al.aligned >= opts.fuzzy_min_words;
-    let rel = if ca >= 1.0 && (cb < 1.0 || m < n) {
+    // Wholly contained: every word lines up, as one run of the other (up to the fragment's own ellipses).
+    let (whole_a, whole_b) = (ca >= 1.0 && al.inner_b == 0, cb >= 1.0 && al.inner_a == 0);
+    let rel = if whole_a && (!whole_b || m < n) {
         PairRelation::FirstInSecond(1.0)
-    } else if cb >= 1.0 && (ca < 1.0 || n < m) {
+    } else if whole_b && (!whole_a || n < m) {
         PairRelation::SecondInFirst(1.0)
     } else if fuzzy_ok && ca >= opts.variant_min && cb >= opts.variant_min {
         PairRelation::Variant(ca.min(cb))
@@ -388,8 +453,8 @@ mod tests {
             x.blocks,
             [Block { a: 0, b: 1, len: 3 }, Block { a: 4, b: 5, len: 3 }]
         );
-        assert_eq!((x.aligned, x.edge_region), (6, 8));
-        // "a b c" ends the first and starts the second; one extra word at the edge is tolerated.
+        assert_eq!((x.aligned, x.edge_region), (6, 0)); // the first lies within the second
+                                                        // "a b c" ends the first and starts the second; one extra word at the edge is tolerated.
         let y = al("x y z a b c", "a b c d e f");
         assert_eq!((y.aligned, y.edge_region), (3, 3));
         let y = al("x y z a b c q", "a b c d e f");
@@ -438,11 +503,38 @@ mod tests {
         let b: Vec<u32> = (0..280).map(|i| (i * 5 % 13) as u32).collect();
         let index = positions(&b);
         let mut rows = (vec![0; 281], vec![0; 281]);
-        for (alo, ahi, blo, bhi) in [(0, 300, 0, 280), (10, 50, 100, 200), (0, 13, 0, 13)] {
-            assert_eq!(
-                longest_match_dense(&a, &b, alo, ahi, blo, bhi, &mut rows),
-                longest_match_sparse(&a, &index, alo, ahi, blo, bhi)
-            );
+        let (gaps_a, gaps_b) = ([5, 40, 77], [13, 150]);
+        let cut = Cuts::new(
+            Seq {
+                tokens: &a,
+                gaps: &gaps_a,
+                hash: 0,
+            },
+            Seq {
+                tokens: &b,
+                gaps: &gaps_b,
+                hash: 1,
+            },
+        );
+        let uncut = Cuts::new(
+            Seq {
+                tokens: &a,
+                gaps: &[],
+                hash: 0,
+            },
+            Seq {
+                tokens: &b,
+                gaps: &[],
+                hash: 1,
+            },
+        );
+        for cuts in [&cut, &uncut] {
+            for (alo, ahi, blo, bhi) in [(0, 300, 0, 280), (10, 50, 100, 200), (0, 13, 0, 13)] {
+                assert_eq!(
+                    longest_match_dense(&a, &b, Region { alo, ahi, blo, bhi }, &mut rows, cuts),
+                    longest_match_sparse(&a, &index, Region { alo, ahi, blo, bhi }, cuts)
+                );
+            }
         }
     }
 
@@ -488,6 +580,26 @@ mod tests {
                 "I don’t see them in the immediate horizon."
             ),
             Unrelated(_)
+        ));
+    }
+
+    #[test]
+    fn a_wholly_contained_fragment_is_one_run_of_the_other() {
+        use PairRelation::*;
+        let long = "We are running a very radical campaign because we are telling the American people the truth";
+        assert!(matches!(
+            rel("we are telling the American people", long),
+            FirstInSecond(_)
+        ));
+        // The same words, but with a gap the fragment does not mark: only a shared phrase.
+        assert!(matches!(
+            rel("We are telling the truth", long),
+            Unrelated(_)
+        ));
+        // Marked with an ellipsis, the gap is the fragment's own abridgement.
+        assert!(matches!(
+            rel("We are telling … the truth", long),
+            FirstInSecond(_)
         ));
     }
 
