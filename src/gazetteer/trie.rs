@@ -166,13 +166,11 @@ impl Trie {
         }
         let n = ((node >> N_SHIFT) & 0x1ff) as usize;
         let start = first + (node & TERM_BIT != 0) as usize;
+        // Labels are sorted: the first label not below `b` decides.
         for &e in &self.edges[start..start + n] {
             let l = e as u8;
-            if l == b {
-                return e >> 8;
-            }
-            if l > b {
-                break;
+            if l >= b {
+                return if l == b { e >> 8 } else { 0 };
             }
         }
         0

@@ -132,12 +132,19 @@ impl Drop for GcPause {
     }
 }
 
-/// A list of `(start, end, entry)` tuples, built with the C API.
+/// A list of `(start, end, entry)` tuples, built with the C API. The entry ints are shared between tuples
+/// when the result is large (one int object per entry instead of one per match).
 fn span_list<'py>(py: Python<'py>, spans: &[(usize, usize, u32)]) -> PyResult<Bound<'py, PyList>> {
     use pyo3::ffi;
     let _gc = GcPause::new();
+    let max_entry = spans.iter().map(|&(_, _, k)| k as usize).max().unwrap_or(0);
+    let mut ints: Vec<Option<Bound<'py, PyAny>>> = if spans.len() * 4 >= max_entry {
+        vec![None; max_entry + 1]
+    } else {
+        Vec::new()
+    };
     // SAFETY: every object is checked for NULL; PyList/PyTuple_SET_ITEM steal the new references into
-    // freshly created containers of the right size.
+    // freshly created containers of the right size; shared ints get their own reference first.
     unsafe {
         let list = ffi::PyList_New(spans.len() as ffi::Py_ssize_t);
         let list = Bound::from_owned_ptr_or_err(py, list)?;
@@ -147,13 +154,29 @@ fn span_list<'py>(py: Python<'py>, spans: &[(usize, usize, u32)]) -> PyResult<Bo
                 return Err(PyErr::fetch(py));
             }
             let t = Bound::from_owned_ptr(py, t);
-            for (j, v) in [s as isize, e as isize, k as isize].into_iter().enumerate() {
+            for (j, v) in [s as isize, e as isize].into_iter().enumerate() {
                 let x = ffi::PyLong_FromSsize_t(v);
                 if x.is_null() {
                     return Err(PyErr::fetch(py));
                 }
                 ffi::PyTuple_SET_ITEM(t.as_ptr(), j as ffi::Py_ssize_t, x);
             }
+            let x = match ints.get_mut(k as usize) {
+                Some(slot) => {
+                    if slot.is_none() {
+                        *slot = Some(k.into_pyobject(py)?.into_any());
+                    }
+                    slot.as_ref().expect("just set").clone().into_ptr()
+                }
+                None => {
+                    let x = ffi::PyLong_FromSsize_t(k as isize);
+                    if x.is_null() {
+                        return Err(PyErr::fetch(py));
+                    }
+                    x
+                }
+            };
+            ffi::PyTuple_SET_ITEM(t.as_ptr(), 2, x);
             ffi::PyList_SET_ITEM(list.as_ptr(), i as ffi::Py_ssize_t, t.into_ptr());
         }
         Ok(list.cast_into_unchecked())
