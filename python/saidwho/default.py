@@ -110,6 +110,11 @@ def _build() -> Gazetteer:
     return gaz
 
 
+def is_default(gaz: object) -> bool:
+    """True when ``gaz`` is this process's default gazetteer (without building it)."""
+    return _build.cache_info().currsize > 0 and gaz is _build()
+
+
 def default_gazetteer() -> Gazetteer:
     """The embedded default gazetteer, built once per process on first use (thread-safe) and shared.
 

@@ -196,6 +196,10 @@ class Gazetteer:
         return Gazetteer(self._core.merge(other._core))
 
     def __reduce__(self):
+        from .default import default_gazetteer, is_default
+
+        if is_default(self):  # the embedded default travels by name: a few bytes, rebuilt once per process
+            return (default_gazetteer, ())
         return (Gazetteer.from_bytes, (self.to_bytes(),))
 
     # ----- container protocol -----

@@ -81,7 +81,12 @@ mod tests {
     fn gaz() -> Gazetteer {
         Gazetteer::new(
             vec![
-                Entry::new("putin", "Vladimir Putin", "PERSON", &["Putin", "Vladimir Putin"]),
+                Entry::new(
+                    "putin",
+                    "Vladimir Putin",
+                    "PERSON",
+                    &["Putin", "Vladimir Putin"],
+                ),
                 Entry::new("ukraine", "Ukraine", "GPE", &["Ukraine"]),
             ],
             Options::default(),
@@ -111,7 +116,10 @@ mod tests {
         assert_eq!(out[3].quotes.quotes.len(), 1);
         for (t, a) in texts.iter().zip(&out) {
             let single = t.map(|t| analyze(t, Some(&g), &QuoteOptions::default()));
-            assert_eq!(single.map(|s| s.entities.len()).unwrap_or(0), a.entities.len());
+            assert_eq!(
+                single.map(|s| s.entities.len()).unwrap_or(0),
+                a.entities.len()
+            );
         }
     }
 }

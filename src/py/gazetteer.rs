@@ -546,6 +546,18 @@ pub struct PyMatch {
     entry: u32,
     cands: Vec<u32>,
     alias: u32,
+    /// Set when the match was unpickled: it then carries its own strings, not its gazetteer.
+    owned: Option<Box<OwnedMatch>>,
+}
+
+/// What a match keeps of its gazetteer once pickled: (id, label, name, alias, candidate ids).
+#[derive(Clone)]
+struct OwnedMatch {
+    id: String,
+    label: String,
+    name: String,
+    alias: String,
+    candidates: Vec<String>,
 }
 
 #[pymethods]
@@ -553,38 +565,117 @@ impl PyMatch {
     /// Id of the top candidate entity.
     #[getter]
     fn id(&self) -> &str {
-        &self.gaz.entry(self.entry).id
+        match &self.owned {
+            Some(o) => &o.id,
+            None => &self.gaz.entry(self.entry).id,
+        }
     }
     /// Label of the top candidate.
     #[getter]
     fn label(&self) -> &str {
-        &self.gaz.entry(self.entry).label
+        match &self.owned {
+            Some(o) => &o.label,
+            None => &self.gaz.entry(self.entry).label,
+        }
     }
     /// Canonical name of the top candidate.
     #[getter]
     fn name(&self) -> &str {
-        &self.gaz.entry(self.entry).name
+        match &self.owned {
+            Some(o) => &o.name,
+            None => &self.gaz.entry(self.entry).name,
+        }
     }
     /// The gazetteer alias that matched (of the top candidate).
     #[getter]
     fn alias(&self) -> &str {
-        &self.gaz.entry(self.entry).aliases[self.alias as usize].text
+        match &self.owned {
+            Some(o) => &o.alias,
+            None => &self.gaz.entry(self.entry).aliases[self.alias as usize].text,
+        }
     }
     /// Ids of every candidate entity, best first (priority, then gazetteer order).
     #[getter]
     fn candidates(&self) -> Vec<String> {
-        self.cands
-            .iter()
-            .map(|&e| self.gaz.entry(e).id.clone())
-            .collect()
+        match &self.owned {
+            Some(o) => o.candidates.clone(),
+            None => self
+                .cands
+                .iter()
+                .map(|&e| self.gaz.entry(e).id.clone())
+                .collect(),
+        }
     }
-    /// The top candidate as an `Entry`.
+    /// The top candidate as an `Entry` (not kept by a match that was pickled: look it up with `gaz[m.id]`).
     #[getter]
-    fn entry(&self) -> PyEntry {
-        PyEntry {
+    fn entry(&self) -> PyResult<PyEntry> {
+        if self.owned.is_some() {
+            return Err(PyTypeError::new_err(
+                "an unpickled Match does not keep its gazetteer; use gazetteer[match.id]",
+            ));
+        }
+        Ok(PyEntry {
             gaz: self.gaz.clone(),
             index: self.entry,
+        })
+    }
+    /// Pickles as its values (start, end, text, id, label, name, alias, candidates), without the gazetteer.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
+        let py = slf.py();
+        let m = slf.get();
+        let args = (
+            m.start,
+            m.end,
+            m.text.clone_ref(py),
+            m.id(),
+            m.label(),
+            m.name(),
+            m.alias(),
+            m.candidates(),
+        )
+            .into_pyobject(py)?;
+        let ctor = slf.get_type().getattr("_restore")?;
+        PyTuple::new(py, [ctor, args.into_any()])
+    }
+    #[staticmethod]
+    #[allow(clippy::too_many_arguments)]
+    fn _restore(
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+        text: Bound<'_, PyString>,
+        id: String,
+        label: String,
+        name: String,
+        alias: String,
+        candidates: Vec<String>,
+    ) -> PyResult<PyMatch> {
+        static EMPTY: std::sync::OnceLock<Arc<Gazetteer>> = std::sync::OnceLock::new();
+        let gaz = EMPTY
+            .get_or_init(|| {
+                Arc::new(Gazetteer::new(Vec::new(), Options::default()).expect("empty gazetteer"))
+            })
+            .clone();
+        if start > end {
+            return Err(PyValueError::new_err("Match start is after its end"));
         }
+        let _ = py;
+        Ok(PyMatch {
+            start,
+            end,
+            text: text.into_any().unbind(),
+            gaz,
+            entry: 0,
+            cands: Vec::new(),
+            alias: 0,
+            owned: Some(Box::new(OwnedMatch {
+                id,
+                label,
+                name,
+                alias,
+                candidates,
+            })),
+        })
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
@@ -805,6 +896,7 @@ impl PyGazetteer {
                     entry,
                     cands,
                     alias,
+                    owned: None,
                 })
             })
             .collect::<PyResult<Vec<_>>>()?;

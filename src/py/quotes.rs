@@ -492,7 +492,11 @@ pub(crate) fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
 }
 
 /// Runs `f` without the GIL, turning a panic into `SaidwhoError`.
-pub(crate) fn guarded<T: Send>(py: Python<'_>, what: &str, f: impl FnOnce() -> T + Send) -> PyResult<T> {
+pub(crate) fn guarded<T: Send>(
+    py: Python<'_>,
+    what: &str,
+    f: impl FnOnce() -> T + Send,
+) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(f)))
         .map_err(|_| SaidwhoError::new_err(format!("internal error in {what} (please report it)")))
 }
