@@ -2,6 +2,7 @@
 import pickle
 from pathlib import Path
 
+import pytest
 import saidwho as sw
 
 TEXT = (Path(__file__).parent / "data" / "001_08ba5d6a346fbfc5.txt").read_text(encoding="utf-8")
@@ -24,12 +25,8 @@ def test_unpickled_match_points_to_the_gazetteer_by_id():
     gaz = sw.default_gazetteer()
     m = pickle.loads(pickle.dumps(gaz.find(TEXT)[0]))
     assert gaz[m.id].name == m.name
-    try:
-        m.entry
-    except TypeError as e:
-        assert "gazetteer" in str(e)
-    else:  # pragma: no cover
-        raise AssertionError("an unpickled Match has no entry")
+    with pytest.raises(TypeError, match="gazetteer"):
+        _ = m.entry
 
 
 def test_document_and_corpus_pickle():
