@@ -12,7 +12,7 @@
 //! quotation is constant and the whole pass linear.
 use crate::people::lexicon::*;
 use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};
-use crate::quotes::cues::{CueLexicon, Role, Usage};
+use crate::quotes::cues::{CueHit, CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
 const SCAN: usize = 60;
@@ -52,6 +52,8 @@ pub(crate) struct Window<'a> {
     /// For each token, the index of the first token of its sentence.
     pub sent: Vec<usize>,
     pub cues: &'a CueLexicon,
+    /// The cue starting at each token, looked up once.
+    hits: Vec<Option<CueHit>>,
 }
 
 fn is_dash(t: &Tok) -> bool {
@@ -93,11 +95,21 @@ impl<'a> Window<'a> {
             }
             sent.push(start);
         }
+        let hits = (0..toks.len())
+            .map(|i| {
+                if toks[i].kind == Kind::Word && toks[i].lower() {
+                    cues.hit_at(text, toks, i)
+                } else {
+                    None
+                }
+            })
+            .collect();
         Window {
             text,
             toks,
             sent,
             cues,
+            hits,
         }
     }
 
@@ -109,7 +121,13 @@ impl<'a> Window<'a> {
 
     #[inline]
     fn cue(&self, i: usize) -> Option<(usize, Role, bool)> {
-        self.cues.match_at(self.text, self.toks, i)
+        self.hits[i].map(|h| (h.end, h.role, h.participle))
+    }
+
+    /// The usage of the cue at token `i` (`Any` when there is none).
+    #[inline]
+    fn usage(&self, i: usize) -> Usage {
+        self.hits[i].map_or(Usage::Any, |h| h.usage)
     }
 
     /// The end (exclusive) of token i's sentence, looking at most `SCAN` tokens ahead.
@@ -200,9 +218,7 @@ impl<'a> Window<'a> {
                     {
                         return false;
                     }
-                    if self.cue(i).is_some()
-                        && self.cues.usage_at(self.text, self.toks, i) == Usage::Any
-                    {
+                    if self.cue(i).is_some() && self.usage(i) == Usage::Any {
                         return false;
                     }
                     true
@@ -280,8 +296,7 @@ impl<'a> Window<'a> {
                         }
                     } else {
                         u.cls & (SUB | CONJ | AUX | NEG | SAY) == 0
-                            && (self.cue(b).is_none()
-                                || self.cues.usage_at(self.text, self.toks, b) != Usage::Any)
+                            && (self.cue(b).is_none() || self.usage(b) != Usage::Any)
                             && !(u.lower() && u.cls & (ADV | TIME) != 0 && u.cls & DET == 0)
                     }
                 }
@@ -1038,7 +1053,7 @@ impl<'a> Window<'a> {
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
             let noun_reading = k > j
-                && self.cues.usage_at(self.text, self.toks, k) != Usage::Any
+                && self.usage(k) != Usage::Any
                 && ((self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0)
                     || self.toks[k - 1].kind == Kind::Poss);
             if let Some((ce, role, part)) = self.cue(k).filter(|_| !noun_reading) {
@@ -1075,10 +1090,10 @@ impl<'a> Window<'a> {
                     return None;
                 }
                 if full_stop
-                    && !self
+                    && self
                         .toks
                         .get(ce)
-                        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | '!' | '?')))
+                        .is_some_and(|t| !matches!(t.punct(), Some('.' | ',' | '!' | '?')))
                 {
                     // “…” Greene added that … — a new sentence, not an attribution.
                     return None;
@@ -1409,7 +1424,7 @@ impl<'a> Window<'a> {
     /// "notes") before a quotation only when followed by "that", a colon, a comma or the quotation itself, and
     /// not after a determiner ("his claims that…" is a noun).
     fn cue_usable_before(&self, k: usize, ce: usize, qi: usize) -> bool {
-        match self.cues.usage_at(self.text, self.toks, k) {
+        match self.usage(k) {
             Usage::Any => true,
             Usage::Post => {
                 qi != usize::MAX

@@ -129,8 +129,12 @@ impl QuoteResult {
     }
 }
 
-/// Window margin around quotations when a paragraph is huge, and the largest window (bytes).
-const MARGIN: usize = 2000;
+/// How much text before (`MARGIN`) and after (`MARGIN_AFTER`) a quotation attribution reads, the longest
+/// paragraph tail kept in full for the next paragraph, and the largest window (bytes). Every scan inside is
+/// bounded in tokens as well.
+const MARGIN: usize = 400;
+const MARGIN_AFTER: usize = 250;
+const TAIL: usize = 1500;
 const MAX_WINDOW: usize = 1 << 16;
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -147,13 +151,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A speaker mention's byte span and, for a relative pronoun ("who"), the span of what it refers to.
+type SpeakerSpans = ((usize, usize), Option<(usize, usize)>);
+
 /// What a paragraph leaves to the next one.
 #[derive(Debug, Clone, Copy)]
 struct ParaEnd {
     para: usize,
     /// The speaker (mention span, and what a relative pronoun refers to) of the last attribution, for a
     /// quote-only next paragraph.
-    speaker: Option<((usize, usize), Option<(usize, usize)>)>,
+    speaker: Option<SpeakerSpans>,
     /// The last quote, when it was left open (a multi-paragraph quotation continues): its index.
     open_quote: Option<usize>,
 }
@@ -210,16 +217,20 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             }
             _ => None,
         };
-        let mut last_speaker: Option<((usize, usize), Option<(usize, usize)>)> = None;
+        let mut last_speaker: Option<SpeakerSpans> = None;
         // Windows over the paragraph: the whole paragraph unless it is huge.
         let mut qa = a;
         while qa < b {
             let ws = floor_boundary(text, para.start.max(raw[qa].open.saturating_sub(MARGIN)));
             let mut qb = qa + 1;
-            let mut we = ceil_boundary(text, para.end.min(raw[qa].close + MARGIN));
+            let mut we = ceil_boundary(text, para.end.min(raw[qa].close + MARGIN_AFTER));
             while qb < b && raw[qb].open.saturating_sub(MARGIN) <= we && we - ws < MAX_WINDOW {
-                we = ceil_boundary(text, para.end.min(raw[qb].close + MARGIN));
+                we = ceil_boundary(text, para.end.min(raw[qb].close + MARGIN_AFTER));
                 qb += 1;
+            }
+            if qb == b && para.end - we < TAIL {
+                // The paragraph's last sentence may hand a speaker to the next paragraph.
+                we = para.end;
             }
             spans.clear();
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
