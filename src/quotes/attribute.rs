@@ -1692,7 +1692,7 @@ impl<'a> Window<'a> {
             Some(t) => match t.kind {
                 Kind::Punct => matches!(
                     t.punct(),
-                    Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | ')' | '…')
+                    Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '―' | '-' | ')' | '…')
                 ),
                 Kind::Quote => true,
                 Kind::Word => {
