@@ -35,7 +35,7 @@ def score(split_dir):
         anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann)), ann)
     n_gold = n_pred = n_match = n_spk_total = n_spk_ok = n_wsw = 0
     for art, ann in sorted(anns.items()):
-        text = open(os.path.join(split_dir, "text", art + ".txt"), encoding="utf-8").read()
+        text = Path(split_dir, "text", art + ".txt").read_text(encoding="utf-8")
         gold = ps.gold_of(text, ann)
         preds = [q for q in sw.extract_quotes(text) if q.kind != "scare"]
         n_gold += len(gold)
