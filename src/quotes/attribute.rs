@@ -445,9 +445,23 @@ impl<'a> Window<'a> {
                 }
                 let conj_after_comma =
                     t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
+                // Subordinators open clauses; "as", "like", "that", relative pronouns stay inside appositives
+                // ("Zimmerman, who identifies as Hispanic, told").
+                let opens_clause = t.cls & SUB != 0
+                    && !matches!(
+                        self.word(b - 1),
+                        "as" | "like"
+                            | "that"
+                            | "than"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "which"
+                            | "what"
+                    );
                 if t.kind == Kind::Word
                     && t.lower()
-                    && (t.cls & SUB != 0 || conj_after_comma)
+                    && (opens_clause || conj_after_comma)
                     && t.cls & PRONOUN == 0
                 {
                     break;
@@ -488,6 +502,7 @@ impl<'a> Window<'a> {
                 let t = &self.toks[b - 1];
                 let boundary = t.is_punct(',')
                     || t.is_punct(';')
+                    || matches!(t.punct(), Some('—' | '–' | '―' | '-' | ':'))
                     || t.kind == Kind::Quote
                     || (t.kind == Kind::Word
                         && t.lower()
@@ -1234,10 +1249,10 @@ impl<'a> Window<'a> {
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
                     // A cue whose subject stands inside the complement of an earlier reporting verb ("sources
                     // have said he said “…”") reports the outer speaker's words.
-                    if let Some(outer) = self
-                        .outer_speech(a, ss)
-                        .filter(|_| !self.stands_alone_before(qi))
-                    {
+                    if let Some(outer) = self.outer_speech(a, ss).filter(|_| {
+                        !(qi > ss && matches!(self.toks[qi - 1].punct(), Some(':' | ',')))
+                            && qi != ss
+                    }) {
                         return Some(outer);
                     }
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
@@ -1378,6 +1393,18 @@ impl<'a> Window<'a> {
             };
             if role0 != Role::Speech || part0 || ce0 > a {
                 continue;
+            }
+            // ", but he called …" is a second clause, not a clause inside the first verb's report.
+            let coordinated = (ce0..a).any(|x| {
+                let t = &self.toks[x];
+                t.is_punct(';')
+                    || (t.kind == Kind::Word
+                        && t.cls & CONJ != 0
+                        && x > 0
+                        && self.toks[x - 1].is_punct(','))
+            });
+            if coordinated {
+                return None;
             }
             let (a0, b0) = self.subject_of(k0, ce0, role0, false, ss)?;
             if a0 >= k0 {

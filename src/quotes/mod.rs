@@ -180,6 +180,29 @@ fn words_in(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// The name on a short line after paragraph `pi` that starts with a dash ("— Sanders", "- Frank Newport."),
+/// when paragraph `pi` holds nothing but its quotation.
+fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usize, usize)> {
+    let next = paras.get(pi + 1)?;
+    let line = &text[next.clone()];
+    if line.len() > 80 {
+        return None;
+    }
+    let rest = line.trim_start_matches(['-', '—', '–', '―', ' ']);
+    if rest.len() == line.len() || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let name = rest.trim_end_matches(['.', ' ']);
+    if name.is_empty()
+        || name.split_whitespace().count() > 5
+        || name.contains([',', ';', ':', '“', '"'])
+    {
+        return None;
+    }
+    let s = next.start + (line.len() - rest.len());
+    Some((s, s + name.len()))
+}
+
 /// Finds the quotations of `text`, attributes and resolves them. `entities` (gazetteer mentions, byte offsets,
 /// sorted by start; may be empty) resolve speakers to entity ids and mark people.
 pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> QuoteResult {
@@ -297,6 +320,12 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     att.refers = pf.refers;
                     att.cue = atts[pidx].cue;
                     group = Some(atts[pidx].group);
+                } else if let Some(sp) = opens_para
+                    .then(|| dash_line_after(text, &paras, pi))
+                    .flatten()
+                {
+                    // “…”¶— Sanders: a signature on the next line.
+                    att.speaker = Some(sp);
                 } else if opens_para {
                     // A paragraph that opens with a quotation continues the previous paragraph's speaker.
                     if let Some(pe) = inherited {
