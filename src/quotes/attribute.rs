@@ -266,13 +266,15 @@ impl<'a> Window<'a> {
             return Some((i, i + 1));
         }
         if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
-            let name_follows = (i + 1..n.min(i + 4))
+            // "retired neurosurgeon Ben Carson", "master of ceremonies Asab Al-Tabchi"
+            let name_follows = (i + 1..n.min(i + 5))
                 .find(|&x| !self.toks[x].lower())
                 .is_some_and(|x| {
                     self.toks[x].cap()
                         && (i..x).all(|y| {
                             self.toks[y].kind == Kind::Word
-                                && self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
+                                && (self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
+                                    || self.word(y) == "of")
                         })
                 });
             if !name_follows {
@@ -1042,7 +1044,21 @@ impl<'a> Window<'a> {
         // Inverted: “…,” said Mr Putin / according to X.
         if let Some((ce, role, part)) = self.cue(j) {
             if !part && matches!(role, Role::Speech | Role::Source | Role::Belief) {
-                if let Some((a, b)) = self.np_right(ce, limit.max(ce + 1)) {
+                // "said Mr Putin", "said the official", "according to the report" — not "denounced her
+                // record" (a verb with its object).
+                let speaker_like = |a: usize, b: usize| {
+                    role == Role::Source
+                        || (a..b).any(|x| {
+                            let t = &self.toks[x];
+                            t.cap()
+                                || t.cls & (PRONOUN | PERSON_NOUN | ANY_TITLE) != 0
+                                    && t.cls & DET == 0
+                        })
+                };
+                if let Some((a, b)) = self
+                    .np_right(ce, limit.max(ce + 1))
+                    .filter(|&(a, b)| speaker_like(a, b))
+                {
                     let cue = (self.toks[j].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
@@ -1276,6 +1292,10 @@ impl<'a> Window<'a> {
             }
             let introduces = (k + 1..qi)
                 .any(|x| self.toks[x].kind == Kind::Word && self.word(x) == "that")
+                || self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && self.word(k + 1) == "to")
                 || matches!(
                     self.toks.get(k + 1).and_then(|t| t.punct()),
                     Some(':' | ',')
@@ -1598,6 +1618,74 @@ impl<'a> Window<'a> {
             return false;
         }
         (ss..i - 1).any(|j| self.cue(j).is_some_and(|(_, r, _)| r == Role::Speech))
+    }
+
+    /// A reporting clause that closes the sentence after a comma — ", the lawsuit says.", ", according to a
+    /// Quinnipiac poll.", ", said Sanders." — reports everything before it, embedded quotes included.
+    pub fn closing_report(&self, qi: usize) -> Option<Found> {
+        let end = self.sent_end(qi);
+        // The sentence's last token (before final punctuation).
+        let mut e = end;
+        while e > qi + 1 && matches!(self.toks[e - 1].punct(), Some('.' | '!' | '?' | '…' | ')'))
+        {
+            e -= 1;
+        }
+        if e <= qi + 2 {
+            return None;
+        }
+        let comma_before = |x: usize| {
+            x > 0 && (self.toks[x - 1].is_punct(',') || self.quote_ends_with_comma(x - 1))
+        };
+        let mut k = e;
+        while k > qi + 1 && e - k < 14 {
+            k -= 1;
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            let Some((ce, role, part)) = self.cue(k) else {
+                continue;
+            };
+            if part || !matches!(role, Role::Speech | Role::Source) {
+                return None;
+            }
+            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+            if comma_before(k) {
+                // ", said Sanders." / ", according to Reuters."
+                let (a, b) = self.np_right(ce, e)?;
+                if b != e {
+                    return None;
+                }
+                return Some(Found {
+                    speaker: self.np_span(a, b),
+                    refers: None,
+                    cue: Some(cue),
+                    cue_tok: Some(k),
+                    how: How::Later,
+                });
+            }
+            // ", the lawsuit says." / ", the Orlando Sentinel reported." (time words may follow the verb)
+            let tail_ok = (ce..e).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word
+                    && (u.cls & (TIME | PREP | DET) != 0 || u.flags & NUM != 0 || self.ly_adverb(x))
+            });
+            if !tail_ok || role == Role::Source {
+                return None;
+            }
+            let i = self.skip_left(k as isize - 1, qi + 1)?;
+            let (a, b) = self.np_left(i, qi + 1)?;
+            if !comma_before(a) || b - a > 8 {
+                return None;
+            }
+            return Some(Found {
+                speaker: self.np_span(a, b),
+                refers: self.refers(a, b),
+                cue: Some(cue),
+                cue_tok: Some(k),
+                how: How::Later,
+            });
+        }
+        None
     }
 
     /// Rule 3: a cue later in the sentence whose subject stands after the quote.

@@ -192,10 +192,13 @@ fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usi
     if rest.len() == line.len() || !rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let name = rest.trim_end_matches(['.', ' ']);
-    if name.is_empty()
-        || name.split_whitespace().count() > 5
-        || name.contains([',', ';', ':', '“', '"'])
+    // "-Michelle Marks, Philadelphia.": the name before the first comma.
+    let name = rest
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ' ']);
+    if name.is_empty() || name.split_whitespace().count() > 5 || name.contains([';', ':', '“', '"'])
     {
         return None;
     }
@@ -279,7 +282,12 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let full_stop = text[q.start..q.end].ends_with('.');
-                let own = if full_stop || !alone_before {
+                let own = if !alone_before {
+                    // An embedded quote: a reporting clause closing the sentence, else the nearest cue before.
+                    w.closing_report(qi)
+                        .or_else(|| w.before(qi))
+                        .or_else(|| w.after(qi, quote_final))
+                } else if full_stop {
                     w.before(qi).or_else(|| w.after(qi, quote_final))
                 } else {
                     w.after(qi, quote_final).or_else(|| w.before(qi))
