@@ -13,6 +13,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use super::wordtable::WordTable;
+
 pub const PRON_M: u32 = 1 << 0;
 pub const PRON_F: u32 = 1 << 1;
 pub const PRON_PL: u32 = 1 << 2;
@@ -110,8 +112,9 @@ impl Hasher for Fnv {
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-static LEXICON: LazyLock<FnvMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut map: FnvMap<&'static str, u32> = FnvMap::default();
+static LEXICON: LazyLock<WordTable<u32>> = LazyLock::new(|| {
+    let mut map: FnvMap<&'static [u8], u32> = FnvMap::default();
+    let mut order: Vec<&'static [u8]> = Vec::new();
     for tsv in [PEOPLE_TSV, WORDS_TSV] {
         for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -119,40 +122,30 @@ static LEXICON: LazyLock<FnvMap<&'static str, u32>> = LazyLock::new(|| {
             }
             let mut parts = line.split('\t');
             if let (Some(word), Some(class)) = (parts.next(), parts.next()) {
-                *map.entry(word).or_insert(0) |= class_bit(class.trim());
+                let e = map.entry(word.as_bytes()).or_insert_with(|| {
+                    order.push(word.as_bytes());
+                    0
+                });
+                *e |= class_bit(class.trim());
             }
         }
     }
-    map
+    WordTable::build(order.into_iter().map(|w| (w, map[w])))
 });
 
-/// Lower-case `word` into `buf` when it is short and ASCII (the common case) and return it; otherwise
-/// return `None` and let the caller allocate.
-#[inline]
-pub(crate) fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !bytes.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).ok()
-}
-
 /// Class bits of a word (any case; "’" counts as "'"). 0 for unknown words.
+#[inline]
 pub fn classes(word: &str) -> u32 {
-    let mut buf = [0u8; 32];
-    match ascii_lower(word, &mut buf) {
-        Some(lower) => LEXICON.get(lower).copied().unwrap_or(0),
-        None => {
-            if word.len() > 64 {
-                return 0;
-            }
-            let lower = word.to_lowercase().replace('’', "'");
-            LEXICON.get(lower.as_str()).copied().unwrap_or(0)
-        }
+    let bytes = word.as_bytes();
+    // ASCII words (nearly all) are looked up as they are; the table folds ASCII case itself.
+    if bytes.is_ascii() {
+        return LEXICON.get_ci(bytes).copied().unwrap_or(0);
     }
+    if word.len() > 64 {
+        return 0;
+    }
+    let lower = word.to_lowercase().replace('’', "'");
+    LEXICON.get_ci(lower.as_bytes()).copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@
 //! ```
 pub mod lexicon;
 pub(crate) mod tokens;
+pub(crate) mod wordtable;
 
 use std::ops::Range;
 
@@ -154,6 +155,21 @@ impl People {
 /// Lower-case `name` with runs of non-word characters replaced by `_`: "Vladimir Putin" → "vladimir_putin".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        let mut sep = false;
+        for b in name.bytes() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                if sep && !out.is_empty() {
+                    out.push('_');
+                }
+                sep = false;
+                out.push(b.to_ascii_lowercase() as char);
+            } else {
+                sep = true;
+            }
+        }
+        return out;
+    }
     let mut sep = false;
     for c in name.chars() {
         if crate::text::is_word_char(c) {
@@ -236,15 +252,11 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
 fn lone_word(text: &str, ws: usize, cap: usize, wend: usize, end: usize) -> bool {
     let rest = &text[wend..end];
     match rest.as_bytes().first() {
-        None => {}
-        Some(b' ') => {}
         Some(b'.' | b'-' | b'\'' | b'&') => return false,
-        Some(&c) if c >= 0x80 => {
-            if rest.starts_with('’') || rest.starts_with('‑') {
-                return false;
-            }
+        Some(&c) if c >= 0x80 && (rest.starts_with('’') || rest.starts_with('‑')) => {
+            return false
         }
-        Some(_) => {}
+        _ => {}
     }
     // The next word: capitalised (a run), a reporting verb or auxiliary, an age.
     let after = rest.trim_start();
@@ -324,6 +336,21 @@ fn next_capital(text: &str, from: usize, start: usize, end: usize) -> Option<usi
     let b = text.as_bytes();
     let mut i = from;
     while i < end {
+        // Eight bytes at a time: skip chunks with no upper-case ASCII letter and no non-ASCII byte.
+        if i + 8 <= end {
+            let x = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0; 8]));
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            if x & HIGH == 0 {
+                // Bytes >= 'A' have the high bit set in x + 0x3F, bytes > 'Z' in x + 0x25 (no carries: all < 0x80).
+                let upper = (x + 0x3F * ONES) & !(x + 0x25 * ONES) & HIGH;
+                if upper == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (upper.trailing_zeros() / 8) as usize;
+            }
+        }
         let c = b[i];
         if c.is_ascii_uppercase() {
             if i == start || !word_before(text, i) {
@@ -388,7 +415,11 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
         let mut bits_all = 0u32;
         let mut hon_start: Option<usize> = None;
         let mut title = false;
-        let classes: Vec<u32> = run.iter().map(cls).collect();
+        let mut class_buf = [0u32; 8];
+        for (c, t) in class_buf.iter_mut().zip(run) {
+            *c = cls(t);
+        }
+        let classes = &class_buf[..run.len().min(8)];
         while k < run.len()
             && classes[k] & NONNAME != 0
             && classes[k] & (FIRST_NAME | HONORIFIC) == 0
@@ -587,9 +618,19 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
                     break;
                 }
             }
+            // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person.
             if let Some(last) = toks.last() {
                 let from = last.end;
-                tokenize_limited(text, from, para.end, &[], false, 3, &mut toks);
+                let before = toks.len();
+                tokenize_limited(text, from, para.end, &[], false, 1, &mut toks);
+                if let Some(t) = toks.get(before) {
+                    let more = t.is_punct(',')
+                        || (t.lower() && word_classes(&text[t.start..t.end]) & (AUX | ADV) != 0);
+                    if more {
+                        let from = t.end;
+                        tokenize_limited(text, from, para.end, &[], false, 2, &mut toks);
+                    }
+                }
             }
             let i0 = toks.partition_point(|t| t.start < cap);
             let next = scan_window(text, &toks, i0, cap + 1, &mut cands);
@@ -662,7 +703,9 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
 /// Appends `s` lower-cased to `buf`, with ’ as ' (ASCII fast path).
 fn push_lower(buf: &mut String, s: &str) {
     if s.is_ascii() {
-        buf.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let at = buf.len();
+        buf.push_str(s);
+        buf[at..].make_ascii_lowercase();
     } else {
         for c in s.chars() {
             if c == '’' {
@@ -689,6 +732,14 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
     let mut wbuf = String::new();
 
     for c in &cands {
+        if c.words.len() == 1 && !c.strong && !c.speaker && c.entity.is_none() {
+            let (s, e) = c.words[0];
+            wbuf.clear();
+            push_lower(&mut wbuf, &text[s..e]);
+            if !by_word.contains_key(wbuf.as_str()) && !by_key.contains_key(wbuf.as_str()) {
+                continue;
+            }
+        }
         key.clear();
         for (i, &(s, e)) in c.words.iter().enumerate() {
             if i > 0 {

@@ -129,6 +129,25 @@ pub(crate) fn word_classes(w: &str) -> u32 {
 
 /// Flags of a word token.
 fn word_flags(w: &str) -> u8 {
+    let b = w.as_bytes();
+    if b.is_ascii() {
+        let mut flags = match b.first() {
+            Some(c) if c.is_ascii_uppercase() => CAP,
+            Some(c) if c.is_ascii_lowercase() => LOWER,
+            Some(c) if c.is_ascii_digit() => NUM,
+            _ => 0,
+        };
+        if flags == CAP {
+            let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            if letters >= 2 && !b.iter().any(|c| c.is_ascii_lowercase()) {
+                flags |= ALLCAPS;
+            }
+        }
+        if b.last() == Some(&b'.') {
+            flags |= ABBR;
+        }
+        return flags;
+    }
     let mut flags = 0;
     let mut chars = w.chars();
     if let Some(c) = chars.next() {

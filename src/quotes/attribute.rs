@@ -12,7 +12,7 @@
 //! quotation is constant and the whole pass linear.
 use crate::people::lexicon::*;
 use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};
-use crate::quotes::cues::{CueLexicon, Role, Usage};
+use crate::quotes::cues::{CueHit, CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
 const SCAN: usize = 60;
@@ -52,6 +52,8 @@ pub(crate) struct Window<'a> {
     /// For each token, the index of the first token of its sentence.
     pub sent: Vec<usize>,
     pub cues: &'a CueLexicon,
+    /// The cue starting at each token, looked up once.
+    hits: Vec<Option<CueHit>>,
 }
 
 fn is_dash(t: &Tok) -> bool {
@@ -93,11 +95,21 @@ impl<'a> Window<'a> {
             }
             sent.push(start);
         }
+        let hits = (0..toks.len())
+            .map(|i| {
+                if toks[i].kind == Kind::Word && toks[i].lower() {
+                    cues.hit_at(text, toks, i)
+                } else {
+                    None
+                }
+            })
+            .collect();
         Window {
             text,
             toks,
             sent,
             cues,
+            hits,
         }
     }
 
@@ -109,7 +121,13 @@ impl<'a> Window<'a> {
 
     #[inline]
     fn cue(&self, i: usize) -> Option<(usize, Role, bool)> {
-        self.cues.match_at(self.text, self.toks, i)
+        self.hits[i].map(|h| (h.end, h.role, h.participle))
+    }
+
+    /// The usage of the cue at token `i` (`Any` when there is none).
+    #[inline]
+    fn usage(&self, i: usize) -> Usage {
+        self.hits[i].map_or(Usage::Any, |h| h.usage)
     }
 
     /// The end (exclusive) of token i's sentence, looking at most `SCAN` tokens ahead.
@@ -200,9 +218,7 @@ impl<'a> Window<'a> {
                     {
                         return false;
                     }
-                    if self.cue(i).is_some()
-                        && self.cues.usage_at(self.text, self.toks, i) == Usage::Any
-                    {
+                    if self.cue(i).is_some() && self.usage(i) == Usage::Any {
                         return false;
                     }
                     true
@@ -250,13 +266,15 @@ impl<'a> Window<'a> {
             return Some((i, i + 1));
         }
         if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
-            let name_follows = (i + 1..n.min(i + 4))
+            // "retired neurosurgeon Ben Carson", "master of ceremonies Asab Al-Tabchi"
+            let name_follows = (i + 1..n.min(i + 5))
                 .find(|&x| !self.toks[x].lower())
                 .is_some_and(|x| {
                     self.toks[x].cap()
                         && (i..x).all(|y| {
                             self.toks[y].kind == Kind::Word
-                                && self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
+                                && (self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
+                                    || self.word(y) == "of")
                         })
                 });
             if !name_follows {
@@ -280,8 +298,7 @@ impl<'a> Window<'a> {
                         }
                     } else {
                         u.cls & (SUB | CONJ | AUX | NEG | SAY) == 0
-                            && (self.cue(b).is_none()
-                                || self.cues.usage_at(self.text, self.toks, b) != Usage::Any)
+                            && (self.cue(b).is_none() || self.usage(b) != Usage::Any)
                             && !(u.lower() && u.cls & (ADV | TIME) != 0 && u.cls & DET == 0)
                     }
                 }
@@ -430,9 +447,23 @@ impl<'a> Window<'a> {
                 }
                 let conj_after_comma =
                     t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
+                // Subordinators open clauses; "as", "like", "that", relative pronouns stay inside appositives
+                // ("Zimmerman, who identifies as Hispanic, told").
+                let opens_clause = t.cls & SUB != 0
+                    && !matches!(
+                        self.word(b - 1),
+                        "as" | "like"
+                            | "that"
+                            | "than"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "which"
+                            | "what"
+                    );
                 if t.kind == Kind::Word
                     && t.lower()
-                    && (t.cls & SUB != 0 || conj_after_comma)
+                    && (opens_clause || conj_after_comma)
                     && t.cls & PRONOUN == 0
                 {
                     break;
@@ -473,6 +504,7 @@ impl<'a> Window<'a> {
                 let t = &self.toks[b - 1];
                 let boundary = t.is_punct(',')
                     || t.is_punct(';')
+                    || matches!(t.punct(), Some('—' | '–' | '―' | '-' | ':'))
                     || t.kind == Kind::Quote
                     || (t.kind == Kind::Word
                         && t.lower()
@@ -1012,7 +1044,21 @@ impl<'a> Window<'a> {
         // Inverted: “…,” said Mr Putin / according to X.
         if let Some((ce, role, part)) = self.cue(j) {
             if !part && matches!(role, Role::Speech | Role::Source | Role::Belief) {
-                if let Some((a, b)) = self.np_right(ce, limit.max(ce + 1)) {
+                // "said Mr Putin", "said the official", "according to the report" — not "denounced her
+                // record" (a verb with its object).
+                let speaker_like = |a: usize, b: usize| {
+                    role == Role::Source
+                        || (a..b).any(|x| {
+                            let t = &self.toks[x];
+                            t.cap()
+                                || t.cls & (PRONOUN | PERSON_NOUN | ANY_TITLE) != 0
+                                    && t.cls & DET == 0
+                        })
+                };
+                if let Some((a, b)) = self
+                    .np_right(ce, limit.max(ce + 1))
+                    .filter(|&(a, b)| speaker_like(a, b))
+                {
                     let cue = (self.toks[j].start, self.toks[ce - 1].end);
                     return Some(Found {
                         speaker: self.np_span(a, b),
@@ -1038,7 +1084,7 @@ impl<'a> Window<'a> {
         let mut first_comma = None;
         while k < n && k < j + max_np + 4 {
             let noun_reading = k > j
-                && self.cues.usage_at(self.text, self.toks, k) != Usage::Any
+                && self.usage(k) != Usage::Any
                 && ((self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0)
                     || self.toks[k - 1].kind == Kind::Poss);
             if let Some((ce, role, part)) = self.cue(k).filter(|_| !noun_reading) {
@@ -1075,10 +1121,10 @@ impl<'a> Window<'a> {
                     return None;
                 }
                 if full_stop
-                    && !self
+                    && self
                         .toks
                         .get(ce)
-                        .is_none_or(|t| matches!(t.punct(), Some('.' | ',' | '!' | '?')))
+                        .is_some_and(|t| !matches!(t.punct(), Some('.' | ',' | '!' | '?')))
                 {
                     // “…” Greene added that … — a new sentence, not an attribution.
                     return None;
@@ -1219,10 +1265,10 @@ impl<'a> Window<'a> {
                 if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
                     // A cue whose subject stands inside the complement of an earlier reporting verb ("sources
                     // have said he said “…”") reports the outer speaker's words.
-                    if let Some(outer) = self
-                        .outer_speech(a, ss)
-                        .filter(|_| !self.stands_alone_before(qi))
-                    {
+                    if let Some(outer) = self.outer_speech(a, ss).filter(|_| {
+                        !(qi > ss && matches!(self.toks[qi - 1].punct(), Some(':' | ',')))
+                            && qi != ss
+                    }) {
                         return Some(outer);
                     }
                     let cue = (self.toks[k].start, self.toks[ce - 1].end);
@@ -1246,6 +1292,10 @@ impl<'a> Window<'a> {
             }
             let introduces = (k + 1..qi)
                 .any(|x| self.toks[x].kind == Kind::Word && self.word(x) == "that")
+                || self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && self.word(k + 1) == "to")
                 || matches!(
                     self.toks.get(k + 1).and_then(|t| t.punct()),
                     Some(':' | ',')
@@ -1364,6 +1414,18 @@ impl<'a> Window<'a> {
             if role0 != Role::Speech || part0 || ce0 > a {
                 continue;
             }
+            // ", but he called …" is a second clause, not a clause inside the first verb's report.
+            let coordinated = (ce0..a).any(|x| {
+                let t = &self.toks[x];
+                t.is_punct(';')
+                    || (t.kind == Kind::Word
+                        && t.cls & CONJ != 0
+                        && x > 0
+                        && self.toks[x - 1].is_punct(','))
+            });
+            if coordinated {
+                return None;
+            }
             let (a0, b0) = self.subject_of(k0, ce0, role0, false, ss)?;
             if a0 >= k0 {
                 return None;
@@ -1409,7 +1471,7 @@ impl<'a> Window<'a> {
     /// "notes") before a quotation only when followed by "that", a colon, a comma or the quotation itself, and
     /// not after a determiner ("his claims that…" is a noun).
     fn cue_usable_before(&self, k: usize, ce: usize, qi: usize) -> bool {
-        match self.cues.usage_at(self.text, self.toks, k) {
+        match self.usage(k) {
             Usage::Any => true,
             Usage::Post => {
                 qi != usize::MAX
@@ -1558,6 +1620,74 @@ impl<'a> Window<'a> {
         (ss..i - 1).any(|j| self.cue(j).is_some_and(|(_, r, _)| r == Role::Speech))
     }
 
+    /// A reporting clause that closes the sentence after a comma — ", the lawsuit says.", ", according to a
+    /// Quinnipiac poll.", ", said Sanders." — reports everything before it, embedded quotes included.
+    pub fn closing_report(&self, qi: usize) -> Option<Found> {
+        let end = self.sent_end(qi);
+        // The sentence's last token (before final punctuation).
+        let mut e = end;
+        while e > qi + 1 && matches!(self.toks[e - 1].punct(), Some('.' | '!' | '?' | '…' | ')'))
+        {
+            e -= 1;
+        }
+        if e <= qi + 2 {
+            return None;
+        }
+        let comma_before = |x: usize| {
+            x > 0 && (self.toks[x - 1].is_punct(',') || self.quote_ends_with_comma(x - 1))
+        };
+        let mut k = e;
+        while k > qi + 1 && e - k < 14 {
+            k -= 1;
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            let Some((ce, role, part)) = self.cue(k) else {
+                continue;
+            };
+            if part || !matches!(role, Role::Speech | Role::Source) {
+                return None;
+            }
+            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+            if comma_before(k) {
+                // ", said Sanders." / ", according to Reuters."
+                let (a, b) = self.np_right(ce, e)?;
+                if b != e {
+                    return None;
+                }
+                return Some(Found {
+                    speaker: self.np_span(a, b),
+                    refers: None,
+                    cue: Some(cue),
+                    cue_tok: Some(k),
+                    how: How::Later,
+                });
+            }
+            // ", the lawsuit says." / ", the Orlando Sentinel reported." (time words may follow the verb)
+            let tail_ok = (ce..e).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word
+                    && (u.cls & (TIME | PREP | DET) != 0 || u.flags & NUM != 0 || self.ly_adverb(x))
+            });
+            if !tail_ok || role == Role::Source {
+                return None;
+            }
+            let i = self.skip_left(k as isize - 1, qi + 1)?;
+            let (a, b) = self.np_left(i, qi + 1)?;
+            if !comma_before(a) || b - a > 8 {
+                return None;
+            }
+            return Some(Found {
+                speaker: self.np_span(a, b),
+                refers: self.refers(a, b),
+                cue: Some(cue),
+                cue_tok: Some(k),
+                how: How::Later,
+            });
+        }
+        None
+    }
+
     /// Rule 3: a cue later in the sentence whose subject stands after the quote.
     pub fn later(&self, qi: usize) -> Option<Found> {
         let end = self.sent_end(qi);
@@ -1677,7 +1807,7 @@ impl<'a> Window<'a> {
             Some(t) => match t.kind {
                 Kind::Punct => matches!(
                     t.punct(),
-                    Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | ')' | '…')
+                    Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '―' | '-' | ')' | '…')
                 ),
                 Kind::Quote => true,
                 Kind::Word => {

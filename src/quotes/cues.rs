@@ -22,8 +22,9 @@
 //! ```
 use std::sync::{Arc, LazyLock};
 
-use crate::people::lexicon::{ascii_lower, FnvMap};
+use crate::people::lexicon::FnvMap;
 use crate::people::tokens::{Kind, Tok};
+use crate::people::wordtable::WordTable;
 use crate::{Error, Result};
 
 /// Where a cue's speaker stands; see the [module docs](self).
@@ -100,6 +101,15 @@ impl Usage {
     }
 }
 
+/// A cue found in text: the token after it, its role, whether it is a participle, and its usage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    pub end: usize,
+    pub role: Role,
+    pub participle: bool,
+    pub usage: Usage,
+}
+
 /// One cue phrase: its words after the first, and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Phrase {
@@ -116,12 +126,24 @@ pub struct CueLexicon {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Inner {
-    /// First word → phrases starting with it, longest first.
-    by_first: FnvMap<Box<str>, Vec<Phrase>>,
+    /// First word (lower case, as bytes) → phrases starting with it, longest first.
+    by_first: FnvMap<Box<[u8]>, Vec<Phrase>>,
+    /// The same, as a read-only table for fast lookups (rebuilt after each change).
+    index: WordTable<Vec<Phrase>>,
     /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
     phrases: Vec<(String, Role, Usage)>,
+}
+
+impl Default for Inner {
+    fn default() -> Self {
+        Inner {
+            by_first: FnvMap::default(),
+            index: WordTable::build(std::iter::empty::<(&[u8], Vec<Phrase>)>()),
+            phrases: Vec::new(),
+        }
+    }
 }
 
 const CUES_TSV: &str = include_str!("cues.tsv");
@@ -198,6 +220,7 @@ impl CueLexicon {
         for (phrase, role, usage) in entries {
             inner.add(phrase.as_ref(), role, usage)?;
         }
+        inner.index = WordTable::build(inner.by_first.iter().map(|(k, v)| (k.clone(), v.clone())));
         Ok(CueLexicon {
             inner: Arc::new(inner),
         })
@@ -242,6 +265,7 @@ impl CueLexicon {
     /// The cue starting at token `i`: (index of the token after the cue, role, participle). The first word must be
     /// written in lower case; later words match case-insensitively ("told CNN" is matched as "told" only unless
     /// the lexicon has "told cnn").
+    #[cfg(test)]
     pub(crate) fn match_at(
         &self,
         text: &str,
@@ -252,10 +276,14 @@ impl CueLexicon {
             .map(|(j, p)| (j, p.role, p.participle))
     }
 
-    /// The usage of the cue starting at token `i` (`Any` when there is none).
-    pub(crate) fn usage_at(&self, text: &str, toks: &[Tok], i: usize) -> Usage {
-        self.phrase_at(text, toks, i)
-            .map_or(Usage::Any, |(_, p)| p.usage)
+    /// The cue starting at token `i` with its usage, in one lookup.
+    pub(crate) fn hit_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<CueHit> {
+        self.phrase_at(text, toks, i).map(|(end, p)| CueHit {
+            end,
+            role: p.role,
+            participle: p.participle,
+            usage: p.usage,
+        })
     }
 
     fn phrase_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &Phrase)> {
@@ -264,10 +292,10 @@ impl CueLexicon {
             return None;
         }
         let w = &text[t.start..t.end];
-        let mut buf = [0u8; 32];
-        let phrases = match ascii_lower(w, &mut buf) {
-            Some(lower) => self.inner.by_first.get(lower)?,
-            None => self.inner.by_first.get(normalise(w).as_str())?,
+        let phrases = if w.is_ascii() {
+            self.inner.index.get_ci(w.as_bytes())?
+        } else {
+            self.inner.index.get_ci(normalise(w).as_bytes())?
         };
         'outer: for p in phrases {
             let mut j = i + 1;
@@ -278,7 +306,7 @@ impl CueLexicon {
                 let ok = match tj.kind {
                     Kind::Word | Kind::Poss => {
                         let s = &text[tj.start..tj.end];
-                        s.eq_ignore_ascii_case(word) || normalise(s) == **word
+                        s.eq_ignore_ascii_case(word) || (!s.is_ascii() && normalise(s) == **word)
                     }
                     Kind::Punct => text[tj.start..tj.end] == **word,
                     Kind::Quote => false,
@@ -303,9 +331,9 @@ impl Inner {
             ));
         }
         let mut words = norm.split(' ');
-        let first: Box<str> = words.next().unwrap_or_default().into();
+        let first: Box<[u8]> = words.next().unwrap_or_default().as_bytes().into();
         let rest: Vec<Box<str>> = words.map(Into::into).collect();
-        let participle = first.ends_with("ing")
+        let participle = first.ends_with(b"ing")
             && first.len() > 4
             && matches!(role, Role::Speech | Role::Label | Role::Belief);
         let list = self.by_first.entry(first).or_default();

@@ -129,8 +129,12 @@ impl QuoteResult {
     }
 }
 
-/// Window margin around quotations when a paragraph is huge, and the largest window (bytes).
-const MARGIN: usize = 2000;
+/// How much text before (`MARGIN`) and after (`MARGIN_AFTER`) a quotation attribution reads, the longest
+/// paragraph tail kept in full for the next paragraph, and the largest window (bytes). Every scan inside is
+/// bounded in tokens as well.
+const MARGIN: usize = 400;
+const MARGIN_AFTER: usize = 250;
+const TAIL: usize = 1500;
 const MAX_WINDOW: usize = 1 << 16;
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -147,13 +151,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// A speaker mention's byte span and, for a relative pronoun ("who"), the span of what it refers to.
+type SpeakerSpans = ((usize, usize), Option<(usize, usize)>);
+
 /// What a paragraph leaves to the next one.
 #[derive(Debug, Clone, Copy)]
 struct ParaEnd {
     para: usize,
     /// The speaker (mention span, and what a relative pronoun refers to) of the last attribution, for a
     /// quote-only next paragraph.
-    speaker: Option<((usize, usize), Option<(usize, usize)>)>,
+    speaker: Option<SpeakerSpans>,
     /// The last quote, when it was left open (a multi-paragraph quotation continues): its index.
     open_quote: Option<usize>,
 }
@@ -171,6 +178,32 @@ struct Att {
 
 fn words_in(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// The name on a short line after paragraph `pi` that starts with a dash ("— Sanders", "- Frank Newport."),
+/// when paragraph `pi` holds nothing but its quotation.
+fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usize, usize)> {
+    let next = paras.get(pi + 1)?;
+    let line = &text[next.clone()];
+    if line.len() > 80 {
+        return None;
+    }
+    let rest = line.trim_start_matches(['-', '—', '–', '―', ' ']);
+    if rest.len() == line.len() || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // "-Michelle Marks, Philadelphia.": the name before the first comma.
+    let name = rest
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['.', ' ']);
+    if name.is_empty() || name.split_whitespace().count() > 5 || name.contains([';', ':', '“', '"'])
+    {
+        return None;
+    }
+    let s = next.start + (line.len() - rest.len());
+    Some((s, s + name.len()))
 }
 
 /// Finds the quotations of `text`, attributes and resolves them. `entities` (gazetteer mentions, byte offsets,
@@ -210,16 +243,20 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             }
             _ => None,
         };
-        let mut last_speaker: Option<((usize, usize), Option<(usize, usize)>)> = None;
+        let mut last_speaker: Option<SpeakerSpans> = None;
         // Windows over the paragraph: the whole paragraph unless it is huge.
         let mut qa = a;
         while qa < b {
             let ws = floor_boundary(text, para.start.max(raw[qa].open.saturating_sub(MARGIN)));
             let mut qb = qa + 1;
-            let mut we = ceil_boundary(text, para.end.min(raw[qa].close + MARGIN));
+            let mut we = ceil_boundary(text, para.end.min(raw[qa].close + MARGIN_AFTER));
             while qb < b && raw[qb].open.saturating_sub(MARGIN) <= we && we - ws < MAX_WINDOW {
-                we = ceil_boundary(text, para.end.min(raw[qb].close + MARGIN));
+                we = ceil_boundary(text, para.end.min(raw[qb].close + MARGIN_AFTER));
                 qb += 1;
+            }
+            if qb == b && para.end - we < TAIL {
+                // The paragraph's last sentence may hand a speaker to the next paragraph.
+                we = para.end;
             }
             spans.clear();
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
@@ -245,7 +282,12 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let full_stop = text[q.start..q.end].ends_with('.');
-                let own = if full_stop || !alone_before {
+                let own = if !alone_before {
+                    // An embedded quote: a reporting clause closing the sentence, else the nearest cue before.
+                    w.closing_report(qi)
+                        .or_else(|| w.before(qi))
+                        .or_else(|| w.after(qi, quote_final))
+                } else if full_stop {
                     w.before(qi).or_else(|| w.after(qi, quote_final))
                 } else {
                     w.after(qi, quote_final).or_else(|| w.before(qi))
@@ -286,6 +328,12 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                     att.refers = pf.refers;
                     att.cue = atts[pidx].cue;
                     group = Some(atts[pidx].group);
+                } else if let Some(sp) = opens_para
+                    .then(|| dash_line_after(text, &paras, pi))
+                    .flatten()
+                {
+                    // “…”¶— Sanders: a signature on the next line.
+                    att.speaker = Some(sp);
                 } else if opens_para {
                     // A paragraph that opens with a quotation continues the previous paragraph's speaker.
                     if let Some(pe) = inherited {

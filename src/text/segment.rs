@@ -107,8 +107,11 @@ pub fn is_abbreviation(word: &str) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&lower)
+    ABBREVIATION_SET.contains(lower)
 }
+
+static ABBREVIATION_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')
