@@ -296,3 +296,38 @@ def test_usage_errors_exit_2(capsys):
         main(["analyze", "x.txt", "--format", "xml"])
     assert e.value.code == 2
     capsys.readouterr()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_for_many_files_on_a_terminal(seeds, tmp_path):
+    """With stderr on a terminal, several files show a progress bar; -q or a pipe (above) shows none."""
+    import fcntl
+    import os
+    import struct
+    import termios
+
+    def stderr_on_tty(*extra):
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+        try:
+            r = subprocess.run([script(), "analyze", *map(str, seeds), "--format", "jsonl", "-o",
+                                str(tmp_path / "o.jsonl"), *extra], stderr=slave, stdout=subprocess.DEVNULL,
+                               timeout=300, check=False)
+            os.close(slave)
+            chunks = []
+            while True:
+                try:
+                    data = os.read(master, 65536)
+                except OSError:  # EIO: the other end is closed and drained
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+        finally:
+            os.close(master)
+        return r.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+    code, err = stderr_on_tty()
+    assert code == EXIT_OK and f"{len(seeds)}/{len(seeds)}" in err and "file" in err
+    code, err = stderr_on_tty("--quiet")
+    assert code == EXIT_OK and f"{len(seeds)}/{len(seeds)}" not in err
