@@ -177,3 +177,13 @@ def test_speaker_mention_ending_inside_an_entity():
     for q in doc.quotes:
         if q.speaker is not None:
             assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+
+
+@pytest.mark.parametrize("module", ["saidwho.document", "saidwho.display", "saidwho.accessor"])
+def test_docstring_examples_hold(module):
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(module)
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -50,7 +50,7 @@ class Document:
     """One analysed text: ``entities`` (gazetteer matches), ``people`` (person clusters with their mentions) and
     ``quotes`` (with resolved speakers). Shown highlighted in Jupyter; ``to_dict``/``to_json`` for storage.
 
-    >>> doc = analyze("“No,” said Ned Price.", gazetteer=False)
+    >>> doc = analyze("“No,” said spokesman Ned Price.", gazetteer=False)
     >>> doc.quotes[0].speaker_name, [p.name for p in doc.people]
     ('Ned Price', ['Ned Price'])
     """
