@@ -281,3 +281,11 @@ def test_repr_and_len(corpus):
     assert len(corpus) == 2
     r = repr(corpus)
     assert r.startswith("Corpus(2 documents") and f"{len(corpus.quotes()):,} quotes" in r
+
+
+def test_documents_come_from_the_texts_as_analysed():
+    s = pd.Series([EXTRA, TEXTS[SEEDS[0]]], index=["n", "g"])
+    c = sw.analyze_many(s, progress=False)
+    s.iloc[0] = "Changed afterwards."
+    assert c.document("n").text == EXTRA
+    assert c.document("n").quotes == sw.analyze(EXTRA).quotes

@@ -164,7 +164,7 @@ class Corpus:
     memory grows with the results, not with one Python object per character or per match.
     """
 
-    def __init__(self, ids: pd.Index, texts: list[Any], chunks: list[tuple[int, dict[str, Any]]],
+    def __init__(self, ids: pd.Index, texts: list[Any] | pd.Series, chunks: list[tuple[int, dict[str, Any]]],
                  gazetteer: Gazetteer | None, errors: list[tuple[int, str]],
                  cues: CueLexicon | None = None) -> None:
         self._ids = ids
@@ -202,8 +202,8 @@ class Corpus:
         pos = self._ids.get_loc(doc)
         if not isinstance(pos, (int, np.integer)):
             raise KeyError(f"document id {doc!r} is not unique")
-        text = self._texts[pos]
-        if any(d == pos for d, _ in self._errors):
+        text = self._texts.iloc[pos] if isinstance(self._texts, pd.Series) else self._texts[pos]
+        if not isinstance(text, str) or any(d == pos for d, _ in self._errors):
             text = None  # analysed as missing (see errors())
         gaz = self._gazetteer if self._gazetteer is not None else False
         return analyze(text if isinstance(text, str) else "", gaz, cues=self._cues)
@@ -381,4 +381,6 @@ def analyze_many(
     finally:
         if bar is not None:
             bar.close()
-    return Corpus(ids, items, chunks, gaz, errors, cues)
+    # A Series is kept as given: the str objects made from an Arrow-backed column (and their UTF-8 copies) go
+    # away with ``items``; Corpus.document reads the text again from the column.
+    return Corpus(ids, texts.copy() if isinstance(texts, pd.Series) else items, chunks, gaz, errors, cues)
