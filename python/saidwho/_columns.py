@@ -74,3 +74,13 @@ def strings(values: list[Any]) -> Any:
     if _pa is not None:
         return pd.arrays.ArrowExtensionArray(_pa.array(values, type=_pa.large_string()))
     return np.array(values, dtype=object)
+
+
+def take_strings(values: pd.Index, positions: np.ndarray) -> Any:
+    """``values[positions]`` as a string column (Arrow-backed when pyarrow is present, without one Python str
+    per row)."""
+    if _pa is not None:
+        arr = _pa.array(values, type=_pa.large_string()).take(_pa.array(positions))
+        return pd.arrays.ArrowExtensionArray(arr)
+    return np.asarray(values.take(positions), dtype=object)
+

@@ -23,6 +23,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from ._saidwho import SaidwhoError
+
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
 _TABLES = ("quotes", "entities", "people", "who_said_what")
 
@@ -80,8 +82,9 @@ class _Writer:
         self._stream: Any = None
         self._csv_header = False
         self._parquet: Any = None
+        self._empty: Any = None
         if fmt == "parquet" and not output:
-            raise SystemExit("saidwho: --format parquet needs --output PATH")
+            raise ValueError("--format parquet needs --output PATH")
 
     def _open(self):
         if self._stream is None:
@@ -98,7 +101,16 @@ class _Writer:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
+            if not len(df):
+                # an empty table says nothing about column types (lists of nothing); written at close if no
+                # other table comes
+                self._empty = df
+                return
             table = pa.Table.from_pandas(df, preserve_index=False)
+            # a column of lists that are all empty comes out as list<null>: give it its real type
+            for i, field in enumerate(table.schema):
+                if pa.types.is_list(field.type) and pa.types.is_null(field.type.value_type):
+                    table = table.set_column(i, field.name, table.column(i).cast(pa.list_(pa.string())))
             if self._parquet is None:
                 self._parquet = pq.ParquetWriter(self.output, table.schema)
             self._parquet.write_table(table.cast(self._parquet.schema))
@@ -117,6 +129,8 @@ class _Writer:
         out.flush()
 
     def close(self) -> None:
+        if self.fmt == "parquet" and self._parquet is None and self._empty is not None:
+            self._empty.to_parquet(self.output, index=False)
         if self._parquet is not None:
             self._parquet.close()
         if self._stream is not None and self._stream is not sys.stdout:
@@ -147,10 +161,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         progress = tqdm(total=len(args.files), unit="file", file=sys.stderr, disable=None)
     try:
         for docs in _iter_inputs(args.files, args, errors):
-            corpus = sw.analyze_many(docs, gazetteer=gaz, n_threads=args.threads, progress=False)
+            corpus = sw.analyze_many(docs, gazetteer=gaz, n_threads=args.threads, progress=False,
+                                     on_error="record")
             writer.write(getattr(corpus, args.what)())
             if progress is not None:
                 progress.update(1)
+            bad = corpus.errors()
+            for doc, msg in zip(bad["doc"], bad["error"]):
+                errors.append(f"{doc}: {msg}")
+                print(f"saidwho: {doc}: skipped: {msg}", file=sys.stderr)
+            if len(bad) and args.on_error == "stop":
+                break
         if progress is not None:
             progress.update(len(args.files) - progress.n)
     finally:
@@ -241,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, SaidwhoError) as e:
         print(f"saidwho: {e}", file=sys.stderr)
         return EXIT_ERROR
 

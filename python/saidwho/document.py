@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -49,25 +50,25 @@ class Document:
     """One analysed text: ``entities`` (gazetteer matches), ``people`` (person clusters with their mentions) and
     ``quotes`` (with resolved speakers). Shown highlighted in Jupyter; ``to_dict``/``to_json`` for storage.
 
-    >>> doc = analyze("“No,” said Ned Price.", gazetteer=False)
+    >>> doc = analyze("“No,” said spokesman Ned Price.", gazetteer=False)
     >>> doc.quotes[0].speaker_name, [p.name for p in doc.people]
     ('Ned Price', ['Ned Price'])
     """
 
-    __slots__ = ("entities", "people", "quotes", "text")
+    __slots__ = ("_gazetteer", "entities", "people", "quotes", "text")
 
-    def __init__(self, text: str, entities: list[Match], people: list[Person], quotes: list[Quote]) -> None:
+    def __init__(self, text: str, entities: list[Match], people: list[Person], quotes: list[Quote],
+                 gazetteer: Gazetteer | None = None) -> None:
         self.text = text
         self.entities = entities
         self.people = people
         self.quotes = quotes
+        self._gazetteer = gazetteer
 
-    def __getstate__(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self.__slots__}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        for k in self.__slots__:
-            setattr(self, k, state[k])
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Matches point into their gazetteer and do not pickle; they are found again on loading (the same
+        # gazetteer gives the same matches). The default gazetteer travels by name, others as bytes.
+        return (_document_from_state, (self.text, _gazetteer_ref(self._gazetteer), self.people, self.quotes))
 
     def __repr__(self) -> str:
         return (f"Document({len(self.text):,} chars, {len(self.entities)} entities, {len(self.people)} people, "
@@ -106,7 +107,29 @@ def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLe
     gaz = resolve_gazetteer(gazetteer, native_only=True)
     quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues)
     entities = [] if gaz is None else gaz.find(text)
-    return Document(text, entities, people, quotes)
+    return Document(text, entities, people, quotes, gaz)
+
+
+def _gazetteer_ref(gaz: Gazetteer | None) -> Any:
+    """What a pickle holds for ``gaz``: ``"default"`` for the default gazetteer (rebuilt by name), else ``gaz``."""
+    from . import default
+
+    if gaz is not None and default._build.cache_info().currsize and gaz is default.default_gazetteer():
+        return "default"
+    return gaz
+
+
+def _gazetteer_from_ref(ref: Any) -> Gazetteer | None:
+    if isinstance(ref, str) and ref == "default":
+        from .default import default_gazetteer
+
+        return default_gazetteer()
+    return ref
+
+
+def _document_from_state(text: str, gaz_ref: Any, people: list[Person], quotes: list[Quote]) -> Document:
+    gaz = _gazetteer_from_ref(gaz_ref)
+    return Document(text, [] if gaz is None else gaz.find(text), people, quotes, gaz)
 
 
 _BIG_RUN_CHARS = 2_000_000  # show a progress bar beyond this much text
@@ -119,13 +142,17 @@ def _split_input(texts: Any) -> tuple[pd.Index, list[Any]]:
     if isinstance(texts, pd.DataFrame):
         raise TypeError("pass a column of texts (df['text']), not a whole DataFrame")
     if isinstance(texts, pd.Series):
-        return texts.index, list(texts.array)
+        # NaN, None and pd.NA (nullable string dtypes) all become None: a missing text
+        return texts.index, texts.to_numpy(dtype=object, na_value=None).tolist()
     if isinstance(texts, dict):
-        return pd.Index(list(texts.keys())), list(texts.values())
-    items = list(texts)
-    if items and all(isinstance(x, tuple) and len(x) == 2 for x in items):
-        return pd.Index([x[0] for x in items]), [x[1] for x in items]
-    return pd.RangeIndex(len(items)), items
+        ids, items = pd.Index(list(texts.keys())), list(texts.values())
+    else:
+        items = list(texts)
+        if items and all(isinstance(x, tuple) and len(x) == 2 for x in items):
+            ids, items = pd.Index([x[0] for x in items]), [x[1] for x in items]
+        else:
+            ids = pd.RangeIndex(len(items))
+    return ids, [None if x is pd.NA else x for x in items]
 
 
 class Corpus:
@@ -137,13 +164,15 @@ class Corpus:
     memory grows with the results, not with one Python object per character or per match.
     """
 
-    def __init__(self, ids: pd.Index, texts: list[Any], chunks: list[tuple[int, dict[str, Any]]],
-                 gazetteer: Gazetteer | None, errors: list[tuple[int, str]]) -> None:
+    def __init__(self, ids: pd.Index, texts: list[Any] | pd.Series, chunks: list[tuple[int, dict[str, Any]]],
+                 gazetteer: Gazetteer | None, errors: list[tuple[int, str]],
+                 cues: CueLexicon | None = None) -> None:
         self._ids = ids
         self._texts = texts
         self._chunks = chunks
         self._gazetteer = gazetteer
         self._errors = errors
+        self._cues = cues
         self._cache: dict[str, pd.DataFrame] = {}
 
     def __len__(self) -> int:
@@ -155,7 +184,13 @@ class Corpus:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_cache"] = {}
+        state["_gazetteer"] = _gazetteer_ref(self._gazetteer)
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state["_gazetteer"] = _gazetteer_from_ref(state["_gazetteer"])
+        state.setdefault("_cues", None)
+        self.__dict__.update(state)
 
     @property
     def ids(self) -> pd.Index:
@@ -167,8 +202,11 @@ class Corpus:
         pos = self._ids.get_loc(doc)
         if not isinstance(pos, (int, np.integer)):
             raise KeyError(f"document id {doc!r} is not unique")
-        text = self._texts[pos]
-        return analyze(text if isinstance(text, str) else "", self._gazetteer if self._gazetteer else False)
+        text = self._texts.iloc[pos] if isinstance(self._texts, pd.Series) else self._texts[pos]
+        if not isinstance(text, str) or any(d == pos for d, _ in self._errors):
+            text = None  # analysed as missing (see errors())
+        gaz = self._gazetteer if self._gazetteer is not None else False
+        return analyze(text if isinstance(text, str) else "", gaz, cues=self._cues)
 
     def __iter__(self) -> Iterator[Document]:
         for doc in self._ids:
@@ -203,7 +241,7 @@ class Corpus:
             codes = entry.astype(np.int32)
             out["id"] = pd.Categorical.from_codes(codes, categories=ids)
             out["label"] = pd.Categorical.from_codes(label_of[codes], categories=labels)
-            out["name"] = names.take(entry)
+            out["name"] = _columns.take_strings(names, entry)
         else:
             for c in ("id", "label", "name"):
                 out[c] = pd.Series([], dtype=object)
@@ -319,7 +357,10 @@ def analyze_many(
     n = len(items)
     bar = None
     if progress and total_chars > _BIG_RUN_CHARS and n > 1:
-        from tqdm.auto import tqdm
+        with warnings.catch_warnings():
+            # tqdm.auto warns once when a notebook lacks ipywidgets, then falls back to a text bar: that is fine
+            warnings.simplefilter("ignore")
+            from tqdm.auto import tqdm
 
         bar = tqdm(total=n, unit="doc", desc="saidwho")
     # chunks keep the bar moving and the peak memory of one call bounded; each chunk uses every thread
@@ -340,4 +381,6 @@ def analyze_many(
     finally:
         if bar is not None:
             bar.close()
-    return Corpus(ids, items, chunks, gaz, errors)
+    # A Series is kept as given: the str objects made from an Arrow-backed column (and their UTF-8 copies) go
+    # away with ``items``; Corpus.document reads the text again from the column.
+    return Corpus(ids, texts.copy() if isinstance(texts, pd.Series) else items, chunks, gaz, errors, cues)

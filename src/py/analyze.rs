@@ -255,7 +255,13 @@ fn _analyze_columns<'py>(
     let gaz = gazetteer.map(|g| g.get().inner.clone());
     let tables = guarded(py, "analyze_many", || {
         analyze_batch(&strs, gaz.as_deref(), &opts, n_threads).map(|results| {
-            let mut t = Tables::default();
+            let mut t = Tables {
+                q_sp_start: IntCol::nullable(),
+                q_sp_end: IntCol::nullable(),
+                q_cue_start: IntCol::nullable(),
+                q_cue_end: IntCol::nullable(),
+                ..Tables::default()
+            };
             for (i, (s, a)) in strs.iter().zip(&results).enumerate() {
                 if let Some(s) = s {
                     t.add(i, s, a);

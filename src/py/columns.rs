@@ -15,7 +15,8 @@ fn bytes_of<T: Copy>(v: &[T], f: impl Fn(T) -> [u8; 8]) -> Vec<u8> {
     out
 }
 
-/// A nullable 64-bit integer column.
+/// A 64-bit integer column; a [`nullable`](IntCol::nullable) one always crosses with its validity bytes, so
+/// its pandas dtype (`Int64`) does not depend on whether this batch happened to hold a missing value.
 #[derive(Default)]
 pub struct IntCol {
     values: Vec<i64>,
@@ -24,6 +25,13 @@ pub struct IntCol {
 }
 
 impl IntCol {
+    /// An empty column that may hold missing values.
+    pub fn nullable() -> Self {
+        IntCol {
+            nulls: true,
+            ..IntCol::default()
+        }
+    }
     pub fn len(&self) -> usize {
         self.values.len()
     }

@@ -1,0 +1,168 @@
+"""Document._repr_html_: the text escaped and complete, every quote highlighted in its speaker's colour with kind
+and cue on hover, entity mentions marked, nothing fetched from the internet."""
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import saidwho as sw
+from saidwho.display import render_html
+
+DATA = Path(__file__).parent / "data"
+SEEDS = sorted(p.stem for p in DATA.glob("*.txt"))
+
+
+class Spans(HTMLParser):
+    """Rebuilds the document text from the HTML and records every highlighted span with the text it covers."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (attrs, start offset in the rebuilt text)
+        self.spans = []  # (class, attrs, text covered)
+        self.text = []
+        self.in_doc = 0
+        self.label_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div" and attrs.get("class") == "sw-doc":
+            self.in_doc = 1
+            return
+        if not self.in_doc:
+            return
+        assert tag == "span", tag
+        self.stack.append((attrs, len("".join(self.text))))
+        if attrs.get("class") == "sw-ent-label":
+            self.label_depth += 1
+
+    def handle_endtag(self, tag):
+        if not self.in_doc:
+            return
+        if tag == "div":
+            self.in_doc = 0
+            return
+        attrs, start = self.stack.pop()
+        if attrs.get("class") == "sw-ent-label":
+            self.label_depth -= 1
+            return
+        self.spans.append((attrs.get("class"), attrs, "".join(self.text)[start:]))
+
+    def handle_data(self, data):
+        if self.in_doc and not self.label_depth:
+            self.text.append(data)
+
+
+def parse(markup):
+    p = Spans()
+    p.feed(markup)
+    p.close()
+    assert not p.stack
+    return "".join(p.text), p.spans
+
+
+def colour(attrs):
+    m = re.search(r"rgba\((\d+, \d+, \d+),", attrs.get("style", ""))
+    return m.group(1) if m else None
+
+
+@pytest.fixture(scope="module", params=SEEDS)
+def seed_doc(request):
+    text = (DATA / f"{request.param}.txt").read_text(encoding="utf-8")
+    return sw.analyze(text)
+
+
+def test_text_is_complete_and_escaped(seed_doc):
+    markup = seed_doc._repr_html_()
+    rebuilt, _ = parse(markup)
+    assert rebuilt == seed_doc.text
+
+
+def test_every_quote_highlighted_in_its_speakers_colour(seed_doc):
+    _, spans = parse(seed_doc._repr_html_())
+    quotes = [(a, t) for c, a, t in spans if c == "sw-quote"]
+    assert [t for _, t in quotes] == [q.text for q in seed_doc.quotes]
+    by_speaker = {}
+    for (attrs, _), q in zip(quotes, seed_doc.quotes, strict=True):
+        title = attrs["title"]
+        if q.kind == "scare":
+            assert title == "scare quote"
+            continue
+        assert title.startswith(f"{q.kind} quote")
+        assert f"cue: {q.cue.text if q.cue else 'none'}" in title
+        key = q.speaker_id or q.speaker_name or (q.speaker.text if q.speaker else None)
+        if key is not None:
+            by_speaker.setdefault(key, set()).add(colour(attrs))
+            assert (q.speaker_name or q.speaker.text) in title
+    # one colour per speaker, and different speakers differ (the palette has 10 hues)
+    assert all(len(c) == 1 for c in by_speaker.values())
+    assert len(by_speaker) >= 3
+    assert len({next(iter(c)) for c in by_speaker.values()}) == min(len(by_speaker), 10)
+    # speaker mentions wear their quote's colour
+    speaker_spans = [(a, t) for c, a, t in spans if c == "sw-speaker"]
+    colours = {k: next(iter(c)) for k, c in by_speaker.items()}
+    for q in seed_doc.quotes:
+        if q.kind != "scare" and q.speaker is not None and q.speaker_id in colours:
+            assert any(t == q.speaker.text and colour(a) == colours[q.speaker_id] for a, t in speaker_spans)
+
+
+def test_entities_marked_with_label_and_id(seed_doc):
+    _, spans = parse(seed_doc._repr_html_())
+    ents = [(a["title"], t) for c, a, t in spans if c == "sw-ent"]
+    # entity spans may be clipped where they cross a quote boundary; nearly all come whole
+    whole = {(m.text, f"{m.label}: {m.name} ({m.id})") for m in seed_doc.entities}
+    assert sum((t, title) in whole for title, t in ents) >= 0.9 * len(seed_doc.entities)
+
+
+def test_self_contained():
+    text = (DATA / f"{SEEDS[0]}.txt").read_text(encoding="utf-8")
+    markup = sw.analyze(text)._repr_html_().lower()
+    for banned in ("http:", "https:", "//", "<script", "src=", "@import", "url(", "<link", "<iframe"):
+        assert banned not in markup, banned
+    # readable in dark themes: the text colour is inherited, highlights are translucent
+    assert "color: inherit" in markup
+    assert "rgba(" in markup and "background: #" not in markup and "background: white" not in markup
+
+
+def test_markup_in_text_is_escaped():
+    text = '<script>alert("x")</script> & “Fine <b>work</b> & more,” said Ned Price.'
+    doc = sw.analyze(text, gazetteer=False)
+    markup = doc._repr_html_()
+    assert "<script>" not in markup and "<b>" not in markup
+    assert html.escape("<script>") in markup and "&amp;" in markup
+    rebuilt, spans = parse(markup)
+    assert rebuilt == text
+    assert [t for c, _, t in spans if c == "sw-quote"] == [q.text for q in doc.quotes]
+    assert doc.quotes[-1].text == "Fine <b>work</b> & more," and doc.quotes[-1].speaker_name == "Ned Price"
+    # a speaker name with markup characters is escaped in the legend and in titles too
+    evil = render_html("“Hi,” said X.", quotes=[type("Q", (), {
+        "start": 1, "end": 4, "kind": "direct", "group": 0, "speaker_id": None, "speaker_name": "<i>Eve</i>",
+        "speaker": type("S", (), {"start": 11, "end": 12, "text": "X"})(), "cue": None})()])
+    assert "<i>" not in evil and "&lt;i&gt;Eve" in evil
+
+
+def test_crossing_spans_still_nest():
+    """An entity that crosses a quote boundary is clipped; the HTML stays well formed and the text complete."""
+    text = "He said “New York” City is big."
+    ent = type("E", (), {"start": 9, "end": 23, "label": "GPE", "id": "nyc", "name": "New York City"})()
+    q = type("Q", (), {"start": 9, "end": 17, "kind": "scare", "group": 0, "speaker_id": None,
+                       "speaker_name": None, "speaker": None, "cue": None})()
+    markup = render_html(text, entities=[ent], quotes=[q])
+    rebuilt, spans = parse(markup)
+    assert rebuilt == text
+    assert [t for c, _, t in spans if c == "sw-quote"] == ["New York"]
+
+
+def test_legend_lists_each_speaker_once():
+    text = "“Yes,” said Ned Price. “No,” said Jen Psaki. “Maybe,” Ned Price added."
+    doc = sw.analyze(text, gazetteer=False)
+    legend = re.search(r'<div class="sw-legend">(.*?)</div>', doc._repr_html_()).group(1)
+    names = re.findall(r">([^<>]+)</span>", legend)
+    assert names == ["Ned Price", "Jen Psaki"]
+
+
+def test_empty_document_renders():
+    markup = sw.analyze("")._repr_html_()
+    rebuilt, spans = parse(markup)
+    assert rebuilt == "" and spans == []
