@@ -210,7 +210,7 @@ def _check(texts: Any, on_error: str) -> None:
         raise TypeError("texts is a pandas object: use saidwho.analyze_many, or dask.dataframe.from_pandas first")
     if not hasattr(texts, "map_partitions") or not hasattr(texts, "to_delayed"):
         raise TypeError(f"texts must be a Dask Series of texts, not {type(texts).__name__}")
-    if hasattr(texts, "columns"):
+    if isinstance(getattr(texts, "_meta", None), pd.DataFrame):
         raise TypeError("pass a column of texts (ddf['text']), not a whole Dask DataFrame")
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._missing import blank_missing
 from ._resolve import resolve_gazetteer
 from ._saidwho import (
     CueLexicon,
@@ -180,7 +181,7 @@ def extract_quotes_batch(
 
     if isinstance(texts, str):
         raise TypeError("texts must be a sequence of str, not a single str")
-    texts = list(texts)
+    texts = blank_missing(list(texts))  # None/NaN/pd.NA: a document without quotes
     for i, t in enumerate(texts):
         if not isinstance(t, str):
             raise TypeError(f"texts[{i}] must be a str, got {type(t).__name__}")
