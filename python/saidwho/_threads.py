@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import sys
 
+MAX_THREADS = 1024  # more threads than this is a mistake (and would exhaust the process), not a request
+
 
 def _inside_cluster_task() -> bool:
     dist = sys.modules.get("distributed")
@@ -42,6 +44,8 @@ def resolve_threads(n_threads: int | None) -> int:
             raise TypeError(f"n_threads must be an int or None, not {type(n_threads).__name__}")
         if n_threads < 1:
             raise ValueError(f"n_threads must be >= 1, got {n_threads}")
+        if n_threads > MAX_THREADS:
+            raise ValueError(f"n_threads must be at most {MAX_THREADS}, got {n_threads}")
         return n_threads
     env = os.environ.get("SAIDWHO_NUM_THREADS")
     if env:
@@ -50,5 +54,5 @@ def resolve_threads(n_threads: int | None) -> int:
         except ValueError:
             raise ValueError(f"SAIDWHO_NUM_THREADS must be an integer, got {env!r}") from None
         if n >= 1:
-            return n
+            return min(n, MAX_THREADS)
     return 1 if _inside_cluster_task() else 0

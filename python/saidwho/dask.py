@@ -41,13 +41,16 @@ __all__ = ["GazetteerHandle", "Tables", "analyze", "build_count", "entities", "h
 
 _LOCK = threading.Lock()
 _CACHE: dict[str, Gazetteer | None] = {}
-_BUILDS = 0
+_BUILDS: dict[str, int] = {}  # digest -> how many times this process built it
 _TABLES = ("entities", "quotes", "people", "errors")
 
 
-def build_count() -> int:
-    """How many gazetteers this process has built from handles (for tests and benchmarks)."""
-    return _BUILDS
+def build_count(digest: str | None = None) -> int:
+    """How many gazetteers this process has built from handles (of one ``digest``, or of all); for tests and
+    benchmarks: ``client.run(saidwho.dask.build_count)`` gives it for every worker."""
+    if digest is None:
+        return sum(_BUILDS.values())
+    return _BUILDS.get(digest, 0)
 
 
 def _cache_dir() -> str:
@@ -85,7 +88,6 @@ class GazetteerHandle:
 
     def get(self) -> Gazetteer | None:
         """The gazetteer, built on first use in this process and then cached (thread-safe)."""
-        global _BUILDS
         if self.digest in _CACHE:
             return _CACHE[self.digest]
         with _LOCK:
@@ -112,7 +114,7 @@ class GazetteerHandle:
                     raise ValueError(f"{self.path}: content does not match the gazetteer's hash "
                                      f"{self.digest[:12]} (the file changed after the handle was made)")
                 gaz = Gazetteer.from_bytes(data)
-            _BUILDS += 1
+            _BUILDS[self.digest] = _BUILDS.get(self.digest, 0) + 1
             _CACHE[self.digest] = gaz
         return gaz
 
@@ -210,7 +212,7 @@ def _check(texts: Any, on_error: str) -> None:
         raise TypeError("texts is a pandas object: use saidwho.analyze_many, or dask.dataframe.from_pandas first")
     if not hasattr(texts, "map_partitions") or not hasattr(texts, "to_delayed"):
         raise TypeError(f"texts must be a Dask Series of texts, not {type(texts).__name__}")
-    if hasattr(texts, "columns"):
+    if isinstance(getattr(texts, "_meta", None), pd.DataFrame):
         raise TypeError("pass a column of texts (ddf['text']), not a whole Dask DataFrame")
 
 

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import _columns
 from ._resolve import resolve_gazetteer
-from ._saidwho import CueLexicon, Match, Person, Quote, _analyze_columns, _analyze_doc
+from ._saidwho import CueLexicon, Match, Person, Quote, SaidwhoError, _analyze_columns, _analyze_doc
 from ._threads import resolve_threads
 from .display import render_html
 from .gazetteer import Gazetteer
@@ -342,9 +342,9 @@ def analyze_many(
     """Analyse many texts in parallel (the GIL released; all cores unless ``n_threads``) into a :class:`Corpus`.
 
     ``texts``: a list of str, a pandas Series (its index becomes the ``doc`` ids), a dict ``{id: text}`` or an
-    iterable of ``(id, text)`` pairs. ``None``/NaN texts are kept as documents without results. A text that is not
-    valid Unicode raises ``ValueError`` naming it, or with ``on_error="record"`` is listed in
-    :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress bar (tqdm; notebook or terminal) on
+    iterable of ``(id, text)`` pairs. ``None``/NaN/``pd.NA`` texts are kept as documents without results. A text
+    that is not valid Unicode raises ``ValueError`` naming it (a value that is not a str: ``TypeError``), or with
+    ``on_error="record"`` is listed in :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress bar (tqdm; notebook or terminal) on
     long runs. Documents are never dropped or reordered.
     """
     if on_error not in ("raise", "record"):
@@ -376,7 +376,7 @@ def analyze_many(
             errors.extend((lo + d, msg) for d, msg in errs)
             if bar is not None:
                 bar.update(len(part))
-    except (ValueError, TypeError) as e:
+    except (ValueError, TypeError, SaidwhoError) as e:
         raise _renamed(e, ids, lo) from None
     finally:
         if bar is not None:

@@ -39,6 +39,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ._missing import blank_missing
 from ._saidwho import Entry, Match, _Gazetteer
 from ._threads import resolve_threads
 
@@ -276,14 +277,14 @@ class Gazetteer:
         if isinstance(texts, str):
             raise TypeError("texts must be a list of str, not a single str (use find for one text)")
         n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
-        if not isinstance(texts, list):
-            texts = list(texts)
+        texts = blank_missing(list(texts))  # None/NaN/pd.NA: a document without matches
         return self._core.find_batch_columns(texts, n_threads, overlapping)
 
     def find_batch(self, texts: Iterable[str], n_threads: int | None = None, overlapping: bool = False):
         """Match many texts in parallel (all cores unless ``n_threads``; the GIL is released) into a pandas
         DataFrame with columns ``doc`` (position in ``texts``), ``start``, ``end``, ``text``, ``id``, ``label``.
-        ``text``, ``id`` and ``label`` are Categoricals (built from codes: no Python object per match)."""
+        ``text``, ``id`` and ``label`` are Categoricals (built from codes: no Python object per match). A missing
+        text (None, NaN, ``pd.NA``) has no matches."""
         import numpy as np
         import pandas as pd
 

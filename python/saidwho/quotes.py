@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ._missing import blank_missing
 from ._resolve import resolve_gazetteer
 from ._saidwho import (
     CueLexicon,
@@ -97,10 +98,17 @@ def _entities(text: str, gazetteer: Any, entities: Iterable[Any] | None) -> list
         find = getattr(gazetteer, "find", None)
         if find is None:
             raise TypeError(f"gazetteer must have a find(text) method, got {type(gazetteer).__name__}")
-        return [_entity_tuple(m) for m in find(text)]
+        return _in_text(text, [_entity_tuple(m) for m in find(text)])
     if entities is not None:
-        return [_entity_tuple(m) for m in entities]
+        return _in_text(text, [_entity_tuple(m) for m in entities])
     return None
+
+
+def _in_text(text: str, ents: list[EntityTuple]) -> list[EntityTuple]:
+    for e in ents:
+        if not 0 <= e[0] <= e[1] <= len(text):
+            raise ValueError(f"entity span {e[0]}..{e[1]} is outside the text (length {len(text)})")
+    return ents
 
 
 def _check_text(text: Any) -> str:
@@ -180,7 +188,7 @@ def extract_quotes_batch(
 
     if isinstance(texts, str):
         raise TypeError("texts must be a sequence of str, not a single str")
-    texts = list(texts)
+    texts = blank_missing(list(texts))  # None/NaN/pd.NA: a document without quotes
     for i, t in enumerate(texts):
         if not isinstance(t, str):
             raise TypeError(f"texts[{i}] must be a str, got {type(t).__name__}")

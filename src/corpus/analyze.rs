@@ -73,6 +73,30 @@ pub fn analyze_batch(
     }))
 }
 
+/// [`analyze_batch`] with each document isolated: a document whose analysis panics (a bug) gives
+/// `Err(message)` in its place and the others their analyses, so one bad text never loses a batch.
+pub fn analyze_batch_isolated(
+    texts: &[Option<&str>],
+    gaz: Option<&Gazetteer>,
+    opts: &QuoteOptions,
+    n_threads: Option<usize>,
+) -> Result<Vec<std::result::Result<Analysis, String>>> {
+    use rayon::prelude::*;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    let one = |t: &Option<&str>| {
+        catch_unwind(AssertUnwindSafe(|| {
+            t.map_or_else(Analysis::default, |t| analyze(t, gaz, opts))
+        }))
+        .map_err(|p| {
+            p.downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into())
+        })
+    };
+    Ok(thread_pool(n_threads)?.install(|| texts.par_iter().map(one).collect()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

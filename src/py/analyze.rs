@@ -4,11 +4,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyFloat, PyList, PyString};
 
 use super::columns::{CatCol, Col, IntCol, StrCol, Table};
+use super::errors::SaidwhoError;
 use super::gazetteer::PyGazetteer;
 use super::quotes::{
     guarded, options, people_to_py, quotes_to_py, text_of, Offsets, PyCueLexicon, PyPerson, PyQuote,
 };
-use crate::corpus::analyze::{analyze, analyze_batch, Analysis};
+use crate::corpus::analyze::{analyze, analyze_batch_isolated, Analysis};
 
 /// _analyze_doc(text, gazetteer=None, cues=None) -> (quotes, people), speakers resolved against the gazetteer
 /// inside Rust (see saidwho.analyze).
@@ -208,8 +209,8 @@ fn text_at<'a, 'py>(
 /// _analyze_columns(texts, gazetteer=None, cues=None, n_threads=None, on_error="raise")
 ///   -> (tables: dict[str, list[column]], errors: list[(doc, message)])
 /// `texts` is a list; None/NaN are missing documents (no rows). A text that is not valid Unicode (a lone
-/// surrogate) raises ValueError naming the document, or with on_error="record" is reported in `errors` and
-/// analysed as missing.
+/// surrogate) raises ValueError naming the document, a value that is not a str raises TypeError; with
+/// on_error="record" either is reported in `errors` and analysed as missing.
 #[pyfunction]
 #[pyo3(signature = (texts, gazetteer=None, cues=None, n_threads=None, on_error="raise"))]
 fn _analyze_columns<'py>(
@@ -233,9 +234,15 @@ fn _analyze_columns<'py>(
     let mut strs: Vec<Option<&str>> = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let s = match text_at(item, i)? {
-            None => None,
-            Some(s) => match text_of(s) {
+        let s = match text_at(item, i) {
+            // Not a text at all (bytes, a number...): recorded like an invalid text, or raised.
+            Err(e) if record => {
+                errors.push((i, e.value(py).to_string()));
+                None
+            }
+            Err(e) => return Err(e),
+            Ok(None) => None,
+            Ok(Some(s)) => match text_of(s) {
                 Ok(s) => Some(s),
                 Err(e) if record => {
                     errors.push((i, e.value(py).to_string()));
@@ -253,8 +260,9 @@ fn _analyze_columns<'py>(
     }
     let opts = options(cues);
     let gaz = gazetteer.map(|g| g.get().inner.clone());
-    let tables = guarded(py, "analyze_many", || {
-        analyze_batch(&strs, gaz.as_deref(), &opts, n_threads).map(|results| {
+    // Each document isolated: a panic (a bug) in one is that document's error, never a lost batch.
+    let (tables, failed) = guarded(py, "analyze_many", || {
+        analyze_batch_isolated(&strs, gaz.as_deref(), &opts, n_threads).map(|results| {
             let mut t = Tables {
                 q_sp_start: IntCol::nullable(),
                 q_sp_end: IntCol::nullable(),
@@ -262,15 +270,32 @@ fn _analyze_columns<'py>(
                 q_cue_end: IntCol::nullable(),
                 ..Tables::default()
             };
-            for (i, (s, a)) in strs.iter().zip(&results).enumerate() {
-                if let Some(s) = s {
-                    t.add(i, s, a);
+            let mut failed = Vec::new();
+            for (i, (s, a)) in strs.iter().zip(results).enumerate() {
+                match (s, a) {
+                    (Some(s), Ok(a)) => t.add(i, s, &a),
+                    (_, Err(msg)) => failed.push((i, msg)),
+                    (None, Ok(_)) => {}
                 }
             }
-            t
+            (t, failed)
         })
     })?
     .map_err(super::errors::to_py)?;
+    if !failed.is_empty() {
+        if !record {
+            let (i, msg) = &failed[0];
+            return Err(SaidwhoError::new_err(format!(
+                "document {i}: internal error (please report it): {msg}"
+            )));
+        }
+        errors.extend(
+            failed
+                .into_iter()
+                .map(|(i, m)| (i, format!("internal error (please report it): {m}"))),
+        );
+        errors.sort_by_key(|e| e.0);
+    }
     Ok((tables.into_py(py)?, errors))
 }
 

@@ -462,7 +462,10 @@ fn resolve(
     // A gazetteer entity that is the mention's head (it ends where the mention ends).
     let i = entities.partition_point(|m| m.start < s);
     for m in entities[i..].iter().take_while(|m| m.start < e) {
-        if m.end == e || (m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric())) {
+        // An entity running past the mention's end is not its head (fuzz finding: tests/fuzz_regressions.rs).
+        if m.end == e
+            || (m.end < e && m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric()))
+        {
             let person = if m.is_person() {
                 people.person_at(m.start, m.end)
             } else {
