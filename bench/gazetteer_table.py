@@ -131,7 +131,8 @@ def targets(by_size, batch):
                        f"| {verdict(r['build_s'] < G250K_BUILD_TARGET_S)} |")
     for b in batch:
         out.append(f"| find_batch 2 threads >= {THREADS_TARGET:g}x 1 | {b['case']} | {b['size']} | "
-                   f"{b['ratio']:.2f}x ({b['mb_s_1']:.1f} -> {b['mb_s_2']:.1f} MB/s, {b['n_docs']:,} docs) "
+                   f"{b['ratio']:.2f}x ({b['mb_s_1']:.1f} -> {b['mb_s_2']:.1f} MB/s, {b['n_docs']:,} docs; "
+                   f"parallelism reached {b.get('parallelism', {}).get('2', '?')}; load {b.get('load', '?')}) "
                    f"| {verdict(b['ratio'] >= THREADS_TARGET)} |")
     return out
 
