@@ -6,6 +6,7 @@
 # Usage: bash bench/run_gazetteer_bench.sh [--peers-only | --saidwho-only] [--no-batch] [--no-install]
 # Environment (all optional):
 #   SIZES=g1k,g30k,g250k  REPS=3  OUT=bench/results.jsonl (truncated first unless APPEND=1)
+#   CASES=lib:variant,... instead of the default peers + saidwho cases (e.g. a quick focused comparison)
 #   VENV=.venv-bench      the bench virtualenv (created with the pinned peers of bench/requirements.txt)
 #   SAIDWHO_SRC=.         the saidwho source tree built into the venv (pip install; rebuilt when a file of its
 #                         src/, python/, Cargo.*, pyproject.toml changed since the last install)
@@ -26,14 +27,14 @@ for arg in "$@"; do
         --saidwho-only) what=saidwho ;;
         --no-batch) batch=0 ;;
         --no-install) install=0 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
 case "$what" in
-    all) CASES=$PEERS,$SAIDWHO ;;
-    peers) CASES=$PEERS ;;
-    saidwho) CASES=$SAIDWHO ;;
+    all) CASES=${CASES:-$PEERS,$SAIDWHO} ;;
+    peers) CASES=${CASES:-$PEERS} ;;
+    saidwho) CASES=${CASES:-$SAIDWHO} ;;
 esac
 
 SHARED=${SHARED:-../shared}
