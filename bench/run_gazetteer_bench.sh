@@ -27,7 +27,7 @@ for arg in "$@"; do
         --saidwho-only) what=saidwho ;;
         --no-batch) batch=0 ;;
         --no-install) install=0 ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
