@@ -23,14 +23,19 @@ G250K_BUILD_TARGET_S = 1.0
 THREADS_TARGET = 1.7
 
 
-def load(path):
-    """Last result per (case, size, mode), in first-seen order."""
+def load(path, best=False):
+    """One result per (case, size, mode), in first-seen order: the last one, or with ``best`` the fastest one
+    (several rounds of the same cases on a shared, noisy machine: other work only ever slows a case down)."""
     last = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 r = json.loads(line)
-                last[(r["case"], r["size"], r.get("mode", "whole"))] = r
+                key = (r["case"], r["size"], r.get("mode", "whole"))
+                old = last.get(key)
+                if best and ok(old) and (not ok(r) or r["mb_s"] <= old["mb_s"]):
+                    continue
+                last[key] = r
     return last
 
 
@@ -131,7 +136,8 @@ def targets(by_size, batch):
                        f"| {verdict(r['build_s'] < G250K_BUILD_TARGET_S)} |")
     for b in batch:
         out.append(f"| find_batch 2 threads >= {THREADS_TARGET:g}x 1 | {b['case']} | {b['size']} | "
-                   f"{b['ratio']:.2f}x ({b['mb_s_1']:.1f} -> {b['mb_s_2']:.1f} MB/s, {b['n_docs']:,} docs) "
+                   f"{b['ratio']:.2f}x ({b['mb_s_1']:.1f} -> {b['mb_s_2']:.1f} MB/s, {b['n_docs']:,} docs; "
+                   f"parallelism reached {b.get('parallelism', {}).get('2', '?')}; load {b.get('load', '?')}) "
                    f"| {verdict(b['ratio'] >= THREADS_TARGET)} |")
     return out
 
@@ -141,8 +147,9 @@ def main():
     ap.add_argument("results", help="results.jsonl of peers_bench.py run")
     ap.add_argument("--batch", help="results of bench/batch_threads.py", default="")
     ap.add_argument("--mode", default="whole", help="harness mode to tabulate (whole or perdoc)")
+    ap.add_argument("--best", action="store_true", help="of repeated results of a case, keep the fastest")
     a = ap.parse_args()
-    last = load(a.results)
+    last = load(a.results, a.best)
     by_size = {}
     for (_case, size, mode), r in last.items():
         if mode == a.mode:
@@ -153,7 +160,8 @@ def main():
             batch = [json.loads(line) for line in f if line.strip()]
     full = max((r["corpus_bytes"] for r in last.values() if ok(r)), default=0)
     lines = [(f"Corpus: {full / 1e6:.1f} MB of UTF-8 text; MB/s = UTF-8 MB / median search seconds; one CPU "
-              "per case, a fresh process each; peak RSS includes the corpus str.")]
+              "per case, a fresh process each; peak RSS includes the corpus str."
+              + (" Fastest of several rounds per case." if a.best else ""))]
     for size, rows in by_size.items():
         lines += size_table(size, rows)
     if any(is_saidwho(r["case"]) for rows in by_size.values() for r in rows) or batch:

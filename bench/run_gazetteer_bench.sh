@@ -6,6 +6,9 @@
 # Usage: bash bench/run_gazetteer_bench.sh [--peers-only | --saidwho-only] [--no-batch] [--no-install]
 # Environment (all optional):
 #   SIZES=g1k,g30k,g250k  REPS=3  OUT=bench/results.jsonl (truncated first unless APPEND=1)
+#   CASES=lib:variant,... instead of the default peers + saidwho cases (e.g. a quick focused comparison)
+#   ROUNDS=1              run the whole case list this many times, interleaved; the table then keeps each
+#                         case's fastest round (--best): on a shared machine other work only ever slows a case
 #   VENV=.venv-bench      the bench virtualenv (created with the pinned peers of bench/requirements.txt)
 #   SAIDWHO_SRC=.         the saidwho source tree built into the venv (pip install; rebuilt when a file of its
 #                         src/, python/, Cargo.*, pyproject.toml changed since the last install)
@@ -26,14 +29,14 @@ for arg in "$@"; do
         --saidwho-only) what=saidwho ;;
         --no-batch) batch=0 ;;
         --no-install) install=0 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "unknown argument: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
 case "$what" in
-    all) CASES=$PEERS,$SAIDWHO ;;
-    peers) CASES=$PEERS ;;
-    saidwho) CASES=$SAIDWHO ;;
+    all) CASES=${CASES:-$PEERS,$SAIDWHO} ;;
+    peers) CASES=${CASES:-$PEERS} ;;
+    saidwho) CASES=${CASES:-$SAIDWHO} ;;
 esac
 
 SHARED=${SHARED:-../shared}
@@ -92,12 +95,16 @@ done
 
 # --- the side-by-side run (one CPU per case, fresh process per case) ---------------------------------------
 [ "${APPEND:-0}" = 1 ] || : > "$OUT"
-echo "cases: $CASES; sizes: $SIZES; reps: $REPS -> $OUT"
-BENCH_DATA=$DATA BENCH_PLUGINS=bench/saidwho_cases.py \
-    "$PY" "$BENCH_SRC/peers_bench.py" run --sizes "$SIZES" --cases "$CASES" --reps "$REPS" --out "$OUT"
+ROUNDS=${ROUNDS:-1}
+for round in $(seq "$ROUNDS"); do
+    echo "round $round/$ROUNDS: cases: $CASES; sizes: $SIZES; reps: $REPS -> $OUT; $(uptime | sed 's/.*load/load/')"
+    BENCH_DATA=$DATA BENCH_PLUGINS=bench/saidwho_cases.py \
+        "$PY" "$BENCH_SRC/peers_bench.py" run --sizes "$SIZES" --cases "$CASES" --reps "$REPS" --out "$OUT"
+done
 
 # --- find_batch, 1 vs 2 threads -----------------------------------------------------------------------------
 table_args=("$OUT")
+[ "$ROUNDS" = 1 ] || table_args+=(--best)
 if [ "$batch" = 1 ]; then
     [ "${APPEND:-0}" = 1 ] || : > "$BATCH_OUT"
     BENCH_DATA=$DATA "$PY" bench/batch_threads.py --size "$BATCH_SIZE" --reps "$REPS" --out "$BATCH_OUT"
