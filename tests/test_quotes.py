@@ -20,9 +20,12 @@ def by_text(quotes):
 
 def test_direct_quote_with_speaker_after():
     text = "“We will win,” Mr Zelenskiy said on Tuesday."
-    (q,) = sw.extract_quotes(text)
+    (q,) = sw.extract_quotes(text, gazetteer=False)
     assert (q.text, q.kind, q.speaker.text, q.cue.text) == ("We will win,", "direct", "Mr Zelenskiy", "said")
     assert q.speaker_name == "Zelenskiy" and q.speaker_id == "zelenskiy"
+    # with the default gazetteer the same mention resolves to the known head of state
+    (q,) = sw.extract_quotes(text)
+    assert q.speaker_name == "Volodymyr Zelenskiy"
     spans_ok(text, [q])
 
 
@@ -169,8 +172,10 @@ def test_entities_resolve_speakers_by_id():
     q = by_text(sw.extract_quotes(text, entities=ents))
     assert q["groundless"].speaker.text == "The Kremlin" and q["groundless"].speaker_id == "kremlin"
     assert q["special operation"].speaker_id == "ukraine" and q["special operation"].speaker_name == "Ukraine"
-    # Without entities, "The Kremlin" is a noun phrase with no resolved id.
-    assert by_text(sw.extract_quotes(text))["groundless"].speaker_id is None
+    # Without entities or gazetteer, "The Kremlin" is a noun phrase with no resolved id ...
+    assert by_text(sw.extract_quotes(text, gazetteer=False))["groundless"].speaker_id is None
+    # ... and the default gazetteer knows it.
+    assert by_text(sw.extract_quotes(text))["groundless"].speaker_id == "kremlin"
 
 
 def test_gazetteer_protocol_and_argument_errors():
