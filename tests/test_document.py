@@ -165,9 +165,6 @@ def test_custom_cues_reach_the_document():
     assert (q.kind, q.cue.text, q.speaker_name) == ("direct", "harrumphed", "Ned Price")
 
 
-@pytest.mark.xfail(raises=sw.SaidwhoError, strict=False,
-                   reason="src/quotes resolve() slices text[m.end..e] when a gazetteer entity runs past the end of "
-                          "the speaker mention (panic, reported to the quotes owner)")
 def test_speaker_mention_ending_inside_an_entity():
     """"Federal Bureau" is a speaker mention that ends inside the entity "Federal Bureau of Investigation"."""
     text = ('At a hearing in Boston, Federal Bureau of Investigation agent Jane Smith said the man had a '

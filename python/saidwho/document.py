@@ -55,20 +55,13 @@ class Document:
     ('Ned Price', ['Ned Price'])
     """
 
-    __slots__ = ("_gazetteer", "entities", "people", "quotes", "text")
+    __slots__ = ("entities", "people", "quotes", "text")
 
-    def __init__(self, text: str, entities: list[Match], people: list[Person], quotes: list[Quote],
-                 gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, text: str, entities: list[Match], people: list[Person], quotes: list[Quote]) -> None:
         self.text = text
         self.entities = entities
         self.people = people
         self.quotes = quotes
-        self._gazetteer = gazetteer
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Matches point into their gazetteer and do not pickle; they are found again on loading (the same
-        # gazetteer gives the same matches). The default gazetteer travels by name, others as bytes.
-        return (_document_from_state, (self.text, _gazetteer_ref(self._gazetteer), self.people, self.quotes))
 
     def __repr__(self) -> str:
         return (f"Document({len(self.text):,} chars, {len(self.entities)} entities, {len(self.people)} people, "
@@ -107,29 +100,7 @@ def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLe
     gaz = resolve_gazetteer(gazetteer, native_only=True)
     quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues)
     entities = [] if gaz is None else gaz.find(text)
-    return Document(text, entities, people, quotes, gaz)
-
-
-def _gazetteer_ref(gaz: Gazetteer | None) -> Any:
-    """What a pickle holds for ``gaz``: ``"default"`` for the default gazetteer (rebuilt by name), else ``gaz``."""
-    from . import default
-
-    if gaz is not None and default._build.cache_info().currsize and gaz is default.default_gazetteer():
-        return "default"
-    return gaz
-
-
-def _gazetteer_from_ref(ref: Any) -> Gazetteer | None:
-    if isinstance(ref, str) and ref == "default":
-        from .default import default_gazetteer
-
-        return default_gazetteer()
-    return ref
-
-
-def _document_from_state(text: str, gaz_ref: Any, people: list[Person], quotes: list[Quote]) -> Document:
-    gaz = _gazetteer_from_ref(gaz_ref)
-    return Document(text, [] if gaz is None else gaz.find(text), people, quotes, gaz)
+    return Document(text, entities, people, quotes)
 
 
 _BIG_RUN_CHARS = 2_000_000  # show a progress bar beyond this much text
@@ -182,15 +153,10 @@ class Corpus:
         return f"Corpus({len(self):,} documents, {len(self.quotes()):,} quotes, {len(self.entities()):,} entities)"
 
     def __getstate__(self) -> dict[str, Any]:
+        # the default gazetteer pickles by name (see Gazetteer.__reduce__); cached tables are rebuilt on demand
         state = dict(self.__dict__)
         state["_cache"] = {}
-        state["_gazetteer"] = _gazetteer_ref(self._gazetteer)
         return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        state["_gazetteer"] = _gazetteer_from_ref(state["_gazetteer"])
-        state.setdefault("_cues", None)
-        self.__dict__.update(state)
 
     @property
     def ids(self) -> pd.Index:
