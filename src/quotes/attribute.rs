@@ -266,15 +266,14 @@ impl<'a> Window<'a> {
             return Some((i, i + 1));
         }
         if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
-            // "retired neurosurgeon Ben Carson", "master of ceremonies Asab Al-Tabchi"
+            // "retired neurosurgeon Ben Carson"
             let name_follows = (i + 1..n.min(i + 5))
                 .find(|&x| !self.toks[x].lower())
                 .is_some_and(|x| {
                     self.toks[x].cap()
                         && (i..x).all(|y| {
                             self.toks[y].kind == Kind::Word
-                                && (self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
-                                    || self.word(y) == "of")
+                                && self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
                         })
                 });
             if !name_follows {
