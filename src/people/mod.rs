@@ -274,8 +274,16 @@ fn lone_word(text: &str, ws: usize, cap: usize, wend: usize, end: usize) -> bool
         if c.is_lowercase() {
             let nend = word_end(after, 0, after.len());
             let nc = word_classes(&after[..nend]);
-            if nc & (SAY | AUX | ADV) != 0 || PARTICLES.contains(&&after[..nend]) {
+            if nc & SAY != 0 || PARTICLES.contains(&&after[..nend]) {
                 return false;
+            }
+            if nc & (AUX | ADV) != 0 {
+                // "Putin has said": only a reporting verb after the auxiliary makes it evidence.
+                let rest2 = after[nend..].trim_start();
+                let n2 = word_end(rest2, 0, rest2.len());
+                if word_classes(&rest2[..n2]) & SAY != 0 {
+                    return false;
+                }
             }
         }
     }

@@ -65,10 +65,12 @@ fn is_final(t: &Tok) -> bool {
 }
 
 impl<'a> Window<'a> {
+    /// A window over `toks`, classified (and with the cue at each token found) by [`CueLexicon::classify`].
     pub fn new(
         text: &'a str,
         toks: &'a [Tok],
         cues: &'a CueLexicon,
+        hits: Vec<Option<CueHit>>,
         quote_ends_sentence: impl Fn(u32) -> bool,
     ) -> Self {
         let mut sent = Vec::with_capacity(toks.len());
@@ -95,15 +97,6 @@ impl<'a> Window<'a> {
             }
             sent.push(start);
         }
-        let hits = (0..toks.len())
-            .map(|i| {
-                if toks[i].kind == Kind::Word && toks[i].lower() {
-                    cues.hit_at(text, toks, i)
-                } else {
-                    None
-                }
-            })
-            .collect();
         Window {
             text,
             toks,
