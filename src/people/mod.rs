@@ -740,11 +740,14 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
     let mut wbuf = String::new();
 
     for c in &cands {
-        if c.words.len() == 1 && !c.strong && !c.speaker && c.entity.is_none() {
-            let (s, e) = c.words[0];
+        if !c.strong && !c.speaker && c.entity.is_none() {
+            // No evidence of a person: only a name already known can take it ("Smith" after "John Smith").
+            let (s, e) = c.words[c.words.len() - 1];
             wbuf.clear();
             push_lower(&mut wbuf, &text[s..e]);
-            if !by_word.contains_key(wbuf.as_str()) && !by_key.contains_key(wbuf.as_str()) {
+            if !by_word.contains_key(wbuf.as_str())
+                && (c.words.len() > 1 || !by_key.contains_key(wbuf.as_str()))
+            {
                 continue;
             }
         }
