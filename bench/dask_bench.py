@@ -9,18 +9,20 @@ split into its documents at blank lines (``--mb`` takes a prefix). Runs, side by
 1. one process, one thread: ``sw.analyze_many(docs, n_threads=1)`` then ``.entities()`` and ``.quotes()``;
 2. one process, all cores: the same with ``n_threads=None``;
 3. Dask, ``--workers`` worker processes of one thread each: ``saidwho.dask.analyze`` over ``--partitions``
-   partitions read by the workers from files (bench/data/parts-*), ``dask.compute(entities, quotes)``: a cold run (workers build the gazetteer) and a warm run.
+   partitions read by the workers from files (bench/data/parts-*), ``dask.compute(entities, quotes)``.
 
-Prints seconds, MB/s and speed-ups against run 1, the row counts of each run (must be equal), and the number
-of gazetteer builds in each worker process (``client.run(saidwho.dask.build_count)``; should be 1 each,
+Dask runs once cold (the workers build the gazetteer), then the three modes alternate for ``--reps`` rounds
+(the load of a shared machine changes during a run). Prints median seconds, MB/s, speed-ups against mode 1,
+CPU seconds (this process + the workers: wall time on a busy machine says little), the row counts (must be
+equal), and the gazetteer builds in each worker process (``client.run(saidwho.dask.build_count)``: 1 each,
 whatever the number of tasks). Appends one JSON line to ``--out`` (default bench/results_dask.jsonl).
-The machine is shared: compare ratios within one run.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -64,6 +66,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--partitions", type=int, default=16)
+    ap.add_argument("--reps", type=int, default=3, help="rounds of the three warm modes (medians reported)")
     ap.add_argument("--gazetteer", default="default", help="'default' or a TSV file (id, label, alias)")
     ap.add_argument("--out", default=os.path.join(HERE, "results_dask.jsonl"))
     a = ap.parse_args()
@@ -86,16 +89,6 @@ def main() -> None:
     print(f"corpus: {len(docs):,} documents, {mb:.1f} MB; gazetteer {a.gazetteer}: {len(gaz):,} entries, "
           f"built in {t_build:.2f} s on the driver; handle pickles to {len(__import__('pickle').dumps(h))} bytes")
 
-    def single(n_threads):
-        c = sw.analyze_many(series, gazetteer=gaz, n_threads=n_threads, progress=False)
-        return len(c.entities()), len(c.quotes())
-
-    results = {}
-    for name, n in (("process_1_thread", 1), ("process_all_cores", None)):
-        secs, rows = timed(lambda: single(n))  # noqa: B023
-        results[name] = {"seconds": round(secs, 3), "rows": rows}
-        print(f"{name:>22}: {secs:7.2f} s  {mb / secs:6.2f} MB/s  entities={rows[0]:,} quotes={rows[1]:,}")
-
     # Partitions are read by the workers from files (as from Parquet or text files in real use), so the task
     # graph carries file names, not 50 MB of text.
     part_dir = os.path.join(os.environ.get("BENCH_DATA", os.path.join(HERE, "data")), f"parts-{a.mb:g}-{a.partitions}")
@@ -109,33 +102,60 @@ def main() -> None:
                 json.dump({"start": bounds[k], "docs": docs[bounds[k]:bounds[k + 1]]}, out)
         files.append(f)
     d = dd.from_map(read_part, files, meta=series.iloc[:0])
-    cluster = distributed.LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-    client = distributed.Client(cluster)
-    try:
-        for name in ("dask_cold", "dask_warm"):
-            def run():
-                t = swd.analyze(d, h)
-                e, q = dask.compute(t.entities, t.quotes)
-                return len(e), len(q)
 
-            secs, rows = timed(run)
-            builds = client.run(swd.build_count, h.digest)
-            results[name] = {"seconds": round(secs, 3), "rows": rows, "builds_per_worker": list(builds.values())}
-            print(f"{name:>22}: {secs:7.2f} s  {mb / secs:6.2f} MB/s  entities={rows[0]:,} quotes={rows[1]:,}  "
-                  f"builds per worker={sorted(builds.values())} ({a.partitions} partitions)")
+    cluster = distributed.LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, silence_logs=40)
+    client = distributed.Client(cluster)
+
+    def cpu_now() -> float:
+        """CPU seconds of this process and of every worker process (a shared machine inflates wall time)."""
+        return time.process_time() + sum(client.run(time.process_time).values())
+
+    def single(n_threads):
+        c = sw.analyze_many(series, gazetteer=gaz, n_threads=n_threads, progress=False)
+        return len(c.entities()), len(c.quotes())
+
+    def on_dask():
+        t = swd.analyze(d, h)
+        e, q = dask.compute(t.entities, t.quotes)
+        return len(e), len(q)
+
+    runs = {"process_1_thread": lambda: single(1), "process_all_cores": lambda: single(None), "dask": on_dask}
+    samples: dict[str, list[tuple[float, float]]] = {k: [] for k in runs}
+    rows: dict[str, tuple] = {}
+    try:
+        c0 = cpu_now()
+        cold, rows["dask_cold"] = timed(on_dask)  # the workers build the gazetteer here
+        cold_cpu = cpu_now() - c0
+        print(f"{'dask (cold)':>22}: {cold:7.2f} s  {mb / cold:6.2f} MB/s  {cold_cpu:7.2f} CPU s")
+        for rep in range(a.reps):  # alternate the modes: the machine's load changes during a run
+            for name, fn in runs.items():
+                c0 = cpu_now()
+                secs, rows[name] = timed(fn)
+                cpu = cpu_now() - c0
+                samples[name].append((secs, cpu))
+                print(f"{name:>22}: {secs:7.2f} s  {mb / secs:6.2f} MB/s  {cpu:7.2f} CPU s  (round {rep + 1})")
+        builds = client.run(swd.build_count, h.digest)
     finally:
         client.close()
         cluster.close()
-
+    results = {"dask_cold": {"seconds": round(cold, 3), "cpu_seconds": round(cold_cpu, 3), "rows": rows["dask_cold"]}}
+    for name, ss in samples.items():
+        results[name] = {"seconds": round(statistics.median(x for x, _ in ss), 3),
+                         "cpu_seconds": round(statistics.median(c for _, c in ss), 3), "rows": rows[name]}
+    results["dask"]["builds_per_worker"] = sorted(builds.values())
+    print(f"gazetteer builds per worker process: {sorted(builds.values())} "
+          f"({a.partitions} partitions x {1 + a.reps} runs = {a.partitions * (1 + a.reps)} analysis tasks)")
     base = results["process_1_thread"]["seconds"]
     for name, r in results.items():
         r["speedup_vs_1_thread"] = round(base / r["seconds"], 2)
-    print("speed-up vs one process, one thread: " + ", ".join(
+        r["cpu_per_mb"] = round(r["cpu_seconds"] / mb, 4)
+    print("median wall-time speed-up vs one process, one thread: " + ", ".join(
         f"{k} {v['speedup_vs_1_thread']}x" for k, v in results.items() if k != "process_1_thread"))
+    print("CPU seconds per MB: " + ", ".join(f"{k} {v['cpu_per_mb']}" for k, v in results.items()))
     same = len({tuple(r["rows"]) for r in results.values()}) == 1
     print(f"row counts equal across runs: {same}")
-    record = {"bench": "dask", "mb": round(mb, 1), "documents": len(docs), "workers": a.workers,
+    record = {"bench": "dask", "mb": round(mb, 1), "documents": len(docs), "workers": a.workers, "reps": a.reps,
               "partitions": a.partitions, "gazetteer": a.gazetteer, "cores": os.cpu_count(), "rows_equal": same,
               "results": results, "time": time.strftime("%Y-%m-%d %H:%M:%S")}
     with open(a.out, "a", encoding="utf-8") as f:
