@@ -112,7 +112,15 @@ impl Hasher for Fnv {
 
 pub(crate) type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-static LEXICON: LazyLock<WordTable<u32>> = LazyLock::new(|| {
+static LEXICON: LazyLock<WordTable<u32>> =
+    LazyLock::new(|| WordTable::build(entries().iter().copied()));
+
+/// Every word of the two data files with its class bits, in file order.
+pub(crate) fn entries() -> &'static [(&'static [u8], u32)] {
+    &ENTRIES
+}
+
+static ENTRIES: LazyLock<Vec<(&'static [u8], u32)>> = LazyLock::new(|| {
     let mut map: FnvMap<&'static [u8], u32> = FnvMap::default();
     let mut order: Vec<&'static [u8]> = Vec::new();
     for tsv in [PEOPLE_TSV, WORDS_TSV] {
@@ -130,7 +138,7 @@ static LEXICON: LazyLock<WordTable<u32>> = LazyLock::new(|| {
             }
         }
     }
-    WordTable::build(order.into_iter().map(|w| (w, map[w])))
+    order.into_iter().map(|w| (w, map[w])).collect()
 });
 
 /// Class bits of a word (any case; "’" counts as "'"). 0 for unknown words.

@@ -274,8 +274,16 @@ fn lone_word(text: &str, ws: usize, cap: usize, wend: usize, end: usize) -> bool
         if c.is_lowercase() {
             let nend = word_end(after, 0, after.len());
             let nc = word_classes(&after[..nend]);
-            if nc & (SAY | AUX | ADV) != 0 || PARTICLES.contains(&&after[..nend]) {
+            if nc & SAY != 0 || PARTICLES.contains(&&after[..nend]) {
                 return false;
+            }
+            if nc & (AUX | ADV) != 0 {
+                // "Putin has said": only a reporting verb after the auxiliary makes it evidence.
+                let rest2 = after[nend..].trim_start();
+                let n2 = word_end(rest2, 0, rest2.len());
+                if word_classes(&rest2[..n2]) & SAY != 0 {
+                    return false;
+                }
             }
         }
     }
@@ -732,11 +740,14 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
     let mut wbuf = String::new();
 
     for c in &cands {
-        if c.words.len() == 1 && !c.strong && !c.speaker && c.entity.is_none() {
-            let (s, e) = c.words[0];
+        if !c.strong && !c.speaker && c.entity.is_none() {
+            // No evidence of a person: only a name already known can take it ("Smith" after "John Smith").
+            let (s, e) = c.words[c.words.len() - 1];
             wbuf.clear();
             push_lower(&mut wbuf, &text[s..e]);
-            if !by_word.contains_key(wbuf.as_str()) && !by_key.contains_key(wbuf.as_str()) {
+            if !by_word.contains_key(wbuf.as_str())
+                && (c.words.len() > 1 || !by_key.contains_key(wbuf.as_str()))
+            {
                 continue;
             }
         }

@@ -65,10 +65,12 @@ fn is_final(t: &Tok) -> bool {
 }
 
 impl<'a> Window<'a> {
+    /// A window over `toks`, classified (and with the cue at each token found) by [`CueLexicon::classify`].
     pub fn new(
         text: &'a str,
         toks: &'a [Tok],
         cues: &'a CueLexicon,
+        hits: Vec<Option<CueHit>>,
         quote_ends_sentence: impl Fn(u32) -> bool,
     ) -> Self {
         let mut sent = Vec::with_capacity(toks.len());
@@ -95,15 +97,6 @@ impl<'a> Window<'a> {
             }
             sent.push(start);
         }
-        let hits = (0..toks.len())
-            .map(|i| {
-                if toks[i].kind == Kind::Word && toks[i].lower() {
-                    cues.hit_at(text, toks, i)
-                } else {
-                    None
-                }
-            })
-            .collect();
         Window {
             text,
             toks,
@@ -266,15 +259,14 @@ impl<'a> Window<'a> {
             return Some((i, i + 1));
         }
         if t.lower() && t.cls & (DET | PERSON_NOUN | ANY_TITLE) == 0 && t.flags & NUM == 0 {
-            // "retired neurosurgeon Ben Carson", "master of ceremonies Asab Al-Tabchi"
+            // "retired neurosurgeon Ben Carson"
             let name_follows = (i + 1..n.min(i + 5))
                 .find(|&x| !self.toks[x].lower())
                 .is_some_and(|x| {
                     self.toks[x].cap()
                         && (i..x).all(|y| {
                             self.toks[y].kind == Kind::Word
-                                && (self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
-                                    || self.word(y) == "of")
+                                && self.toks[y].cls & (SUB | CONJ | AUX | PREP) == 0
                         })
                 });
             if !name_follows {

@@ -22,7 +22,7 @@
 //! ```
 use std::sync::{Arc, LazyLock};
 
-use crate::people::lexicon::FnvMap;
+use crate::people::lexicon::{entries as lexicon_entries, FnvMap};
 use crate::people::tokens::{Kind, Tok};
 use crate::people::wordtable::WordTable;
 use crate::{Error, Result};
@@ -130,8 +130,11 @@ pub struct CueLexicon {
 struct Inner {
     /// First word (lower case, as bytes) → phrases starting with it, longest first.
     by_first: FnvMap<Box<[u8]>, Vec<Phrase>>,
-    /// The same, as a read-only table for fast lookups (rebuilt after each change).
-    index: WordTable<Vec<Phrase>>,
+    /// Every word of the word-class lexicon and every cue's first word → (class bits, index into `groups`):
+    /// one lookup per word classifies it and finds its cues (rebuilt after each change).
+    index: WordTable<(u32, Option<u32>)>,
+    /// Phrases by first word, longest first, as indexed by `index`.
+    groups: Vec<Vec<Phrase>>,
     /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
     phrases: Vec<(String, Role, Usage)>,
 }
@@ -140,7 +143,8 @@ impl Default for Inner {
     fn default() -> Self {
         Inner {
             by_first: FnvMap::default(),
-            index: WordTable::build(std::iter::empty::<(&[u8], Vec<Phrase>)>()),
+            index: WordTable::build(std::iter::empty::<(&[u8], (u32, Option<u32>))>()),
+            groups: Vec::new(),
             phrases: Vec::new(),
         }
     }
@@ -220,7 +224,7 @@ impl CueLexicon {
         for (phrase, role, usage) in entries {
             inner.add(phrase.as_ref(), role, usage)?;
         }
-        inner.index = WordTable::build(inner.by_first.iter().map(|(k, v)| (k.clone(), v.clone())));
+        inner.rebuild_index();
         Ok(CueLexicon {
             inner: Arc::new(inner),
         })
@@ -276,27 +280,63 @@ impl CueLexicon {
             .map(|(j, p)| (j, p.role, p.participle))
     }
 
-    /// The cue starting at token `i` with its usage, in one lookup.
-    pub(crate) fn hit_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<CueHit> {
-        self.phrase_at(text, toks, i).map(|(end, p)| CueHit {
-            end,
-            role: p.role,
-            participle: p.participle,
-            usage: p.usage,
-        })
+    /// Classifies the word tokens of a window (their [`crate::people::lexicon`] class bits) and finds the cue
+    /// starting at each, with one table lookup per word.
+    pub(crate) fn classify(&self, text: &str, toks: &mut [Tok]) -> Vec<Option<CueHit>> {
+        let mut groups = Vec::with_capacity(toks.len());
+        for t in toks.iter_mut() {
+            let mut g = None;
+            if t.kind == Kind::Word {
+                let w = &text[t.start..t.end];
+                let found = if w.is_ascii() {
+                    self.inner.index.get_ci(w.as_bytes()).copied()
+                } else {
+                    self.inner.index.get_ci(normalise(w).as_bytes()).copied()
+                };
+                let (mut cls, grp) = found.unwrap_or((0, None));
+                if w.len() > 1 && w.ends_with('.') {
+                    cls |= crate::people::lexicon::classes(&w[..w.len() - 1]);
+                }
+                t.cls = cls;
+                if t.lower() {
+                    g = grp;
+                }
+            }
+            groups.push(g);
+        }
+        groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let (end, p) = self.match_group(text, toks, i, (*g)?)?;
+                Some(CueHit {
+                    end,
+                    role: p.role,
+                    participle: p.participle,
+                    usage: p.usage,
+                })
+            })
+            .collect()
     }
 
+    #[cfg(test)]
     fn phrase_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &Phrase)> {
         let t = toks.get(i)?;
         if t.kind != Kind::Word || !t.lower() {
             return None;
         }
         let w = &text[t.start..t.end];
-        let phrases = if w.is_ascii() {
+        let found = if w.is_ascii() {
             self.inner.index.get_ci(w.as_bytes())?
         } else {
             self.inner.index.get_ci(normalise(w).as_bytes())?
         };
+        self.match_group(text, toks, i, found.1?)
+    }
+
+    /// The first phrase of group `g` (phrases sharing token i's word) that the tokens after `i` complete.
+    fn match_group(&self, text: &str, toks: &[Tok], i: usize, g: u32) -> Option<(usize, &Phrase)> {
+        let phrases = &self.inner.groups[g as usize];
         'outer: for p in phrases {
             let mut j = i + 1;
             for word in &p.rest {
@@ -323,6 +363,30 @@ impl CueLexicon {
 }
 
 impl Inner {
+    fn rebuild_index(&mut self) {
+        let mut keys: FnvMap<Box<[u8]>, (u32, Option<u32>)> = FnvMap::default();
+        let mut order: Vec<Box<[u8]>> = Vec::new();
+        for &(w, c) in lexicon_entries() {
+            let k: Box<[u8]> = w.into();
+            order.push(k.clone());
+            keys.insert(k, (c, None));
+        }
+        self.groups.clear();
+        for (first, phrases) in &self.by_first {
+            let g = self.groups.len() as u32;
+            self.groups.push(phrases.clone());
+            let e = keys.entry(first.clone()).or_insert_with(|| {
+                order.push(first.clone());
+                (0, None)
+            });
+            e.1 = Some(g);
+        }
+        self.index = WordTable::build(order.into_iter().map(|k| {
+            let v = keys[&k];
+            (k, v)
+        }));
+    }
+
     fn add(&mut self, phrase: &str, role: Role, usage: Usage) -> Result<()> {
         let norm = normalise(phrase);
         if norm.is_empty() {

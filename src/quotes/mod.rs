@@ -132,8 +132,8 @@ impl QuoteResult {
 /// How much text before (`MARGIN`) and after (`MARGIN_AFTER`) a quotation attribution reads, the longest
 /// paragraph tail kept in full for the next paragraph, and the largest window (bytes). Every scan inside is
 /// bounded in tokens as well.
-const MARGIN: usize = 400;
-const MARGIN_AFTER: usize = 250;
+const MARGIN: usize = 300;
+const MARGIN_AFTER: usize = 200;
 const TAIL: usize = 1500;
 const MAX_WINDOW: usize = 1 << 16;
 
@@ -233,8 +233,9 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 let pp = paras[pi - 1].clone();
                 let ws = floor_boundary(text, pp.start.max(pp.end.saturating_sub(MARGIN)));
                 toks.clear();
-                tokenize(text, ws, pp.end, &[], true, &mut toks);
-                let w = Window::new(text, &toks, &opts.cues, |_| false);
+                tokenize(text, ws, pp.end, &[], false, &mut toks);
+                let hits = opts.cues.classify(text, &mut toks);
+                let w = Window::new(text, &toks, &opts.cues, hits, |_| false);
                 Some(ParaEnd {
                     para: pi - 1,
                     speaker: w.tail().map(|(f, _)| (f.speaker, f.refers)),
@@ -261,12 +262,13 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             spans.clear();
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
             toks.clear();
-            tokenize(text, ws, we, &spans, true, &mut toks);
+            tokenize(text, ws, we, &spans, false, &mut toks);
             let ends_sentence = |idx: u32| {
                 let q = &raw[idx as usize];
                 !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
             };
-            let w = Window::new(text, &toks, &opts.cues, ends_sentence);
+            let hits = opts.cues.classify(text, &mut toks);
+            let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             // Attribution, quote by quote, with continuation inside the window.
             let mut prev_in_window: Option<(usize, Found)> = None; // (raw index, found)
             let mut cue_groups: HashMap<usize, usize> = HashMap::new();

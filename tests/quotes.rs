@@ -1,0 +1,188 @@
+//! Rust API of the quotes and people stages: resolution with hand-made entity mentions (the gazetteer's output),
+//! batches, and invariants on arbitrary input.
+use proptest::prelude::*;
+use saidwho::people::{find_people, EntityMention, Gender};
+use saidwho::quotes::cues::{CueLexicon, Role};
+use saidwho::quotes::{extract, extract_batch, QuoteKind, QuoteOptions, QuoteResult};
+
+fn mention(
+    text: &str,
+    needle: &str,
+    nth: usize,
+    id: &str,
+    name: &str,
+    label: &str,
+) -> EntityMention {
+    let start = text.match_indices(needle).nth(nth).expect("needle").0;
+    EntityMention {
+        start,
+        end: start + needle.len(),
+        id: id.into(),
+        name: name.into(),
+        label: label.into(),
+    }
+}
+
+fn speakers(
+    text: &str,
+    r: &QuoteResult,
+) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+    r.quotes
+        .iter()
+        .map(|q| {
+            (
+                text[q.start..q.end].to_string(),
+                q.kind,
+                q.speaker.clone().map(|s| text[s].to_string()),
+                r.speaker_id(q).map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn entities_resolve_noun_phrases_names_and_pronouns() {
+    let text = "The Kremlin on Monday dismissed the idea as “groundless”.\n\
+                Vladimir Putin met officials. “We will not stop,” he said.\n\
+                Ukraine says it is a “special military operation”.";
+    let ents = vec![
+        mention(text, "Kremlin", 0, "kremlin", "Kremlin", "ORG"),
+        mention(
+            text,
+            "Vladimir Putin",
+            0,
+            "putin",
+            "Vladimir Putin",
+            "PERSON",
+        ),
+        mention(text, "Ukraine", 0, "ukraine", "Ukraine", "GPE"),
+    ];
+    let r = extract(text, &ents, &QuoteOptions::default());
+    let got = speakers(text, &r);
+    assert_eq!(
+        got,
+        vec![
+            (
+                "groundless".into(),
+                QuoteKind::Partial,
+                Some("The Kremlin".into()),
+                Some("kremlin".into())
+            ),
+            (
+                "We will not stop,".into(),
+                QuoteKind::Direct,
+                Some("he".into()),
+                Some("putin".into())
+            ),
+            (
+                "special military operation".into(),
+                QuoteKind::Partial,
+                Some("Ukraine".into()),
+                Some("ukraine".into())
+            ),
+        ]
+    );
+    let putin = r.speakers.iter().find(|s| s.id == "putin").unwrap();
+    assert_eq!(
+        (putin.name.as_str(), putin.label.as_str()),
+        ("Vladimir Putin", "PERSON")
+    );
+    assert!(putin.person.is_some());
+}
+
+#[test]
+fn pronouns_follow_gender_and_skip_names_inside_quotes() {
+    let text = "Ms Ann Lee met Mr John Smith.\n“Ask Mary,” she said.\n“No,” he replied.";
+    let r = extract(text, &[], &QuoteOptions::default());
+    let names: Vec<Option<&str>> = r.quotes.iter().map(|q| r.speaker_name(q)).collect();
+    // "Mary" inside the quotation is not an antecedent.
+    assert_eq!(names, [Some("Ann Lee"), Some("John Smith")]);
+    let people = find_people(text, &[]);
+    let lee = people.persons.iter().find(|p| p.name == "Ann Lee").unwrap();
+    assert_eq!(lee.gender, Gender::Female);
+}
+
+#[test]
+fn groups_join_split_and_multi_paragraph_parts() {
+    let text = "“One,” she said, “two.”\n“Three and\n“four.”\nOther text.";
+    let r = extract(text, &[], &QuoteOptions::default());
+    let groups: Vec<usize> = r.quotes.iter().map(|q| q.group).collect();
+    assert_eq!(groups, [0, 0, 1, 1]);
+    assert!(
+        r.quotes[2].close == r.quotes[2].end,
+        "an open part runs to its paragraph's end"
+    );
+}
+
+#[test]
+fn custom_cue_lexicon() {
+    let text = "“Enough,” the chairman harrumphed.";
+    assert!(extract(text, &[], &QuoteOptions::default()).quotes[0]
+        .speaker
+        .is_none());
+    let cues = CueLexicon::default()
+        .extended([("harrumphed", Role::Speech)])
+        .unwrap();
+    let r = extract(text, &[], &QuoteOptions { cues });
+    let q = &r.quotes[0];
+    assert_eq!(&text[q.speaker.clone().unwrap()], "the chairman");
+    assert_eq!(&text[q.cue.clone().unwrap()], "harrumphed");
+}
+
+#[test]
+fn batch_equals_single_calls_and_checks_entity_lists() {
+    let texts = [
+        "“A,” he said.",
+        "",
+        "No quotes.",
+        "Putin said it was “difficult”.",
+    ];
+    let opts = QuoteOptions::default();
+    let batch = extract_batch(&texts, None, &opts, Some(2)).unwrap();
+    for (t, r) in texts.iter().zip(&batch) {
+        assert_eq!(r.quotes, extract(t, &[], &opts).quotes);
+    }
+    assert!(extract_batch(&texts, Some(&[vec![]]), &opts, None).is_err());
+    assert!(extract_batch(&texts, None, &opts, Some(0)).is_err());
+}
+
+fn check(text: &str) {
+    let r = extract(text, &[], &QuoteOptions::default());
+    let mut last = 0;
+    for q in &r.quotes {
+        assert!(q.open <= q.start && q.start < q.end && q.end <= q.close && q.close <= text.len());
+        assert!(q.start >= last);
+        last = q.end;
+        for s in [q.speaker.clone(), q.cue.clone()].into_iter().flatten() {
+            assert!(s.start < s.end && s.end <= text.len());
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+        if let Some(i) = q.speaker_ref {
+            assert!(i < r.speakers.len());
+        }
+    }
+    for m in &r.people.mentions {
+        assert!(m.start < m.end && text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+        assert!(m.person < r.people.persons.len());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn never_panics_and_keeps_invariants(parts in proptest::collection::vec(
+        prop::sample::select(vec![
+            "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "``", "''", " ", "\n", "\n\n", ".", ",", ":", "—", "(", ")",
+            "he", "said", "Mr", "Putin", "told", "reporters", "according", "to", "the", "Kremlin", "who", "and",
+            "é", "😀", "İ", "ß", "Ned Price", "spokesperson", "saying", "?", "!",
+        ]), 0..120)) {
+        check(&parts.concat());
+    }
+
+    #[test]
+    fn arbitrary_unicode(text in "\\PC{0,400}") {
+        check(&text);
+    }
+}
