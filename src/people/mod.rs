@@ -109,13 +109,17 @@ pub struct People {
 impl People {
     /// The person mentioned by a span overlapping `start..end` (the last such mention).
     pub fn person_at(&self, start: usize, end: usize) -> Option<usize> {
+        self.mention_at(start, end).map(|m| m.person)
+    }
+
+    /// The last mention overlapping `start..end` (binary search; mentions are sorted and short).
+    pub fn mention_at(&self, start: usize, end: usize) -> Option<&PersonMention> {
         let i = self.mentions.partition_point(|m| m.start < end);
         self.mentions[..i]
             .iter()
             .rev()
             .take(8)
             .find(|m| m.end > start)
-            .map(|m| m.person)
     }
 
     /// The person a pronoun of gender `gender` at byte `pos` most likely refers to: the closest preceding
@@ -848,7 +852,11 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                     None => by_word.entry(wbuf.clone()).or_default(),
                 };
                 if list.last() != Some(&p) {
+                    // The most recent persons with this word, at most 16 (bounded work on huge texts).
                     list.retain(|&x| x != p);
+                    if list.len() >= 16 {
+                        list.remove(0);
+                    }
                     list.push(p);
                 }
             }

@@ -495,15 +495,10 @@ fn resolve(
         let p = people.antecedent(s, gender, inside_quote)?;
         return Some(person_speaker(people, p));
     }
-    if let Some(p) = people.person_at(s, e) {
-        // Only when the mention is that person's name (not "the mayor of Tom Smith's town").
-        let ment = people
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.start < e && m.end > s && m.person == p);
-        if ment.is_some_and(|m| m.end == e || m.start == s) {
-            return Some(person_speaker(people, p));
+    // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
+    if let Some(m) = people.mention_at(s, e) {
+        if m.end == e || m.start == s {
+            return Some(person_speaker(people, m.person));
         }
     }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
