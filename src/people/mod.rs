@@ -591,6 +591,24 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
                 Some((k, _)) => para.start + k,
                 None => para.start + back.len(),
             };
+            // A determiner before a name that starts with neither honorific nor title ("the United States",
+            // "a White House spokeswoman"): not a person; skip the whole capitalised run.
+            if entities.is_empty() && wc & (HONORIFIC | ANY_TITLE) == 0 && ws < cap {
+                let prev = text[ws..cap].trim_end();
+                if prev.starts_with(char::is_lowercase)
+                    && word_classes(prev) & DET != 0
+                    && word_classes(prev) & PRONOUN == 0
+                {
+                    let mut e = wend;
+                    while text[e..para.end].starts_with(' ')
+                        && text[e + 1..para.end].starts_with(|c: char| c.is_uppercase())
+                    {
+                        e = word_end(text, e + 1, para.end);
+                    }
+                    pos = e.max(wend);
+                    continue;
+                }
+            }
             // A lone capitalised word with nothing around it that tells a person ("in Lincoln's day"): it can
             // only join a person already named, so it is recorded without reading tokens.
             if entities.is_empty()
