@@ -246,3 +246,12 @@ def test_batch_matches_single_calls():
         sw.extract_quotes_batch(["ok"], n_threads=0)
     with pytest.raises(ValueError):
         sw.extract_quotes_batch(["“lone \udc00,” he said."])
+
+
+def test_module_docstring_examples_run():
+    import doctest
+
+    import saidwho.quotes
+
+    result = doctest.testmod(saidwho.quotes)
+    assert result.attempted > 0 and result.failed == 0

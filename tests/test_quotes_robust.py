@@ -107,3 +107,13 @@ def test_arbitrary_unicode(text):
         assert any(0xD800 <= ord(c) <= 0xDFFF for c in text)
         return
     check_invariants(text, quotes)
+
+
+def test_dense_quotes_in_one_endless_sentence():
+    # No full stop anywhere: sentence-bounded scans must stay bounded (this would take hours if they were not).
+    text = "and Mr Smith said “yes” then " * 60000
+    quotes = sw.extract_quotes(text)
+    assert len(quotes) == 60000
+    assert all(q.text == "yes" for q in quotes)
+    assert quotes[-1].speaker.text == "Mr Smith" and quotes[-1].cue.text == "said"
+    check_invariants(text, quotes[:20] + quotes[-20:])

@@ -56,6 +56,8 @@ __all__ = [
 
 EntityTuple = tuple[int, int, str, str, str]
 
+_KINDS = ["direct", "partial", "scare"]
+
 _COLUMNS = [
     "doc",
     "start",
@@ -181,8 +183,9 @@ def extract_quotes_batch(
 ):
     """``extract_quotes`` over many texts in parallel (all cores unless ``n_threads``), as a pandas DataFrame.
 
-    One row per quotation; columns: doc (index of the text), start, end, text, kind, speaker, speaker_start,
-    speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end, group. Missing values are ``<NA>``.
+    One row per quotation; columns: doc (index of the text), start, end, text, kind (categorical: direct,
+    partial, scare), speaker, speaker_start, speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end,
+    group. Missing offsets are ``<NA>`` (nullable Int64); missing strings are ``None``.
     """
     from .document import analyze_many
 
@@ -202,9 +205,34 @@ def extract_quotes_batch(
     n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
     ents = [_entities(t, gaz, None) for t in texts]
     cols = _extract_quotes_columns(texts, ents, cues, n_threads)
-    df = pd.DataFrame({k: cols[k] for k in _COLUMNS})
-    for k in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
-        df[k] = df[k].astype("Int64")
-    for k in ("doc", "start", "end", "group"):
-        df[k] = df[k].astype("int64")
-    return df
+    import numpy as np
+
+    def ints(name: str, nullable: bool = False):
+        a = np.frombuffer(cols[name], dtype="<i8")
+        if nullable:
+            return pd.arrays.IntegerArray(a.copy(), a < 0)
+        return a.astype("int64")
+
+    kind = pd.Categorical.from_codes(np.frombuffer(cols["kind"], dtype=np.uint8), categories=_KINDS)
+    codes = np.frombuffer(cols["speaker_code"], dtype="<i4")
+    ids = np.array(cols["speaker_ids"] + [None], dtype=object)
+    names = np.array(cols["speaker_names"] + [None], dtype=object)
+    return pd.DataFrame(
+        {
+            "doc": ints("doc"),
+            "start": ints("start"),
+            "end": ints("end"),
+            "text": cols["text"],
+            "kind": kind,
+            "speaker": cols["speaker"],
+            "speaker_start": ints("speaker_start", True),
+            "speaker_end": ints("speaker_end", True),
+            "speaker_id": ids[codes],
+            "speaker_name": names[codes],
+            "cue": cols["cue"],
+            "cue_start": ints("cue_start", True),
+            "cue_end": ints("cue_end", True),
+            "group": ints("group"),
+        },
+        columns=_COLUMNS,
+    )

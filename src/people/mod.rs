@@ -109,13 +109,17 @@ pub struct People {
 impl People {
     /// The person mentioned by a span overlapping `start..end` (the last such mention).
     pub fn person_at(&self, start: usize, end: usize) -> Option<usize> {
+        self.mention_at(start, end).map(|m| m.person)
+    }
+
+    /// The last mention overlapping `start..end` (binary search; mentions are sorted and short).
+    pub fn mention_at(&self, start: usize, end: usize) -> Option<&PersonMention> {
         let i = self.mentions.partition_point(|m| m.start < end);
         self.mentions[..i]
             .iter()
             .rev()
             .take(8)
             .find(|m| m.end > start)
-            .map(|m| m.person)
     }
 
     /// The person a pronoun of gender `gender` at byte `pos` most likely refers to: the closest preceding
@@ -587,6 +591,24 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
                 Some((k, _)) => para.start + k,
                 None => para.start + back.len(),
             };
+            // A determiner before a name that starts with neither honorific nor title ("the United States",
+            // "a White House spokeswoman"): not a person; skip the whole capitalised run.
+            if entities.is_empty() && wc & (HONORIFIC | ANY_TITLE) == 0 && ws < cap {
+                let prev = text[ws..cap].trim_end();
+                if prev.starts_with(char::is_lowercase)
+                    && word_classes(prev) & DET != 0
+                    && word_classes(prev) & PRONOUN == 0
+                {
+                    let mut e = wend;
+                    while text[e..para.end].starts_with(' ')
+                        && text[e + 1..para.end].starts_with(|c: char| c.is_uppercase())
+                    {
+                        e = word_end(text, e + 1, para.end);
+                    }
+                    pos = e.max(wend);
+                    continue;
+                }
+            }
             // A lone capitalised word with nothing around it that tells a person ("in Lincoln's day"): it can
             // only join a person already named, so it is recorded without reading tokens.
             if entities.is_empty()
@@ -848,7 +870,11 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                     None => by_word.entry(wbuf.clone()).or_default(),
                 };
                 if list.last() != Some(&p) {
+                    // The most recent persons with this word, at most 16 (bounded work on huge texts).
                     list.retain(|&x| x != p);
+                    if list.len() >= 16 {
+                        list.remove(0);
+                    }
                     list.push(p);
                 }
             }

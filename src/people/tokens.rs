@@ -82,26 +82,38 @@ fn word_at(text: &str, i: usize) -> bool {
     }
 }
 
+/// ASCII bytes that are word characters: letters, digits, `_`.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
 /// End of the run of word characters starting at `i`.
 #[inline]
 fn word_run(text: &str, mut i: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
-    while i < end {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() || b == b'_' {
+    let bytes = &text.as_bytes()[..end];
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 && ASCII_WORD[b as usize] {
                 i += 1;
             } else {
                 break;
             }
-        } else {
-            match char_at(text, i) {
+        }
+        match bytes.get(i) {
+            Some(&b) if b >= 0x80 => match char_at(text, i) {
                 Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
-            }
+                _ => return i,
+            },
+            _ => return i,
         }
     }
-    i
 }
 
 /// Length in bytes of an apostrophe at `i` (`'` or `’`), or 0.

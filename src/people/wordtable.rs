@@ -32,10 +32,16 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The first eight bytes of `key` with ASCII upper-case letters lower-cased, as a little-endian u64 (zero-padded).
 #[inline]
 fn head(key: &[u8]) -> u64 {
-    let x = if key.len() >= 8 {
+    let n = key.len();
+    let x = if n >= 8 {
         let mut b = [0u8; 8];
         b.copy_from_slice(&key[..8]);
         u64::from_le_bytes(b)
+    } else if n >= 4 {
+        // Two overlapping 4-byte loads: the shared bytes are OR-ed with themselves.
+        let lo = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as u64;
+        let hi = u32::from_le_bytes([key[n - 4], key[n - 3], key[n - 2], key[n - 1]]) as u64;
+        lo | (hi << (8 * (n - 4)))
     } else {
         let mut h = 0u64;
         for (i, &b) in key.iter().enumerate() {

@@ -4,7 +4,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use super::errors::{to_py, SaidwhoError};
 use crate::people::{find_people, EntityMention, People};
@@ -570,8 +570,9 @@ fn _find_people(
     Ok(people_to_py(s, &offsets, &people))
 }
 
-/// Columns of the quotations of many texts: a dict of lists (doc, start, end, text, kind, speaker,
-/// speaker_start, speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end, group).
+/// Columns of the quotations of many texts (see `saidwho.quotes.extract_quotes_batch`): int columns as
+/// little-endian i64 bytes (-1 = missing), kind as u8 codes (direct, partial, scare), text/speaker/cue as str
+/// lists, the resolved speaker as i32 codes into speaker_ids/speaker_names (-1 = none).
 #[pyfunction]
 #[pyo3(signature = (texts, entities=None, cues=None, n_threads=None))]
 fn _extract_quotes_columns<'py>(
@@ -606,57 +607,85 @@ fn _extract_quotes_columns<'py>(
     })?
     .map_err(to_py)?;
     let n: usize = results.iter().map(|r| r.quotes.len()).sum();
-    let mut doc = Vec::with_capacity(n);
-    let mut start = Vec::with_capacity(n);
-    let mut end = Vec::with_capacity(n);
-    let mut text = Vec::with_capacity(n);
+    // Numbers travel as little-endian i64 buffers (-1 = missing), repeated strings as codes into a list of
+    // categories: a few Python objects per column instead of one per cell.
+    let mut ints: [Vec<u8>; 8] = Default::default();
+    for v in ints.iter_mut() {
+        v.reserve(8 * n);
+    }
     let mut kind = Vec::with_capacity(n);
-    let mut speaker: Vec<Option<String>> = Vec::with_capacity(n);
-    let mut sp_start: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut sp_end: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut sp_id: Vec<Option<String>> = Vec::with_capacity(n);
-    let mut sp_name: Vec<Option<String>> = Vec::with_capacity(n);
-    let mut cue: Vec<Option<String>> = Vec::with_capacity(n);
-    let mut cue_start: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut cue_end: Vec<Option<usize>> = Vec::with_capacity(n);
-    let mut group = Vec::with_capacity(n);
+    let mut text = Vec::with_capacity(n);
+    let mut speaker: Vec<Option<&str>> = Vec::with_capacity(n);
+    let mut cue: Vec<Option<&str>> = Vec::with_capacity(n);
+    let mut sp_codes: Vec<u8> = Vec::with_capacity(4 * n);
+    let mut sp_cats: Vec<(&str, &str)> = Vec::new();
+    let mut sp_index: std::collections::HashMap<(&str, &str), i32> =
+        std::collections::HashMap::new();
     for (d, (s, res)) in strs.iter().zip(&results).enumerate() {
         if res.quotes.is_empty() {
             continue;
         }
         let offsets = Offsets::new(s);
+        let ch = |b: Option<usize>| b.map_or(-1i64, |b| offsets.char_of(b) as i64);
         for q in &res.quotes {
-            doc.push(d);
-            start.push(offsets.char_of(q.start));
-            end.push(offsets.char_of(q.end));
+            let row = [
+                d as i64,
+                ch(Some(q.start)),
+                ch(Some(q.end)),
+                ch(q.speaker.as_ref().map(|r| r.start)),
+                ch(q.speaker.as_ref().map(|r| r.end)),
+                ch(q.cue.as_ref().map(|r| r.start)),
+                ch(q.cue.as_ref().map(|r| r.end)),
+                q.group as i64,
+            ];
+            for (col, v) in ints.iter_mut().zip(row) {
+                col.extend_from_slice(&v.to_le_bytes());
+            }
+            kind.push(q.kind as u8);
             text.push(&s[q.start..q.end]);
-            kind.push(q.kind.as_str());
-            speaker.push(q.speaker.as_ref().map(|r| s[r.clone()].to_string()));
-            sp_start.push(q.speaker.as_ref().map(|r| offsets.char_of(r.start)));
-            sp_end.push(q.speaker.as_ref().map(|r| offsets.char_of(r.end)));
-            sp_id.push(res.speaker_id(q).map(str::to_string));
-            sp_name.push(res.speaker_name(q).map(str::to_string));
-            cue.push(q.cue.as_ref().map(|r| s[r.clone()].to_string()));
-            cue_start.push(q.cue.as_ref().map(|r| offsets.char_of(r.start)));
-            cue_end.push(q.cue.as_ref().map(|r| offsets.char_of(r.end)));
-            group.push(q.group);
+            speaker.push(q.speaker.as_ref().map(|r| &s[r.clone()]));
+            cue.push(q.cue.as_ref().map(|r| &s[r.clone()]));
+            let code = match q.speaker_ref {
+                None => -1,
+                Some(i) => {
+                    let sp = &res.speakers[i];
+                    let key = (sp.id.as_str(), sp.name.as_str());
+                    *sp_index.entry(key).or_insert_with(|| {
+                        sp_cats.push(key);
+                        sp_cats.len() as i32 - 1
+                    })
+                }
+            };
+            sp_codes.extend_from_slice(&code.to_le_bytes());
         }
     }
     let d = PyDict::new(py);
-    d.set_item("doc", doc)?;
-    d.set_item("start", start)?;
-    d.set_item("end", end)?;
+    let names = [
+        "doc",
+        "start",
+        "end",
+        "speaker_start",
+        "speaker_end",
+        "cue_start",
+        "cue_end",
+        "group",
+    ];
+    for (name, col) in names.iter().zip(&ints) {
+        d.set_item(*name, PyBytes::new(py, col))?;
+    }
+    d.set_item("kind", PyBytes::new(py, &kind))?;
     d.set_item("text", text)?;
-    d.set_item("kind", kind)?;
     d.set_item("speaker", speaker)?;
-    d.set_item("speaker_start", sp_start)?;
-    d.set_item("speaker_end", sp_end)?;
-    d.set_item("speaker_id", sp_id)?;
-    d.set_item("speaker_name", sp_name)?;
     d.set_item("cue", cue)?;
-    d.set_item("cue_start", cue_start)?;
-    d.set_item("cue_end", cue_end)?;
-    d.set_item("group", group)?;
+    d.set_item("speaker_code", PyBytes::new(py, &sp_codes))?;
+    d.set_item(
+        "speaker_ids",
+        sp_cats.iter().map(|c| c.0).collect::<Vec<_>>(),
+    )?;
+    d.set_item(
+        "speaker_names",
+        sp_cats.iter().map(|c| c.1).collect::<Vec<_>>(),
+    )?;
     Ok(d)
 }
 

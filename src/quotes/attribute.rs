@@ -95,7 +95,8 @@ impl<'a> Window<'a> {
                     start = i;
                 }
             }
-            sent.push(start);
+            // Very long "sentences" (no punctuation) are cut to bounded pieces: every scan stays bounded.
+            sent.push(start.max(i.saturating_sub(2 * SCAN)));
         }
         Window {
             text,

@@ -36,7 +36,7 @@ mod attribute;
 pub mod cues;
 pub mod marks;
 
-use std::collections::HashMap;
+use crate::people::lexicon::FnvMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -271,7 +271,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             // Attribution, quote by quote, with continuation inside the window.
             let mut prev_in_window: Option<(usize, Found)> = None; // (raw index, found)
-            let mut cue_groups: HashMap<usize, usize> = HashMap::new();
+            let mut cue_groups: FnvMap<usize, usize> = FnvMap::default();
             for (qi, tok) in toks.iter().enumerate() {
                 if tok.kind != Kind::Quote {
                     continue;
@@ -406,7 +406,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     }
 
     // Groups in order of first appearance.
-    let mut renumber: HashMap<usize, usize> = HashMap::new();
+    let mut renumber: FnvMap<usize, usize> = FnvMap::default();
     for att in &atts {
         let n = renumber.len();
         renumber.entry(att.group).or_insert(n);
@@ -414,8 +414,8 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
 
     // Resolution.
     let mut speakers: Vec<Speaker> = Vec::new();
-    let mut speaker_index: HashMap<String, usize> = HashMap::new();
-    let mut cache: HashMap<(usize, usize), Option<usize>> = HashMap::new();
+    let mut speaker_index: FnvMap<String, usize> = FnvMap::default();
+    let mut cache: FnvMap<(usize, usize), Option<usize>> = FnvMap::default();
     let mut quotes = Vec::with_capacity(raw.len());
     for (q, att) in raw.iter().zip(&atts) {
         let speaker_ref = att
@@ -498,15 +498,10 @@ fn resolve(
         let p = people.antecedent(s, gender, inside_quote)?;
         return Some(person_speaker(people, p));
     }
-    if let Some(p) = people.person_at(s, e) {
-        // Only when the mention is that person's name (not "the mayor of Tom Smith's town").
-        let ment = people
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| m.start < e && m.end > s && m.person == p);
-        if ment.is_some_and(|m| m.end == e || m.start == s) {
-            return Some(person_speaker(people, p));
+    // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
+    if let Some(m) = people.mention_at(s, e) {
+        if m.end == e || m.start == s {
+            return Some(person_speaker(people, m.person));
         }
     }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
