@@ -4,12 +4,15 @@
 >>> text = "“We will win,” Mr Zelenskiy said. Putin said the war could be a “long process”."
 >>> for q in sw.extract_quotes(text):
 ...     print(q.text, q.kind, q.speaker.text, q.speaker_name, q.cue.text, sep=" | ")
-We will win, | direct | Mr Zelenskiy | Zelenskiy | said
-long process | partial | Putin | Putin | said
+We will win, | direct | Mr Zelenskiy | Volodymyr Zelenskiy | said
+long process | partial | Putin | Vladimir Putin | said
+
+``gazetteer=None`` (as here) is the default gazetteer, which knows heads of state; ``gazetteer=False`` resolves
+people from the text alone ("Zelenskiy").
 
 Offsets are Python str offsets, end-exclusive: ``text[q.start:q.end] == q.text``.
 
-Speakers are resolved to a gazetteer entity when a gazetteer is given (any object with a ``find(text)`` method
+Speakers are resolved to a gazetteer entity (a ``Gazetteer``, or any object with a ``find(text)`` method
 returning matches with ``start``, ``end``, ``id``, ``label`` and optionally ``name``), to a person of the
 document ("Mr Putin" and "he" → "Vladimir Putin"), or else to the capitalised name as written. Entity mentions
 from elsewhere can be passed directly as ``entities=[(start, end, id, name, label), ...]``.
