@@ -52,3 +52,33 @@ fn entity_running_past_the_speaker_mention() {
     check(text, &a.quotes);
     assert_eq!(a.entities.len(), 1);
 }
+
+/// `analyze_batch_isolated` (what `analyze_many` runs) gives every document its own result, in order, equal to
+/// one-by-one analysis; missing texts give empty analyses.
+#[test]
+fn isolated_batch_equals_one_by_one() {
+    use saidwho::corpus::analyze::analyze_batch_isolated;
+    let gaz = Gazetteer::new(
+        vec![
+            Entry::new("p", "Putin said", "PERSON", &["Putin said"]),
+            Entry::new("k", "Kyiv", "GPE", &["Kyiv"]),
+        ],
+        Options::default(),
+    )
+    .unwrap();
+    let texts = [
+        Some("“We will win,” Mr Putin said."),
+        None,
+        Some("In Kyiv, “no,” he said."),
+        Some(""),
+    ];
+    let opts = QuoteOptions::default();
+    let out = analyze_batch_isolated(&texts, Some(&gaz), &opts, Some(2)).unwrap();
+    assert_eq!(out.len(), texts.len());
+    for (t, r) in texts.iter().zip(&out) {
+        let got = r.as_ref().expect("no document fails");
+        let want = analyze(t.unwrap_or(""), Some(&gaz), &opts);
+        assert_eq!(got.entities, want.entities);
+        assert_eq!(got.quotes.quotes, want.quotes.quotes);
+    }
+}

@@ -16,6 +16,7 @@ import pytest
 import saidwho as sw
 
 pyspark = pytest.importorskip("pyspark")
+pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")  # pyspark on pandas 3
 if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
     pytest.skip("pyspark needs Java", allow_module_level=True)
 import saidwho.spark as sws  # after the skips: needs pyspark

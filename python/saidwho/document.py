@@ -310,8 +310,8 @@ def analyze_many(
     ``texts``: a list of str, a pandas Series (its index becomes the ``doc`` ids), a dict ``{id: text}`` or an
     iterable of ``(id, text)`` pairs. ``None``/NaN/``pd.NA`` texts are kept as documents without results. A text
     that is not valid Unicode raises ``ValueError`` naming it (a value that is not a str: ``TypeError``), or with
-    ``on_error="record"`` is listed in :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress bar (tqdm; notebook or terminal) on
-    long runs. Documents are never dropped or reordered.
+    ``on_error="record"`` is listed in :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress
+    bar (tqdm; notebook or terminal) on long runs. Documents are never dropped or reordered.
     """
     if on_error not in ("raise", "record"):
         raise ValueError(f"on_error must be 'raise' or 'record', not {on_error!r}")

@@ -237,7 +237,10 @@ fn _analyze_columns<'py>(
         let s = match text_at(item, i) {
             // Not a text at all (bytes, a number...): recorded like an invalid text, or raised.
             Err(e) if record => {
-                errors.push((i, e.value(py).to_string()));
+                // the error row names the document already
+                let msg = e.value(py).to_string();
+                let msg = msg.strip_prefix(&format!("document {i}: ")).unwrap_or(&msg);
+                errors.push((i, msg.to_string()));
                 None
             }
             Err(e) => return Err(e),
