@@ -69,12 +69,10 @@ def _plain(df: pd.DataFrame, cols: list[tuple[str, str]]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _schema(df: Any, id_col: str, cols: list[tuple[str, str]]) -> Any:
-    from pyspark.sql.types import StructField, StructType, _parse_datatype_string
-
-    fields = [StructField("doc", df.schema[id_col].dataType, True)]
-    fields += [StructField(n, _parse_datatype_string(t), True) for n, t in cols]
-    return StructType(fields)
+def _schema(df: Any, id_col: str, cols: list[tuple[str, str]]) -> str:
+    """The output schema as DDL: ``doc`` of the id column's type, then the table's columns."""
+    doc = df.schema[id_col].dataType.simpleString()
+    return ", ".join([f"`doc` {doc}"] + [f"`{n}` {t}" for n, t in cols])
 
 
 def _check(df: Any, text_col: str, id_col: str | None, on_error: str) -> None:
