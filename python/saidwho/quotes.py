@@ -122,8 +122,19 @@ def _check_text(text: Any) -> str:
     return text
 
 
-def extract_quotes(
-    text: str,
+def _dispatch(gazetteer: Any, entities: Any) -> tuple[bool, Any]:
+    """Where a single-text call runs. ``(True, core)``: the whole analysis runs in Rust with ``core`` (a compiled
+    gazetteer, or None for none). ``(False, gaz)``: entities come from Python, and ``gaz`` is what
+    ``_entities`` reads (an object with ``find``, or None when ``entities`` are given)."""
+    if entities is None:
+        gaz = resolve_gazetteer(gazetteer)
+        if gaz is None or isinstance(gaz, Gazetteer):
+            return True, (None if gaz is None else gaz._core)
+        return False, gaz
+    return False, (None if gazetteer is False else gazetteer)
+
+
+def extract_quotes(    text: str,
     gazetteer: Any = None,
     *,
     entities: Iterable[Any] | None = None,
@@ -143,13 +154,9 @@ def extract_quotes(
     ``(start, end, id, name, label)`` tuples or objects with those attributes; ``cues``: a ``CueLexicon``.
     """
     text = _check_text(text)
-    if entities is None:
-        gaz = resolve_gazetteer(gazetteer)
-        if gaz is None or isinstance(gaz, Gazetteer):
-            return _analyze_doc(text, None if gaz is None else gaz._core, cues)[0]
-        gazetteer = gaz
-    elif gazetteer is False:
-        gazetteer = None
+    in_rust, gazetteer = _dispatch(gazetteer, entities)
+    if in_rust:
+        return _analyze_doc(text, gazetteer, cues)[0]
     return _extract_quotes(text, _entities(text, gazetteer, entities), cues)
 
 
@@ -167,13 +174,9 @@ def find_people(
     entities.
     """
     text = _check_text(text)
-    if entities is None:
-        gaz = resolve_gazetteer(gazetteer)
-        if gaz is None or isinstance(gaz, Gazetteer):
-            return _analyze_doc(text, None if gaz is None else gaz._core, None)[1]
-        gazetteer = gaz
-    elif gazetteer is False:
-        gazetteer = None
+    in_rust, gazetteer = _dispatch(gazetteer, entities)
+    if in_rust:
+        return _analyze_doc(text, gazetteer, None)[1]
     return _find_people(text, _entities(text, gazetteer, entities))
 
 
