@@ -117,6 +117,8 @@ pub(crate) struct CueHit {
     pub clause: bool,
     /// That content may be a bare clause (`said the move was illegal`), not only a that-clause.
     pub bare: bool,
+    /// That content may be an infinitive, a wh-clause or an object (`vowed to fight on`, `announced his bid`).
+    pub object: bool,
 }
 
 /// One cue phrase: its words after the first, and its role.
@@ -131,6 +133,8 @@ struct Phrase {
     clause: bool,
     /// Its content may be a bare clause.
     bare: bool,
+    /// Its content may be an infinitive, a wh-clause or an object.
+    object: bool,
 }
 
 /// A set of cue phrases, looked up by their first word. Cheap to clone (shared).
@@ -183,20 +187,21 @@ static DEFAULT: LazyLock<CueLexicon> = LazyLock::new(|| {
         let role = Role::parse(cols.next().expect("cues.tsv: form<TAB>role"))
             .expect("cues.tsv: known role");
         let usage = Usage::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known usage");
-        let (clause, bare) = match cols.next().unwrap_or_default().trim() {
-            "clause" => (true, true),
-            "that" => (true, false),
-            "" => (false, false),
+        let (clause, bare, object) = match cols.next().unwrap_or_default().trim() {
+            "clause" => (true, true, false),
+            "that" => (true, false, false),
+            "object" => (true, false, true),
+            "" => (false, false, false),
             other => panic!("cues.tsv: unknown content column {other:?}"),
         };
         for form in forms.split('|') {
-            entries.push((form.to_string(), role, usage, clause, bare));
+            entries.push((form.to_string(), role, usage, clause, bare, object));
         }
     }
     let mut inner = Inner::default();
-    for (phrase, role, usage, clause, bare) in entries {
+    for (phrase, role, usage, clause, bare, object) in entries {
         inner
-            .add(&phrase, role, usage, clause, bare)
+            .add(&phrase, role, usage, (clause, bare, object))
             .expect("cues.tsv is valid");
     }
     inner.rebuild_index();
@@ -278,7 +283,7 @@ impl CueLexicon {
     {
         let mut inner = (*self.inner).clone();
         for (phrase, role, usage, clause) in entries {
-            inner.add(phrase.as_ref(), role, usage, clause, clause)?;
+            inner.add(phrase.as_ref(), role, usage, (clause, clause, false))?;
         }
         inner.rebuild_index();
         Ok(CueLexicon {
@@ -394,6 +399,7 @@ impl CueLexicon {
                     usage: p.usage,
                     clause: p.clause,
                     bare: p.bare,
+                    object: p.object,
                 })
             })
             .collect()
@@ -480,14 +486,15 @@ impl Inner {
         }));
     }
 
+    /// Adds a phrase; `content` = (introduces reported content, as a bare clause, or as an object).
     fn add(
         &mut self,
         phrase: &str,
         role: Role,
         usage: Usage,
-        clause: bool,
-        bare: bool,
+        content: (bool, bool, bool),
     ) -> Result<()> {
+        let (clause, bare, object) = content;
         let norm = normalise(phrase);
         if norm.is_empty() {
             return Err(Error::InvalidArgument(
@@ -506,6 +513,7 @@ impl Inner {
             existing.usage = usage;
             existing.clause = clause;
             existing.bare = bare;
+            existing.object = object;
         } else {
             list.push(Phrase {
                 rest,
@@ -514,6 +522,7 @@ impl Inner {
                 participle,
                 clause,
                 bare,
+                object,
             });
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }

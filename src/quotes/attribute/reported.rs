@@ -172,6 +172,19 @@ impl<'a> Window<'a> {
             // "when the case was argued", "it is said": a passive verb has no speaker before it.
             return None;
         }
+        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
+            // "too many achievements to mention": an infinitive reports nothing yet.
+            return None;
+        }
+        if k > ss
+            && k + 1 < self.toks.len()
+            && self.toks[k - 1].is_punct(',')
+            && self.toks[k + 1].is_punct(',')
+            && self.word(k) == "say"
+        {
+            // "no better than, say, Mr. Cruz's plan"
+            return None;
+        }
         if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 {
             // "enough pledged delegates", "the announced plan": an adjective or a noun.
             return None;
@@ -216,7 +229,8 @@ impl<'a> Window<'a> {
         ce: usize,
     ) -> Option<Speech> {
         let (a, b) = content;
-        if !self.clause_like(a, b) {
+        if !self.clause_like(a, b) || self.toks[a].kind == Kind::Quote && k > b {
+            // Content that opens with a quotation in marks before its cue is that quotation's attribution.
             return None;
         }
         Some(Speech {
@@ -310,36 +324,49 @@ impl<'a> Window<'a> {
 
     /// `According to X, …` (cue `k..ce` opening the clause) or `…, according to X.`
     fn according(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
-        let (a, b) = self.np_right(ce, e).or_else(|| self.source_phrase(ce, e))?;
+        // The source runs to the next comma or the sentence end ("a New York Times/CBS News survey released on
+        // Thursday"); its mention is the noun phrase it opens with.
+        let (_, b) = self.source_phrase(ce, e)?;
+        let np = self
+            .np_right(ce, b)
+            .filter(|&(a, nb)| nb > a)
+            .unwrap_or((ce, b));
         let first = self.clause_start(ss, k);
         let opens = k == ss
             || k == first
             || (k == first + 1
                 && self.toks[first].kind == Kind::Word
-                && self.toks[first + 1 - 1].is(CONJ | ADV));
+                && self.toks[first].is(CONJ | ADV));
         if opens && b < e && self.toks[b].is_punct(',') {
             let start = self.skip_that(b + 1, e);
             let end = self.cut(start, e);
             if end > start + 1 {
-                return self.speech((start, end), (a, b), k, ce);
+                return self.speech((start, end), np, k, ce);
             }
         }
         // "…, according to X." / "…, according to Reuters, during an answer …" / "…, according to X, who …"
         let to_end = b == e || (b < e && self.toks[b].is_punct(',') && !opens);
         if k > ss + 1 && self.toks[k - 1].is_punct(',') && to_end {
             let end = self.trim_end(ss, k - 1);
-            return self.speech((self.clause_start(ss, end), end), (a, b), k, ce);
+            return self.speech((self.clause_start(ss, end), end), np, k, ce);
         }
         None
     }
 
-    /// A source that is no plain noun phrase ("media trackers", "early results of exit polls conducted for the
-    /// AP"): the words up to the next comma or the sentence end, at most 16.
+    /// The source after "according to": the tokens up to the next comma or the sentence end, at most 25, no
+    /// quotation or clause punctuation.
     fn source_phrase(&self, ce: usize, e: usize) -> Option<(usize, usize)> {
         let mut b = ce;
-        while b < e && b < ce + 16 && matches!(self.toks[b].kind, Kind::Word | Kind::Poss)
-            || (b < e && matches!(self.toks[b].punct(), Some('-' | '&' | '.')) && b > ce)
-        {
+        while b < e && b < ce + 25 {
+            let t = &self.toks[b];
+            let ok = matches!(t.kind, Kind::Word | Kind::Poss)
+                || matches!(
+                    t.punct(),
+                    Some('-' | '&' | '.' | '/' | '(' | ')' | '’' | '\'')
+                );
+            if !ok {
+                break;
+            }
             b += 1;
         }
         (b > ce && (b == e || self.toks[b].is_punct(','))).then_some((ce, b))
@@ -359,7 +386,10 @@ impl<'a> Window<'a> {
             if n.kind == Kind::Quote {
                 return None;
             }
+            // "The editorial, sources said, nailed …", "The only problem, Ms. Bigbee said, is that …"; not an
+            // appositive of the speaker (", said Steven Taylor, a professor at …").
             !(n.lower() && self.word(e + 1).ends_with("ing"))
+                && (self.finite_verb(e + 1, e + 2) || self.clause_opening(e + 1, full))
         };
         let content = |from: usize, to: usize| {
             if parenthetical {
@@ -451,8 +481,20 @@ impl<'a> Window<'a> {
                 .appositive_subject(k - 1, ss)
                 .or_else(|| self.clause_subject(ss, k - 1))?;
         }
-        if a >= k {
+        if a >= k || a > ss && self.toks[a - 1].kind == Kind::Quote {
+            // "“…,” Tilton said after braving the cold": the cue attributes the quotation in marks.
             return None;
+        }
+        let bare = self.hits[k].is_some_and(|h| h.bare);
+        if !bare && !self.can_speak(a, b) {
+            // "That disproportionate impact suggests …", "early ratings data suggests …": evidence, not speech.
+            return None;
+        }
+        let object = self.hits[k].is_some_and(|h| h.object);
+        if object {
+            if let Some(s) = self.object_content(k, ce2, (a, b), e) {
+                return Some(s);
+            }
         }
         let mut j = ce2;
         if takes_object(self.word(k)) && ce == k + 1 {
@@ -460,12 +502,15 @@ impl<'a> Window<'a> {
         }
         let j0 = j;
         j = self.skip_adjuncts(j, e);
-        let that = j < e && self.toks[j].lower() && self.word(j) == "that";
+        // "that" as a complementizer, not the pronoun in "that's what new media is".
+        let that = j + 1 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word;
         let start = if that { j + 1 } else { j };
         if start >= e {
             return None;
         }
-        let bare = self.hits[k].is_some_and(|h| h.bare);
         if !that && !(self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
             return None;
         }
@@ -477,6 +522,35 @@ impl<'a> Window<'a> {
         }
         let end = self.cut(start, e);
         self.speech((start, end), (a, b), k, ce)
+    }
+
+    /// The content of a verb that takes an object: `vowed to fight on`, `urged voters to stay home`, `asked how
+    /// much …`, `announced his candidacy last year`, `denied any wrongdoing`.
+    fn object_content(&self, k: usize, ce: usize, np: (usize, usize), e: usize) -> Option<Speech> {
+        let j = self.skip_adjuncts(ce, e);
+        if j >= e || self.toks[j].kind != Kind::Word {
+            return None;
+        }
+        let t = &self.toks[j];
+        let w = self.word(j);
+        let ok = t.lower()
+            && matches!(
+                w,
+                "to" | "what" | "how" | "whether" | "why" | "who" | "if" | "when" | "where"
+            )
+            || t.is(DET | POSS_DET) && t.cls & PREP == 0
+            || t.cap() && !t.is(SUB | PREP | CONJ)
+            || t.flags & NUM != 0
+            || t.lower() && t.cls == 0 && !self.ly_adverb(j)
+            || t.lower() && object_pronoun(w) && w != "it";
+        if !ok || self.word(j) == "that" {
+            return None;
+        }
+        let end = self.cut(j, e);
+        if end <= j + 1 {
+            return None;
+        }
+        self.speech((j, end), np, k, ce)
     }
 
     /// After `told`: an object pronoun or a short noun phrase ("told reporters", "told the BBC").
@@ -582,7 +656,11 @@ impl<'a> Window<'a> {
 
     /// Skips "that" at `j`.
     fn skip_that(&self, j: usize, e: usize) -> usize {
-        if j < e && self.toks[j].lower() && self.word(j) == "that" {
+        if j + 1 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word
+        {
             j + 1
         } else {
             j
@@ -646,14 +724,33 @@ impl<'a> Window<'a> {
                     | "after"
                     | "before"
                     | "since"
-            ) && (i + 1..e.min(i + 3))
-                .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
+            ) && (i + 2..e.min(i + 16)).any(|x| self.toks[x].is_punct(','))
+                && (i + 1..e.min(i + 3))
+                    .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
         }
-        if t.cap() || t.flags & NUM != 0 {
-            return !t.is(SUB | PREP | CONJ) || t.is(DET);
+        let opens = if t.cap() || t.flags & NUM != 0 {
+            !t.is(SUB | PREP | CONJ) || t.is(DET)
+        } else {
+            t.is(DET) && t.cls & (PREP | SUB) == 0
+                || matches!(w, "none" | "nobody" | "nothing" | "everyone" | "everybody")
+        };
+        opens && self.finite_verb(i + 1, e.min(i + 14))
+    }
+
+    /// Can the noun phrase `a..b` speak: a name, a person or group, an organisation, a pronoun other than "it"?
+    fn can_speak(&self, a: usize, b: usize) -> bool {
+        let mut h = b - 1;
+        while h > a && self.toks[h].kind != Kind::Word {
+            h -= 1;
         }
-        t.is(DET) && t.cls & (PREP | SUB) == 0
-            || matches!(w, "none" | "nobody" | "nothing" | "everyone" | "everybody")
+        let t = &self.toks[h];
+        let w = self.word(h);
+        if t.cls & PRONOUN != 0 {
+            return !matches!(w, "it" | "It" | "this" | "This" | "that" | "That");
+        }
+        t.cap()
+            || t.is(PERSON_NOUN | ORG | ANY_TITLE)
+            || (a..b).any(|x| self.toks[x].cap() && !self.toks[x].is(DET))
     }
 
     /// A bare plural noun opening a clause ("officials", "prices rose").
@@ -664,7 +761,7 @@ impl<'a> Window<'a> {
 
     /// A finite verb among tokens `a..b`: an auxiliary, or a past tense ("-ed") after the first word.
     fn finite_verb(&self, a: usize, b: usize) -> bool {
-        (a..b.min(self.toks.len())).any(|x| {
+        for x in a..b.min(self.toks.len()) {
             let t = &self.toks[x];
             if t.kind == Kind::Quote || t.is_punct(';') {
                 return false;
@@ -672,15 +769,36 @@ impl<'a> Window<'a> {
             if x > a && (t.is_punct(',') || t.lower() && t.is(CONJ | SUB) && t.cls & PRONOUN == 0) {
                 return false;
             }
-            t.kind == Kind::Word
-                && t.lower()
-                && (t.cls & AUX != 0 || {
-                    let w = self.word(x);
-                    (w.len() > 3 && w.ends_with("ed") && t.cls & (DET | PREP) == 0)
-                        || self.hits[x].is_some_and(|h| !h.participle && h.role == Role::Speech)
-                        || irregular_past(w)
-                })
-        })
+            if t.kind != Kind::Word || !t.lower() {
+                continue;
+            }
+            let w = self.word(x);
+            let verb = t.cls & AUX != 0
+                || (w.len() > 3 && w.ends_with("ed") && t.cls & (DET | PREP) == 0)
+                || self.hits[x].is_some_and(|h| !h.participle && h.role == Role::Speech)
+                || irregular_past(w)
+                || (x > a && self.present_verb(x));
+            if verb {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A present-tense verb after its subject's head noun ("each year of education yields", "the plan works").
+    fn present_verb(&self, x: usize) -> bool {
+        let w = self.word(x);
+        let p = &self.toks[x - 1];
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("ics")
+            && self.toks[x].cls == 0
+            && p.kind == Kind::Word
+            && p.cls & (DET | PREP | CONJ | SUB | AUX) == 0
+            && p.flags & NUM == 0
+            && !(p.lower() && self.word(x - 1).ends_with('s'))
     }
 
     /// Where content starting at `a` ends before `e`: before a semicolon or colon, or before a closing reporting
@@ -720,10 +838,20 @@ impl<'a> Window<'a> {
                     let w = self.word(j + 1);
                     n.lower()
                         && n.cls & (DET | PRONOUN | PREP) == 0
-                        && (self.hits[j + 1].is_some_and(|h| !h.participle)
-                            || (w.len() > 4 && w.ends_with("ed")))
+                        && self.hits[j + 1].is_some_and(|h| !h.participle)
+                        && !w.is_empty()
                 }
             {
+                return self.trim_end(a, j);
+            }
+            if t.is_punct(',') && j > a + 2 && j + 2 < e && self.toks[j + 1].lower() && {
+                // ", though they blame …", ", but he urged …", ", after half said so …": the reporter's clause.
+                let w = self.word(j + 1);
+                matches!(w, "though" | "although" | "whereas" | "while" | "after")
+                    || (w == "but"
+                        && self.clause_opening(j + 2, e)
+                        && self.toks[j + 2].is(PRONOUN | DET))
+            } {
                 return self.trim_end(a, j);
             }
             if t.is_punct(',') && j > a + 2 && j + 1 < e && self.toks[j + 1].lower() && {
@@ -775,7 +903,12 @@ impl<'a> Window<'a> {
             .take_while(|&x| self.toks[x].kind == Kind::Word && !self.toks[x].is(AUX | SUB | CONJ))
             .any(|x| {
                 let w = self.word(x);
-                self.speech_noun(x) || matches!(w, "interview" | "speech" | "tweet" | "letter")
+                // "in the report that …" introduces content; "in a statement on Monday" only names the act.
+                (self.speech_noun(x) || matches!(w, "interview" | "speech" | "tweet" | "letter"))
+                    && !self
+                        .toks
+                        .get(x + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && self.word(x + 1) == "that")
             })
     }
 
