@@ -275,7 +275,7 @@ class Corpus:
         from .align import cluster_quotes
 
         q = self.quotes()
-        q = q[q["kind"] != "scare"].copy()
+        q = q[~q["kind"].isin(["scare", "indirect"])].copy()
         q["speaker"] = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"])
         return cluster_quotes(q[["doc", "start", "end", "text", "speaker"]].reset_index(drop=True), **kwargs)
 
