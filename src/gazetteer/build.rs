@@ -210,6 +210,7 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
     term_start.push(cands.len() as u32);
     let trie = Trie::build(key_rows.iter().map(|&r| key(&rows[r as usize])));
     let ascii_start = ascii_start(&trie, &norm);
+    let first = super::first::FirstWords::from_trie(&trie, &norm);
     Ok(Gazetteer {
         entries,
         options,
@@ -223,6 +224,7 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
         cands,
         exact_keys,
         ascii_start,
+        first,
     })
 }
 

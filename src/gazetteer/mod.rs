@@ -45,6 +45,7 @@
 //! assert_eq!(found, [("KYIV", "kyiv"), ("U.S.", "us")]);
 //! ```
 mod build;
+mod first;
 mod ids;
 mod persist;
 mod search;
@@ -307,6 +308,8 @@ pub struct Gazetteer {
     exact_keys: Vec<Box<[u8]>>,
     /// Whether some key starts with a byte of a non-word char (so non-word chars may start a match).
     ascii_start: [bool; 128],
+    /// The first words of the keys and their trie nodes: the filter in front of walks at word starts.
+    first: first::FirstWords,
 }
 
 impl Gazetteer {
@@ -359,6 +362,7 @@ impl Gazetteer {
             + self.term_checked.len()
             + self.cands.len() * std::mem::size_of::<Cand>()
             + self.exact_keys.iter().map(|k| k.len() + 16).sum::<usize>()
+            + self.first.heap_bytes()
     }
 
     /// A new gazetteer with more entries (same ids merge into the existing entries).

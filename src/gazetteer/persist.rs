@@ -362,6 +362,7 @@ impl Gazetteer {
         }
         let norm = Normalizer::new(fold_case, fold_accents);
         let ascii_start = super::build::ascii_start(&trie, &norm);
+        let first = super::first::FirstWords::from_trie(&trie, &norm);
         Ok(Gazetteer {
             n_aliases: entries.iter().map(|e| e.aliases.len()).sum(),
             entries,
@@ -375,6 +376,7 @@ impl Gazetteer {
             cands,
             exact_keys,
             ascii_start,
+            first,
         })
     }
 
