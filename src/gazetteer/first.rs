@@ -26,11 +26,21 @@ pub(crate) const MAX_WORD: usize = 64;
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    hash: u64,
+    /// The word's first 8 bytes, little-endian, zero-padded (most words are no longer: no second read).
+    key0: u64,
     /// The trie node after the word; 0 = empty slot.
     node: Handle,
+    /// The word's bytes past the first 8 are `bytes[off..off + len - 8]`.
     off: u32,
     len: u32,
+}
+
+#[inline(always)]
+fn first8(w: &[u8]) -> u64 {
+    let mut p = [0u8; 8];
+    let k = w.len().min(8);
+    p[..k].copy_from_slice(&w[..k]);
+    u64::from_le_bytes(p)
 }
 
 /// First words of the keys → trie nodes (open addressing, linear probing), behind a one-bit-per-slot-ish
@@ -152,12 +162,14 @@ impl FirstWords {
                 i = (i + 1) & mask;
             }
             fw.slots[i] = Slot {
-                hash,
+                key0: first8(&w),
                 node,
                 off: fw.bytes.len() as u32,
                 len: w.len() as u32,
             };
-            fw.bytes.extend_from_slice(&w);
+            if w.len() > 8 {
+                fw.bytes.extend_from_slice(&w[8..]);
+            }
         }
         fw.bytes.shrink_to_fit();
         fw
@@ -178,7 +190,11 @@ impl FirstWords {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.probe(hash, &buf[..len])
+        self.probe(
+            hash,
+            u64::from_le_bytes(buf[..8].try_into().expect("8 bytes")),
+            &buf[..len],
+        )
     }
 
     /// The trie node after first word `w`, or 0.
@@ -189,11 +205,11 @@ impl FirstWords {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return 0;
         }
-        self.probe(hash, w)
+        self.probe(hash, first8(w), w)
     }
 
     #[inline]
-    fn probe(&self, hash: u64, w: &[u8]) -> Handle {
+    fn probe(&self, hash: u64, key0: u64, w: &[u8]) -> Handle {
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
@@ -201,7 +217,11 @@ impl FirstWords {
             if s.node == 0 {
                 return 0;
             }
-            if s.hash == hash && &self.bytes[s.off as usize..(s.off + s.len) as usize] == w {
+            if s.key0 == key0
+                && s.len as usize == w.len()
+                && (w.len() <= 8
+                    || self.bytes[s.off as usize..s.off as usize + w.len() - 8] == w[8..])
+            {
                 return s.node;
             }
             i = (i + 1) & mask;
