@@ -49,6 +49,7 @@ mod first;
 mod ids;
 mod persist;
 mod search;
+mod store;
 mod table;
 pub mod trie;
 
@@ -60,6 +61,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::Normalizer;
 pub use persist::FORMAT_VERSION;
+pub use store::{AliasRef, EntryRef};
 pub use table::{read_table, TableOptions};
 
 /// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate, murmur3 finish).
@@ -284,14 +286,15 @@ impl Match {
     /// The alias (as written in the gazetteer) of the top candidate that matched.
     pub fn alias<'g>(&self, gaz: &'g Gazetteer) -> &'g str {
         let c = gaz.cands[self.cand as usize];
-        &gaz.entries[c.entry as usize].aliases[c.alias as usize].text
+        gaz.entries.alias(c.entry, c.alias).text
     }
 }
 
 /// An immutable compiled gazetteer. See the module docs for the matching semantics.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
+    /// The entries, interned in one string table.
+    entries: store::EntryStore,
     options: Options,
     by_id: ids::IdIndex,
     n_aliases: usize,
@@ -320,14 +323,26 @@ impl Gazetteer {
         build::build(entries, options)
     }
 
-    /// The entries, in gazetteer order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The entries, in gazetteer order (borrowed views of the interned entries).
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryRef<'_>> + '_ {
+        (0..self.entries.len() as u32).map(|i| self.entries.get(i))
+    }
+
+    /// Owned copies of the entries, in gazetteer order.
+    pub fn to_entries(&self) -> Vec<Entry> {
+        self.entries().map(|e| e.to_entry()).collect()
     }
 
     /// Entry `i` (panics if out of range).
-    pub fn entry(&self, i: u32) -> &Entry {
-        &self.entries[i as usize]
+    #[inline]
+    pub fn entry(&self, i: u32) -> EntryRef<'_> {
+        self.entries.get(i)
+    }
+
+    /// The id of entry `i` (panics if out of range).
+    #[inline]
+    pub fn entry_id(&self, i: u32) -> &str {
+        self.entries.id(i)
     }
 
     /// The index of the entry with this id.
@@ -342,7 +357,7 @@ impl Gazetteer {
 
     /// True if there is no entry.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
     }
 
     /// Number of (entry, alias) pairs.
@@ -353,6 +368,11 @@ impl Gazetteer {
     /// The options.
     pub fn options(&self) -> Options {
         self.options
+    }
+
+    /// Approximate heap size of the interned entries (string table and records), in bytes.
+    pub fn entries_bytes(&self) -> usize {
+        self.entries.heap_bytes()
     }
 
     /// Approximate heap size of the compiled matcher (trie and candidates), in bytes.
@@ -367,7 +387,7 @@ impl Gazetteer {
 
     /// A new gazetteer with more entries (same ids merge into the existing entries).
     pub fn extend(&self, entries: Vec<Entry>) -> Result<Gazetteer> {
-        let mut all = self.entries.clone();
+        let mut all = self.to_entries();
         all.extend(entries);
         Gazetteer::new(all, self.options)
     }
