@@ -721,7 +721,23 @@ pub struct PyGazetteer {
 
 impl PyGazetteer {
     fn wrap(g: Gazetteer) -> PyGazetteer {
+        release_free_memory();
         PyGazetteer { inner: Arc::new(g) }
+    }
+}
+
+/// After a build or load, hand the allocator's free pages back to the system. Building frees the input
+/// entries' many small strings once they are interned; glibc keeps such holes mapped (RSS) unless trimmed.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+        }
+        // SAFETY: glibc's malloc_trim only returns free memory to the system; it is thread-safe.
+        unsafe {
+            malloc_trim(0);
+        }
     }
 }
 
