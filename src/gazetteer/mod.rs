@@ -40,7 +40,7 @@
 //! let found: Vec<(&str, &str)> = gaz
 //!     .find_str(text, false)
 //!     .iter()
-//!     .map(|m| (&text[m.start..m.end], gaz.entry(m.entry).id.as_str()))
+//!     .map(|m| (&text[m.start..m.end], gaz.entry(m.entry).id))
 //!     .collect();
 //! assert_eq!(found, [("KYIV", "kyiv"), ("U.S.", "us")]);
 //! ```
