@@ -1,0 +1,222 @@
+//! Rule 1: a speaker and cue right after the quotation: `“…,” Mr Zelenskiy said`, `“…,” said Mr Putin`,
+//! `“…,” according to X`, and the epigraph `“…” ― Name`.
+use super::*;
+
+impl<'a> Window<'a> {
+    /// Rule 1: a speaker and cue right after the quote token `qi`.
+    pub(crate) fn after(&self, qi: usize, quote_final: bool) -> Option<Found> {
+        let f = self.after_inner(qi, quote_final)?;
+        // “…,” the judge said, according to the Post: the source named last is the one reported.
+        if let Some(ct) = f.cue_tok {
+            if let Some(src) = self.according_after(ct + 1) {
+                return Some(src);
+            }
+        }
+        Some(f)
+    }
+
+    /// ", according to X" later in the sentence of token `from`.
+    pub(super) fn according_after(&self, from: usize) -> Option<Found> {
+        let end = self.sent_end(from.min(self.toks.len().saturating_sub(1)));
+        let mut k = from;
+        while k < end && k < from + 25 {
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            if k > 0 && self.toks[k - 1].is_punct(',') {
+                if let Some((ce, Role::Source, _)) = self.cue(k) {
+                    let (a, b) = self.np_right(ce, end)?;
+                    let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                    return Some(Found {
+                        speaker: self.np_span(a, b),
+                        refers: None,
+                        cue: Some(cue),
+                        cue_tok: Some(k),
+                        how: How::After,
+                    });
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    pub(super) fn after_inner(&self, qi: usize, quote_final: bool) -> Option<Found> {
+        let n = self.toks.len();
+        let mut j = qi + 1;
+        if j >= n {
+            return None;
+        }
+        let dash = is_dash(&self.toks[j]);
+        if self.toks[j].is_punct(',') || dash {
+            j += 1;
+        }
+        if j >= n {
+            return None;
+        }
+        let limit = self.sent_end(j);
+        // Epigraph: “…” ― Name (to the end of the window).
+        if dash && self.toks[j].cap() {
+            let mut e = j;
+            while e < n
+                && e < j + 8
+                && (self.toks[e].kind == Kind::Word || self.toks[e].kind == Kind::Poss)
+            {
+                e += 1;
+            }
+            if e == n || self.toks[e].is_punct(',') {
+                let (s, t) = self.np_span(j, e);
+                return Some(Found {
+                    speaker: (s, t),
+                    cue: None,
+                    cue_tok: None,
+                    how: How::Epigraph,
+                    refers: None,
+                });
+            }
+        }
+        // The quote must end a clause: punctuation inside or right after its closing mark.
+        let clause_end = j > qi + 1 || {
+            let inner =
+                self.text[..self.toks[qi].end].trim_end_matches(['”', '"', '\'', '’', '»', ' ']);
+            inner.ends_with([',', '.', '!', '?', '…', '—', '–', '-', ':', ';'])
+        };
+        if !clause_end {
+            return None;
+        }
+        // Inverted: “…,” said Mr Putin / according to X.
+        if let Some((ce, role, part)) = self.cue(j) {
+            if !part && matches!(role, Role::Speech | Role::Source | Role::Belief) {
+                // "said Mr Putin", "said the official", "according to the report" — not "denounced her
+                // record" (a verb with its object).
+                let speaker_like = |a: usize, b: usize| {
+                    role == Role::Source
+                        || (a..b).any(|x| {
+                            let t = &self.toks[x];
+                            t.cap()
+                                || t.cls & (PRONOUN | PERSON_NOUN | ANY_TITLE) != 0
+                                    && t.cls & DET == 0
+                        })
+                };
+                if let Some((a, b)) = self
+                    .np_right(ce, limit.max(ce + 1))
+                    .filter(|&(a, b)| speaker_like(a, b))
+                {
+                    let cue = (self.toks[j].start, self.toks[ce - 1].end);
+                    return Some(Found {
+                        speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
+                        cue: Some(cue),
+                        cue_tok: Some(j),
+                        how: How::After,
+                    });
+                }
+            }
+            return None;
+        }
+        // Speaker then cue: “…,” Mr Zelenskiy said / he added / the Kremlin said on Monday.
+        if !self.np_ok_start(j) {
+            return None;
+        }
+        let full_stop = quote_final
+            && self.text[..self.toks[qi].end]
+                .trim_end_matches(['”', '"', '\'', '’', '»', ' '])
+                .ends_with('.');
+        let max_np = if full_stop { 5 } else { 14 };
+        let mut k = j;
+        let mut first_comma = None;
+        while k < n && k < j + max_np + 4 {
+            let noun_reading = k > j
+                && self.usage(k) != Usage::Any
+                && ((self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0)
+                    || self.toks[k - 1].kind == Kind::Poss);
+            if let Some((ce, role, part)) = self.cue(k).filter(|_| !noun_reading) {
+                if k == j || part || role == Role::Source {
+                    return None;
+                }
+                // Strip adverbs/auxiliaries/time before the cue.
+                let np_last = self.skip_left(k as isize - 1, j)?;
+                let mut np_start = j;
+                let mut np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
+                // “…,” the dawn of the modern conservative movement, Bozell says: the name, when only the
+                // last segment is one.
+                if let Some(fc) = first_comma {
+                    let last_start = (fc..np_last)
+                        .rev()
+                        .find(|&x| self.toks[x].is_punct(','))
+                        .map_or(fc + 1, |x| x + 1);
+                    let name_at =
+                        |x: usize| self.toks[x].cap() && self.toks[x].cls & (DET | NONNAME) == 0;
+                    if !name_at(j) && last_start <= np_last && name_at(last_start) {
+                        np_start = last_start;
+                        np_end = np_last + 1;
+                    }
+                }
+                let j = np_start;
+                if np_end <= j || np_end - j > max_np {
+                    return None;
+                }
+                if self.toks.get(ce).is_some_and(|t| t.is_punct(':')) {
+                    // “…” Mr. Zahed said: “…” — the colon points forward.
+                    return None;
+                }
+                if self.toks[np_end - 1].is(DET) && self.toks[np_end - 1].cls & PRONOUN == 0 {
+                    return None;
+                }
+                if full_stop
+                    && self
+                        .toks
+                        .get(ce)
+                        .is_some_and(|t| !matches!(t.punct(), Some('.' | ',' | '!' | '?')))
+                {
+                    // “…” Greene added that … — a new sentence, not an attribution.
+                    return None;
+                }
+                let preps = (j..np_end)
+                    .filter(|&x| self.toks[x].is(PREP) && self.toks[x].lower())
+                    .count();
+                if preps > 1 && first_comma.is_none() {
+                    return None;
+                }
+                let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                return Some(Found {
+                    speaker: self.np_span(j, np_end),
+                    refers: self.refers(j, np_end),
+                    cue: Some(cue),
+                    cue_tok: Some(k),
+                    how: How::After,
+                });
+            }
+            let t = &self.toks[k];
+            match t.kind {
+                Kind::Quote => return None,
+                Kind::Punct => {
+                    if t.is_punct(',') {
+                        if first_comma.is_none() {
+                            first_comma = Some(k);
+                        }
+                    } else if !matches!(t.punct(), Some('(' | ')' | '-' | '&' | '/')) {
+                        return None;
+                    }
+                }
+                Kind::Poss => {}
+                Kind::Word => {
+                    if t.cls & SUB != 0 && t.cls & PRONOUN == 0 && first_comma.is_none() {
+                        return None;
+                    }
+                    if t.cls & CONJ != 0
+                        && first_comma.is_none()
+                        && !(k + 1 < n && self.np_ok_start(k + 1))
+                    {
+                        return None;
+                    }
+                    if k > j && t.cls & PRONOUN != 0 && t.cls & DET == 0 && first_comma.is_none() {
+                        return None;
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+}

@@ -1,0 +1,237 @@
+//! Rule 3 and the sentence context: a reporting clause closing the sentence (`…, the lawsuit says.`), a cue
+//! later in the sentence, the tail of a paragraph handing its speaker to the next one, the previous sentence's
+//! speaker, and whether a quotation stands as a clause of its own.
+use super::*;
+
+impl<'a> Window<'a> {
+    /// A reporting clause that closes the sentence after a comma — ", the lawsuit says.", ", according to a
+    /// Quinnipiac poll.", ", said Sanders." — reports everything before it, embedded quotes included.
+    pub(crate) fn closing_report(&self, qi: usize) -> Option<Found> {
+        let end = self.sent_end(qi);
+        // The sentence's last token (before final punctuation).
+        let mut e = end;
+        while e > qi + 1 && matches!(self.toks[e - 1].punct(), Some('.' | '!' | '?' | '…' | ')'))
+        {
+            e -= 1;
+        }
+        if e <= qi + 2 {
+            return None;
+        }
+        let comma_before = |x: usize| {
+            x > 0 && (self.toks[x - 1].is_punct(',') || self.quote_ends_with_comma(x - 1))
+        };
+        let mut k = e;
+        while k > qi + 1 && e - k < 14 {
+            k -= 1;
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            let Some((ce, role, part)) = self.cue(k) else {
+                continue;
+            };
+            if part || !matches!(role, Role::Speech | Role::Source) {
+                return None;
+            }
+            let cue = (self.toks[k].start, self.toks[ce - 1].end);
+            if comma_before(k) {
+                // ", said Sanders." / ", according to Reuters."
+                let (a, b) = self.np_right(ce, e)?;
+                if b != e {
+                    return None;
+                }
+                return Some(Found {
+                    speaker: self.np_span(a, b),
+                    refers: None,
+                    cue: Some(cue),
+                    cue_tok: Some(k),
+                    how: How::Later,
+                });
+            }
+            // ", the lawsuit says." / ", the Orlando Sentinel reported." (time words may follow the verb)
+            let tail_ok = (ce..e).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word
+                    && (u.cls & (TIME | PREP | DET) != 0 || u.flags & NUM != 0 || self.ly_adverb(x))
+            });
+            if !tail_ok || role == Role::Source {
+                return None;
+            }
+            let i = self.skip_left(k as isize - 1, qi + 1)?;
+            let (a, b) = self.np_left(i, qi + 1)?;
+            if !comma_before(a) || b - a > 8 {
+                return None;
+            }
+            return Some(Found {
+                speaker: self.np_span(a, b),
+                refers: self.refers(a, b),
+                cue: Some(cue),
+                cue_tok: Some(k),
+                how: How::Later,
+            });
+        }
+        None
+    }
+
+    /// Rule 3: a cue later in the sentence whose subject stands after the quote.
+    pub(crate) fn later(&self, qi: usize) -> Option<Found> {
+        let end = self.sent_end(qi);
+        let ss = self.sent[qi];
+        let mut k = qi + 1;
+        while k < end {
+            if let Some((ce, role, part)) = self.cue(k) {
+                if part || !matches!(role, Role::Speech | Role::Source) {
+                    k += 1;
+                    continue;
+                }
+                if k > 0 && self.toks[k - 1].is_punct(',') && role == Role::Speech {
+                    if let Some((a, b)) = self.np_right(ce, end) {
+                        let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                        return Some(Found {
+                            speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
+                            cue: Some(cue),
+                            cue_tok: Some(k),
+                            how: How::Later,
+                        });
+                    }
+                }
+                if !self.cue_usable_before(k, ce, usize::MAX) {
+                    k += 1;
+                    continue;
+                }
+                if let Some((a, b)) = self.subject_of(k, ce, role, false, ss) {
+                    if a > qi {
+                        let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                        return Some(Found {
+                            speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
+                            cue: Some(cue),
+                            cue_tok: Some(k),
+                            how: How::Later,
+                        });
+                    }
+                }
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The last cue of the sentence that ends the window (after the last quote), with its subject: what a
+    /// following quote-only paragraph continues ("As Joel Pollak observed, …:").
+    pub(crate) fn tail(&self) -> Option<(Found, usize)> {
+        let n = self.toks.len();
+        if n == 0 {
+            return None;
+        }
+        let ss = self.sent[n - 1];
+        let colon = self.toks[n - 1].is_punct(':');
+        let mut k = n;
+        while k > ss && n - k < SCAN {
+            k -= 1;
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            if let Some((ce, role, part)) = self.usable_cue(k, ss, usize::MAX) {
+                if let Some((a, b)) = self.subject_of(k, ce, role, part, ss) {
+                    let cue = (self.toks[k].start, self.toks[ce - 1].end);
+                    return Some((
+                        Found {
+                            speaker: self.np_span(a, b),
+                            refers: self.refers(a, b),
+                            cue: Some(cue),
+                            cue_tok: Some(k),
+                            how: How::Before,
+                        },
+                        k,
+                    ));
+                }
+            }
+        }
+        if colon {
+            // "Republican presidential nominee Donald Trump issued the following statement:"
+            if let Some((a, b)) = self.clause_subject(ss, n - 1) {
+                let found = Found {
+                    speaker: self.np_span(a, b),
+                    refers: self.refers(a, b),
+                    cue: None,
+                    cue_tok: None,
+                    how: How::Before,
+                };
+                return Some((found, n - 1));
+            }
+        }
+        None
+    }
+
+    /// Does the quote token `qi` stand as a clause of its own before it (sentence start, after a colon, comma or
+    /// dash, or right after a reporting verb)?
+    pub(crate) fn stands_alone_before(&self, qi: usize) -> bool {
+        if qi == self.sent[qi] {
+            return true;
+        }
+        let p = &self.toks[qi - 1];
+        match p.kind {
+            Kind::Punct => matches!(p.punct(), Some(':' | ',' | '—' | '–' | '(' | ';' | '-')),
+            Kind::Word => p.lower() && self.cue(qi - 1).is_some(),
+            _ => false,
+        }
+    }
+
+    /// Is token i the first of its sentence?
+    pub(crate) fn sentence_start(&self, i: usize) -> bool {
+        self.sent[i] == i
+    }
+
+    /// Does the quote token `qi` end a clause (end of sentence or window, punctuation, another quote)?
+    pub(crate) fn stands_alone_after(&self, qi: usize) -> bool {
+        match self.toks.get(qi + 1) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Punct => matches!(
+                    t.punct(),
+                    Some('.' | '!' | '?' | ',' | ';' | ':' | '—' | '–' | '―' | '-' | ')' | '…')
+                ),
+                Kind::Quote => true,
+                Kind::Word => {
+                    self.sent[qi + 1] != self.sent[qi]
+                        || self.cue(qi + 1).is_some()
+                        || self.after(qi, false).is_some()
+                }
+                Kind::Poss => false,
+            },
+        }
+    }
+
+    /// The speaker of the sentence before the one holding token `qi` (a cue in it), if any.
+    pub(crate) fn previous_sentence(&self, qi: usize) -> Option<Found> {
+        let ss = self.sent[qi];
+        if ss == 0 {
+            return None;
+        }
+        let pss = self.sent[ss - 1];
+        let mut k = ss;
+        while k > pss && ss - k < SCAN {
+            k -= 1;
+            if self.toks[k].kind == Kind::Quote {
+                return None;
+            }
+            if let Some((ce, role, part)) = self.usable_cue(k, pss, usize::MAX) {
+                if role == Role::Label {
+                    continue;
+                }
+                if let Some((a, b)) = self.subject_of(k, ce, role, part, pss) {
+                    return Some(Found {
+                        speaker: self.np_span(a, b),
+                        refers: self.refers(a, b),
+                        cue: None,
+                        cue_tok: Some(k),
+                        how: How::Before,
+                    });
+                }
+            }
+        }
+        None
+    }
+}

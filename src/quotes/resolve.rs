@@ -1,0 +1,102 @@
+//! Resolution: a speaker mention to the entity, the person of the document or the bare name it names.
+use super::marks::RawQuote;
+use super::Speaker;
+use crate::people::lexicon::{CONJ, DET, PRONOUN, PRON_F, PRON_M};
+use crate::people::tokens::{tokenize, Kind};
+use crate::people::{slug, EntityMention, Gender, People};
+
+/// Resolves a speaker mention to an entity, a person or a bare name.
+pub(super) fn resolve(
+    text: &str,
+    (s, e): (usize, usize),
+    entities: &[EntityMention],
+    people: &People,
+    raw: &[RawQuote],
+) -> Option<Speaker> {
+    let i = entities.partition_point(|m| m.start < s);
+    // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
+    // one entity is the whole mention ("Bosnia and Herzegovina").
+    let whole = entities[i..]
+        .iter()
+        .take_while(|m| m.start == s)
+        .any(|m| m.end == e);
+    if !whole && text[s..e].split_whitespace().any(|w| w == "and") {
+        return None;
+    }
+    // A gazetteer entity that is the mention's head (it ends where the mention ends).
+    for m in entities[i..].iter().take_while(|m| m.start < e) {
+        // An entity running past the mention's end is not its head (fuzz finding: tests/fuzz_regressions.rs).
+        if m.end == e
+            || (m.end < e && m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric()))
+        {
+            let person = if m.is_person() {
+                people.person_at(m.start, m.end)
+            } else {
+                None
+            };
+            return Some(Speaker {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                label: m.label.clone(),
+                person,
+            });
+        }
+    }
+    let mut toks = Vec::new();
+    tokenize(text, s, e, &[], true, &mut toks);
+    if toks.len() == 1 && toks[0].kind == Kind::Word && toks[0].cls & PRONOUN != 0 {
+        let gender = if toks[0].cls & PRON_M != 0 {
+            Gender::Male
+        } else if toks[0].cls & PRON_F != 0 {
+            Gender::Female
+        } else {
+            return None;
+        };
+        let inside_quote = |pos: usize| {
+            let k = raw.partition_point(|q| q.start <= pos);
+            k > 0 && raw[k - 1].end > pos
+        };
+        let p = people.antecedent(s, gender, inside_quote)?;
+        return Some(person_speaker(people, p));
+    }
+    // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
+    if let Some(m) = people.mention_at(s, e) {
+        if m.end == e || m.start == s {
+            return Some(person_speaker(people, m.person));
+        }
+    }
+    // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
+    let name_like = !toks.is_empty()
+        && toks.iter().all(|t| match t.kind {
+            Kind::Word => t.cap() && t.cls & (DET | CONJ) == 0,
+            Kind::Punct => matches!(t.punct(), Some('-' | '.')),
+            _ => false,
+        });
+    if name_like {
+        let name_start = toks
+            .iter()
+            .position(|t| t.cls & crate::people::lexicon::HONORIFIC == 0)
+            .map_or(s, |k| toks[k].start);
+        let name = text[name_start..e].to_string();
+        if name.is_empty() {
+            return None;
+        }
+        return Some(Speaker {
+            id: slug(&name),
+            name,
+            label: String::new(),
+            person: None,
+        });
+    }
+    None
+}
+
+fn person_speaker(people: &People, p: usize) -> Speaker {
+    let person = &people.persons[p];
+    Speaker {
+        id: person.id.clone(),
+        name: person.name.clone(),
+        label: "PERSON".into(),
+        person: Some(p),
+    }
+}
