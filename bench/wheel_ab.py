@@ -12,6 +12,10 @@ times the job on one thread — ``analyze_many(docs, n_threads=1, progress=False
 ``extract_quotes_batch(docs, n_threads=1)``. It prints MB/s (wall clock and CPU time; the median over rounds), peak
 RSS, the number of quotes, and new/old ratios. Alternating rounds in one run keeps a shared machine's load
 about equal for both; compare the ratios, not the absolute MB/s. Nothing is asserted.
+
+``--callgrind --docs 300`` instead counts instructions (valgrind's callgrind) of the job on the first 300
+documents, once per wheel, minus a run that only loads (same documents, same gazetteer): a figure that does not
+depend on what else the machine is doing.
 """
 from __future__ import annotations
 
@@ -26,15 +30,17 @@ from pathlib import Path
 WORKER = r"""
 import json, resource, sys, time
 import saidwho as sw
-path, job, extra = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+path, job, extra, ndocs = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), int(sys.argv[4])
 text = open(path, encoding="utf-8").read()
-docs = [d for d in text.split("\n\n") if d.strip()]
+docs = [d for d in text.split("\n\n") if d.strip()][: ndocs or None]
 mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
 gaz = sw.default_gazetteer()
 if job == "analyze":
     run = lambda ds: sw.analyze_many(ds, n_threads=1, progress=False, **extra).quotes()
 else:
     run = lambda ds: sw.extract_quotes_batch(ds, n_threads=1, **extra)
+if job == "load":
+    sys.exit(0)
 run(docs[:50])
 t0, c0 = time.perf_counter(), time.process_time()
 q = run(docs)
@@ -60,6 +66,27 @@ def venv_python(root: Path, name: str, wheel: str) -> str:
     return str(py)
 
 
+def callgrind(args, pys, extra, env) -> int:
+    import re
+    import tempfile
+
+    def count(py: str, job: str, kw: dict) -> int:
+        out = tempfile.mktemp(prefix="cg.")
+        r = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", py, "-c", WORKER,
+                            args.corpus, job, json.dumps(kw), str(args.docs or 300)],
+                           capture_output=True, text=True, env=env)
+        os.unlink(out)
+        return int(re.search(r"Collected : (\d+)", r.stderr).group(1))
+
+    n = {}
+    for name in ("old", "new"):
+        base = count(pys[name], "load", {})
+        n[name] = count(pys[name], args.job, extra[name]) - base
+        print(f"{name}: {n[name]:,} instructions for {args.job} of {args.docs or 300} documents", flush=True)
+    print(f"new/old instructions = {n['new'] / n['old']:.3f} (speed ratio {n['old'] / n['new']:.3f})")
+    return 0
+
+
 def kwargs(items: list[str]) -> dict:
     out = {}
     for it in items:
@@ -77,16 +104,21 @@ def main() -> int:
     ap.add_argument("--job", choices=["analyze", "extract_quotes_batch"], default="analyze")
     ap.add_argument("--new-args", nargs="*", default=[], help="keyword arguments for the new wheel's call only")
     ap.add_argument("--venvs", default="/tmp/saidwho-ab")
+    ap.add_argument("--docs", type=int, default=0, help="only the first N documents (0: all)")
+    ap.add_argument("--callgrind", action="store_true", help="count instructions instead of timing")
     args = ap.parse_args()
     root = Path(args.venvs)
     root.mkdir(parents=True, exist_ok=True)
     pys = {"old": venv_python(root, "old", args.old), "new": venv_python(root, "new", args.new)}
     extra = {"old": {}, "new": kwargs(args.new_args)}
     env = dict(os.environ, OPENBLAS_NUM_THREADS=os.environ.get("OPENBLAS_NUM_THREADS", "1"))
+    if args.callgrind:
+        return callgrind(args, pys, extra, env)
     runs: dict[str, list[dict]] = {"old": [], "new": []}
     for r in range(args.rounds):
         for name in ("old", "new"):
-            out = subprocess.run([pys[name], "-c", WORKER, args.corpus, args.job, json.dumps(extra[name])],
+            out = subprocess.run([pys[name], "-c", WORKER, args.corpus, args.job, json.dumps(extra[name]),
+                                  str(args.docs)],
                                  check=True, capture_output=True, text=True, env=env).stdout
             res = json.loads(out.strip().splitlines()[-1])
             runs[name].append(res)
