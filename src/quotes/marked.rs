@@ -229,6 +229,15 @@ pub(super) fn attribute(
                 } else if let Some(f) = w.previous_sentence(qi) {
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
+                } else if let Some(f) = (!alone_before).then(|| w.subject_partial(qi)).flatten() {
+                    // A quoted phrase inside a clause whose subject can speak: that subject's words.
+                    att.speaker = Some(f.speaker);
+                    att.refers = f.refers;
+                }
+                if !alone_before && continued.is_none() && w.title_after_owner(qi) {
+                    // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
+                    att = Att::default();
+                    att.kind = Some(QuoteKind::Scare);
                 }
                 let g = group.unwrap_or_else(|| {
                     next_group += 1;
