@@ -168,17 +168,19 @@ pub(super) fn attribute(
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let full_stop = text[q.start..q.end].ends_with('.');
+                // Each rule's speaker must be able to speak; one that cannot leaves the quote to the next rule.
+                let ok = |f: Option<Found>| f.filter(|f| !w.speaker_bad(f));
                 let own = if !alone_before {
                     // An embedded quote: a reporting clause closing the sentence, else the nearest cue before.
-                    w.closing_report(qi)
-                        .or_else(|| w.before(qi))
-                        .or_else(|| w.after(qi, quote_final))
+                    ok(w.closing_report(qi))
+                        .or_else(|| ok(w.before(qi)))
+                        .or_else(|| ok(w.after(qi, quote_final)))
                 } else if full_stop {
-                    w.before(qi).or_else(|| w.after(qi, quote_final))
+                    ok(w.before(qi)).or_else(|| ok(w.after(qi, quote_final)))
                 } else {
-                    w.after(qi, quote_final).or_else(|| w.before(qi))
+                    ok(w.after(qi, quote_final)).or_else(|| ok(w.before(qi)))
                 }
-                .or_else(|| w.later(qi));
+                .or_else(|| ok(w.later(qi)));
                 // A part of a multi-paragraph quotation continues the one left open (its own attribution, if any,
                 // names the speaker anew: “…,” Sanders continued).
                 let continued = match inherited {
@@ -226,11 +228,11 @@ pub(super) fn attribute(
                         att.speaker = pe.speaker.map(|x| x.0);
                         att.refers = pe.speaker.and_then(|x| x.1);
                     }
-                } else if let Some(f) = w.previous_sentence(qi) {
-                    att.speaker = Some(f.speaker);
-                    att.refers = f.refers;
                 } else if let Some(f) = (!alone_before).then(|| w.subject_partial(qi)).flatten() {
                     // A quoted phrase inside a clause whose subject can speak: that subject's words.
+                    att.speaker = Some(f.speaker);
+                    att.refers = f.refers;
+                } else if let Some(f) = w.previous_sentence(qi) {
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
                 }

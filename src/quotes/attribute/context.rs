@@ -379,3 +379,34 @@ impl<'a> Window<'a> {
         })
     }
 }
+
+impl<'a> Window<'a> {
+    /// Is the speaker of `f` a mention that cannot speak: a dummy "It"/"There", a clitic ("won't", "’s"), a manner
+    /// or place phrase opening with a preposition ("in a low voice"), a phrase ending in an auxiliary or a
+    /// preposition ("the mega donor didn’t"), or a lone determiner ("The")?
+    pub(crate) fn speaker_bad(&self, f: &Found) -> bool {
+        let (s, e) = f.speaker;
+        let a = self.toks.partition_point(|t| t.start < s);
+        let b = self.toks.partition_point(|t| t.start < e);
+        if a >= b || self.toks[a].start != s {
+            return false;
+        }
+        let t = &self.toks[a];
+        let w = self.word(a);
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if b - a == 1 {
+            return matches!(w, "There" | "there")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || matches!(w, "'s" | "’s")
+                || matches!(w, "The" | "the" | "A" | "a" | "An" | "an");
+        }
+        let last = &self.toks[b - 1];
+        t.lower() && t.is(PREP)
+            || (last.kind == Kind::Word
+                && last.lower()
+                && last.cls & (AUX | NEG | PREP | CONJ | SUB) != 0)
+    }
+}
