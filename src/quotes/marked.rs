@@ -240,6 +240,7 @@ pub(super) fn attribute(
                     // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
                     att = Att::default();
                     att.kind = Some(QuoteKind::Scare);
+                    group = None;
                 }
                 let g = group.unwrap_or_else(|| {
                     next_group += 1;
@@ -300,5 +301,26 @@ pub(super) fn attribute(
         a = b;
     }
 
+    // The parts of one group share the speaker: a first part that names nobody (“…,¶“…,” said Smith) takes
+    // the speaker and cue named by a later part.
+    let mut named: FnvMap<usize, Att> = FnvMap::default();
+    for att in &atts {
+        if att.speaker.is_some() {
+            named.entry(att.group).or_insert(*att);
+        }
+    }
+    for (att, q) in atts.iter_mut().zip(raw) {
+        // Only the open parts of a multi-paragraph quotation (a closed scare quote keeps its kind).
+        if att.speaker.is_none() && !q.closed {
+            if let Some(n) = named.get(&att.group) {
+                att.speaker = n.speaker;
+                att.refers = n.refers;
+                att.cue = n.cue;
+                if att.kind == Some(QuoteKind::Scare) {
+                    att.kind = n.kind;
+                }
+            }
+        }
+    }
     atts
 }

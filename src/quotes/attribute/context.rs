@@ -335,7 +335,13 @@ impl<'a> Window<'a> {
         if matches!(self.toks[p].punct(), Some('=' | ':' | '<' | '>')) {
             return None;
         }
-        let (a, b) = self.clause_subject(ss, qi)?;
+        let (a, mut b) = self.clause_subject(ss, qi)?;
+        // "The senator spent the evening …": the phrase ends at its noun of people.
+        if self.toks[a].is(DET) {
+            if let Some(h) = (a + 1..b).find(|&x| self.toks[x].is(PERSON_NOUN | ANY_TITLE | ORG)) {
+                b = h + 1;
+            }
+        }
         if !self.can_speak(a, b) {
             return None;
         }
