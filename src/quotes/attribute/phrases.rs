@@ -113,7 +113,11 @@ impl<'a> Window<'a> {
                 Kind::Word => {
                     if u.lower() && u.cls & PREP != 0 {
                         // "of the Sierra Club" once.
-                        if self.word(b) == "of" && !seen_of {
+                        // "a statement from the water authority": the issuer after a document noun.
+                        let issuer = self.word(b) == "from"
+                            && self.toks[b - 1].is(SPEECH_NOUN | PERSON_NOUN)
+                            && self.toks[b - 1].lower();
+                        if (self.word(b) == "of" || issuer) && !seen_of {
                             seen_of = true;
                             true
                         } else {
