@@ -155,7 +155,7 @@ def test_strings_are_arrow_backed(corpus):
         for col in cols:
             assert isinstance(df[col].dtype, pd.ArrowDtype), (col, df[col].dtype)
     assert isinstance(e["id"].dtype, pd.CategoricalDtype) and isinstance(e["label"].dtype, pd.CategoricalDtype)
-    assert list(q["kind"].cat.categories) == ["direct", "partial", "scare"]
+    assert list(q["kind"].cat.categories) == ["direct", "partial", "scare", "indirect"]
     # optional offsets are nullable integers whether or not this batch has a missing one
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         assert q[col].dtype == "Int64"

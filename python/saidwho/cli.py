@@ -162,7 +162,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         for docs in _iter_inputs(args.files, args, errors):
             corpus = sw.analyze_many(docs, gazetteer=gaz, n_threads=args.threads, progress=False,
-                                     on_error="record")
+                                     on_error="record", reported=args.reported)
             writer.write(getattr(corpus, args.what)())
             if progress is not None:
                 progress.update(1)
@@ -237,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--id-column", default="id", help="id column of .csv inputs")
     a.add_argument("--threads", type=int, default=None, help="threads (default: all cores)")
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    a.add_argument("--no-reported", dest="reported", action="store_false",
+                   help="quotes in quotation marks only (no reported speech of kind 'indirect')")
     a.set_defaults(func=cmd_analyze)
 
     g = sub.add_parser("gazetteer", help="build or inspect gazetteers")
