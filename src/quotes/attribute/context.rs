@@ -342,7 +342,7 @@ impl<'a> Window<'a> {
                 b = h + 1;
             }
         }
-        if !self.can_speak(a, b) {
+        if !self.speaker_can_speak(a, b) {
             return None;
         }
         Some(Found {
@@ -357,7 +357,7 @@ impl<'a> Window<'a> {
     /// Can the noun phrase at tokens `a..b` speak: a person, an organisation, a group of people or a document
     /// (a name, a personal pronoun, a phrase with a noun of people or organisations) — not a dummy "it" or
     /// "there", a clitic, a manner phrase ("a low voice") or a bare abstract noun.
-    pub(crate) fn can_speak(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn speaker_can_speak(&self, a: usize, b: usize) -> bool {
         if b <= a {
             return false;
         }
