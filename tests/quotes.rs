@@ -219,11 +219,12 @@ proptest! {
     }
 }
 
-/// (quote text, kind, speaker mention) for every quote of `text` (no gazetteer).
+/// (quote text, kind, speaker mention) for every quote in marks of `text` (no gazetteer; reported speech left out).
 fn attributed(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
     let r = extract(text, &[], &QuoteOptions::default());
     r.quotes
         .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
         .map(|q| {
             (
                 text[q.start..q.end].to_string(),
@@ -301,7 +302,7 @@ fn apposition_and_document_issuers_name_the_speaker() {
     use QuoteKind::*;
     let t = "His rival, Jane Doe, said: “We will win this race.”";
     let r = extract(t, &[], &QuoteOptions::default());
-    let q = &r.quotes[0];
+    let q = r.quotes.iter().find(|q| q.kind != Indirect).unwrap();
     assert_eq!(&t[q.speaker.clone().unwrap()], "Jane Doe");
     assert_eq!(q.kind, Direct);
     assert_eq!(r.speaker_name(q), Some("Jane Doe"));
@@ -317,14 +318,22 @@ fn apposition_and_document_issuers_name_the_speaker() {
 fn groups_have_no_made_up_ids_and_parts_share_the_speaker() {
     let t = "Critics said the plan was “a disaster for families”.";
     let r = extract(t, &[], &QuoteOptions::default());
-    assert_eq!(&t[r.quotes[0].speaker.clone().unwrap()], "Critics");
-    assert_eq!(r.speaker_id(&r.quotes[0]), None);
+    assert!(!r.quotes.is_empty());
+    for q in &r.quotes {
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Critics");
+        assert_eq!(r.speaker_id(q), None);
+    }
     // The first part of a multi-paragraph quote takes the speaker its last part names.
     let t = "“We will rebuild the bridge,\n\n“and we will do it this year,” said Mayor Tom Jones.";
     let r = extract(t, &[], &QuoteOptions::default());
-    assert_eq!(r.quotes.len(), 2);
-    assert_eq!(r.quotes[0].group, r.quotes[1].group);
-    for q in &r.quotes {
+    let qs: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[0].group, qs[1].group);
+    for q in qs {
         assert_eq!(&t[q.speaker.clone().unwrap()], "Tom Jones");
         assert_eq!(r.speaker_name(q), Some("Tom Jones"));
     }
