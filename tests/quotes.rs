@@ -218,3 +218,123 @@ proptest! {
         check(&text);
     }
 }
+
+/// (quote text, kind, speaker mention) for every quote in marks of `text` (no gazetteer; reported speech left out).
+fn attributed(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+    let r = extract(text, &[], &QuoteOptions::default());
+    r.quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| {
+            (
+                text[q.start..q.end].to_string(),
+                q.kind,
+                q.speaker.clone().map(|s| text[s].to_string()),
+            )
+        })
+        .collect()
+}
+
+fn one(s: &str, k: QuoteKind, sp: Option<&str>) -> (String, QuoteKind, Option<String>) {
+    (s.to_string(), k, sp.map(str::to_string))
+}
+
+#[test]
+fn partial_quotes_inside_a_clause_belong_to_its_subject() {
+    use QuoteKind::*;
+    // No verb of saying: the clause's subject is the one quoted.
+    let t = "In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country” and a “spoiled brat.”";
+    assert_eq!(
+        attributed(t),
+        [
+            one(
+                "human leech who will bleed the country",
+                Partial,
+                Some("Reid")
+            ),
+            one("spoiled brat.", Partial, Some("Reid")),
+        ]
+    );
+    let t = "Cruz exhorted Republicans to “vote your conscience” and left the stage.";
+    assert_eq!(
+        attributed(t),
+        [one("vote your conscience", Partial, Some("Cruz"))]
+    );
+    let t = "The senator spent the evening praising his “body language” and his calm.";
+    assert_eq!(
+        attributed(t),
+        [one("body language", Partial, Some("The senator"))]
+    );
+}
+
+#[test]
+fn titles_after_a_possessive_or_preposition_are_scare_quotes() {
+    use QuoteKind::*;
+    let t = "Sanders said on ABC’s “This Week With George Stephanopoulos” that he would “take a look” at it.";
+    assert_eq!(
+        attributed(t),
+        [
+            one("This Week With George Stephanopoulos", Scare, None),
+            one("take a look", Partial, Some("Sanders")),
+        ]
+    );
+}
+
+#[test]
+fn speakers_that_cannot_speak_are_skipped() {
+    use QuoteKind::*;
+    // A manner phrase is no part of the speaker.
+    let t = "The minister in a low voice said, “We will not surrender.”";
+    assert_eq!(
+        attributed(t),
+        [one("We will not surrender.", Direct, Some("The minister"))]
+    );
+    // A noun of saying after a determiner is the subject's head ("The report"), not a cue.
+    let t = "The report, released in Denver on Monday, said the plan was “deeply flawed.”";
+    assert_eq!(
+        attributed(t),
+        [one("deeply flawed.", Partial, Some("The report"))]
+    );
+}
+
+#[test]
+fn apposition_and_document_issuers_name_the_speaker() {
+    use QuoteKind::*;
+    let t = "His rival, Jane Doe, said: “We will win this race.”";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = r.quotes.iter().find(|q| q.kind != Indirect).unwrap();
+    assert_eq!(&t[q.speaker.clone().unwrap()], "Jane Doe");
+    assert_eq!(q.kind, Direct);
+    assert_eq!(r.speaker_name(q), Some("Jane Doe"));
+    let t = "Customers should store water, “at least four litres a day,” according to a statement from the water authority.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        &t[r.quotes[0].speaker.clone().unwrap()],
+        "the water authority"
+    );
+}
+
+#[test]
+fn groups_have_no_made_up_ids_and_parts_share_the_speaker() {
+    let t = "Critics said the plan was “a disaster for families”.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert!(!r.quotes.is_empty());
+    for q in &r.quotes {
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Critics");
+        assert_eq!(r.speaker_id(q), None);
+    }
+    // The first part of a multi-paragraph quote takes the speaker its last part names.
+    let t = "“We will rebuild the bridge,\n\n“and we will do it this year,” said Mayor Tom Jones.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let qs: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[0].group, qs[1].group);
+    for q in qs {
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Tom Jones");
+        assert_eq!(r.speaker_name(q), Some("Tom Jones"));
+    }
+}

@@ -180,17 +180,19 @@ pub(super) fn attribute(
                 let quote_final = ends_sentence(idx as u32);
                 // A quote that ends its sentence looks first before itself (`He said: “…” He then left.`).
                 let full_stop = text[q.start..q.end].ends_with('.');
+                // Each rule's speaker must be able to speak; one that cannot leaves the quote to the next rule.
+                let ok = |f: Option<Found>| f.filter(|f| !w.speaker_bad(f));
                 let own = if !alone_before {
                     // An embedded quote: a reporting clause closing the sentence, else the nearest cue before.
-                    w.closing_report(qi)
-                        .or_else(|| w.before(qi))
-                        .or_else(|| w.after(qi, quote_final))
+                    ok(w.closing_report(qi))
+                        .or_else(|| ok(w.before(qi)))
+                        .or_else(|| ok(w.after(qi, quote_final)))
                 } else if full_stop {
-                    w.before(qi).or_else(|| w.after(qi, quote_final))
+                    ok(w.before(qi)).or_else(|| ok(w.after(qi, quote_final)))
                 } else {
-                    w.after(qi, quote_final).or_else(|| w.before(qi))
+                    ok(w.after(qi, quote_final)).or_else(|| ok(w.before(qi)))
                 }
-                .or_else(|| w.later(qi));
+                .or_else(|| ok(w.later(qi)));
                 // A part of a multi-paragraph quotation continues the one left open (its own attribution, if any,
                 // names the speaker anew: “…,” Sanders continued).
                 let continued = match inherited {
@@ -238,9 +240,19 @@ pub(super) fn attribute(
                         att.speaker = pe.speaker.map(|x| x.0);
                         att.refers = pe.speaker.and_then(|x| x.1);
                     }
+                } else if let Some(f) = (!alone_before).then(|| w.subject_partial(qi)).flatten() {
+                    // A quoted phrase inside a clause whose subject can speak: that subject's words.
+                    att.speaker = Some(f.speaker);
+                    att.refers = f.refers;
                 } else if let Some(f) = w.previous_sentence(qi) {
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
+                }
+                if !alone_before && continued.is_none() && w.title_after_owner(qi) {
+                    // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
+                    att = Att::default();
+                    att.kind = Some(QuoteKind::Scare);
+                    group = None;
                 }
                 let g = group.unwrap_or_else(|| {
                     next_group += 1;
@@ -308,5 +320,26 @@ pub(super) fn attribute(
         a = b;
     }
 
+    // The parts of one group share the speaker: a first part that names nobody (“…,¶“…,” said Smith) takes
+    // the speaker and cue named by a later part.
+    let mut named: FnvMap<usize, Att> = FnvMap::default();
+    for att in &atts {
+        if att.speaker.is_some() {
+            named.entry(att.group).or_insert(*att);
+        }
+    }
+    for (att, q) in atts.iter_mut().zip(raw) {
+        // Only the open parts of a multi-paragraph quotation (a closed scare quote keeps its kind).
+        if att.speaker.is_none() && !q.closed {
+            if let Some(n) = named.get(&att.group) {
+                att.speaker = n.speaker;
+                att.refers = n.refers;
+                att.cue = n.cue;
+                if att.kind == Some(QuoteKind::Scare) {
+                    att.kind = n.kind;
+                }
+            }
+        }
+    }
     (atts, kept)
 }

@@ -1,7 +1,9 @@
 //! Resolution: a speaker mention to the entity, the person of the document or the bare name it names.
 use super::marks::RawQuote;
 use super::Speaker;
-use crate::people::lexicon::{CONJ, DET, PRONOUN, PRON_F, PRON_M};
+use crate::people::lexicon::{
+    ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PRONOUN, PRON_F, PRON_M,
+};
 use crate::people::tokens::{tokenize, Kind};
 use crate::people::{slug, EntityMention, Gender, People};
 
@@ -66,7 +68,13 @@ pub(super) fn resolve(
         }
     }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
+    // A group or a common noun ("Critics", "Officials", "Democrats"): no id unless a gazetteer names it.
+    let generic = toks.iter().all(|t| {
+        t.kind != Kind::Word
+            || t.cls & (PERSON_NOUN | ANY_TITLE | ORG | NONNAME) != 0 && t.cls & FIRST_NAME == 0
+    });
     let name_like = !toks.is_empty()
+        && !generic
         && toks.iter().all(|t| match t.kind {
             Kind::Word => t.cap() && t.cls & (DET | CONJ) == 0,
             Kind::Punct => matches!(t.punct(), Some('-' | '.')),

@@ -235,3 +235,184 @@ impl<'a> Window<'a> {
         None
     }
 }
+
+impl<'a> Window<'a> {
+    /// Is the quotation at token `qi` a title of a work or show: every word capitalised (small words aside)
+    /// right after a possessive or a preposition ("on CNN’s “State of the Union,”", "starred in “Parks and
+    /// Recreation”")? Such a quotation is nobody's words.
+    pub(crate) fn title_after_owner(&self, qi: usize) -> bool {
+        if qi == 0 || qi == self.sent[qi] {
+            return false;
+        }
+        let p = &self.toks[qi - 1];
+        let owner = p.kind == Kind::Poss
+            || (p.kind == Kind::Word
+                && p.lower()
+                && matches!(
+                    self.word(qi - 1),
+                    "on" | "in"
+                        | "of"
+                        | "with"
+                        | "from"
+                        | "at"
+                        | "by"
+                        | "film"
+                        | "show"
+                        | "book"
+                        | "program"
+                        | "programme"
+                        | "series"
+                        | "song"
+                        | "movie"
+                        | "podcast"
+                ));
+        owner && self.title_case(qi)
+    }
+
+    /// Every word of the quotation at token `qi` is capitalised, bar short function words ("Meet the Press").
+    pub(crate) fn title_case(&self, qi: usize) -> bool {
+        let t = &self.toks[qi];
+        let inner = self.text[t.start..t.end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim();
+        let mut words = 0;
+        for w in inner.split(|c: char| c.is_whitespace() || c == '-') {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            words += 1;
+            let first = w.chars().next().unwrap_or(' ');
+            let small = matches!(
+                w,
+                "of" | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "in"
+                    | "on"
+                    | "to"
+                    | "for"
+                    | "with"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "or"
+                    | "vs"
+            );
+            if !(first.is_uppercase() || first.is_numeric() || (small && words > 1)) {
+                return false;
+            }
+        }
+        words > 0
+    }
+
+    /// A quoted phrase embedded in a clause whose subject is a person, an organisation, a group or a document
+    /// (`Reid has gone after Trump as a “con artist”`, `Cruz exhorted Republicans to “vote your conscience”`,
+    /// `The senator spent the evening praising his “body language”`) is that subject's partial quote, even
+    /// without a verb of saying: a phrase of several words, or one right after "as" or a labelling verb.
+    pub(crate) fn subject_partial(&self, qi: usize) -> Option<Found> {
+        let ss = self.sent[qi];
+        if qi < ss + 2 || self.title_case(qi) {
+            return None;
+        }
+        let t = &self.toks[qi];
+        let inner = &self.text[t.start..t.end];
+        let words = inner.split_whitespace().count();
+        let p = qi - 1;
+        let labelled = self.toks[p].lower()
+            && (matches!(
+                self.word(p),
+                "as" | "it" | "him" | "her" | "them" | "a" | "an"
+            ) && (ss..p).any(|j| {
+                self.cue(j).is_some()
+                    || (self.toks[j].lower() && matches!(self.word(j), "as" | "like"))
+            }));
+        if words < 2 && !labelled {
+            return None;
+        }
+        // Attribute-like quotes (`author="@x"`) and quotes after a colon or a dash are not embedded phrases.
+        if matches!(self.toks[p].punct(), Some('=' | ':' | '<' | '>')) {
+            return None;
+        }
+        let (a, mut b) = self.clause_subject(ss, qi)?;
+        // "The senator spent the evening …": the phrase ends at its noun of people.
+        if self.toks[a].is(DET) {
+            if let Some(h) = (a + 1..b).find(|&x| self.toks[x].is(PERSON_NOUN | ANY_TITLE | ORG)) {
+                b = h + 1;
+            }
+        }
+        if !self.speaker_can_speak(a, b) {
+            return None;
+        }
+        Some(Found {
+            speaker: self.np_span(a, b),
+            refers: self.refers(a, b),
+            cue: None,
+            cue_tok: None,
+            how: How::Before,
+        })
+    }
+
+    /// Can the noun phrase at tokens `a..b` speak: a person, an organisation, a group of people or a document
+    /// (a name, a personal pronoun, a phrase with a noun of people or organisations) — not a dummy "it" or
+    /// "there", a clitic, a manner phrase ("a low voice") or a bare abstract noun.
+    pub(crate) fn speaker_can_speak(&self, a: usize, b: usize) -> bool {
+        if b <= a {
+            return false;
+        }
+        let t = &self.toks[a];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        let w = self.word(a);
+        if t.is(PRONOUN) && t.cls & DET == 0 {
+            return !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "it" | "there" | "this" | "that" | "what" | "which"
+            ) || w == "which";
+        }
+        if b - a == 1 && w.contains(['\'', '’']) {
+            return false;
+        }
+        (a..b).any(|x| {
+            let u = &self.toks[x];
+            u.kind == Kind::Word
+                && (u.cls & (PERSON_NOUN | ORG | ANY_TITLE | HONORIFIC | FIRST_NAME | SPEECH_NOUN)
+                    != 0
+                    || (u.cap() && u.cls & (DET | NONNAME | TIME) == 0 && x > a)
+                    || (u.cap() && x == a && u.cls & (DET | NONNAME | TIME | PREP | SUB) == 0))
+        })
+    }
+}
+
+impl<'a> Window<'a> {
+    /// Is the speaker of `f` a mention that cannot speak: a dummy "It"/"There", a clitic ("won't", "’s"), a manner
+    /// or place phrase opening with a preposition ("in a low voice"), a phrase ending in an auxiliary or a
+    /// preposition ("the mega donor didn’t"), or a lone determiner ("The")?
+    pub(crate) fn speaker_bad(&self, f: &Found) -> bool {
+        let (s, e) = f.speaker;
+        let a = self.toks.partition_point(|t| t.start < s);
+        let b = self.toks.partition_point(|t| t.start < e);
+        if a >= b || self.toks[a].start != s {
+            return false;
+        }
+        let t = &self.toks[a];
+        let w = self.word(a);
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if b - a == 1 {
+            return matches!(w, "There" | "there")
+                || w.ends_with("n't")
+                || w.ends_with("n’t")
+                || matches!(w, "'s" | "’s")
+                || matches!(w, "The" | "the" | "A" | "a" | "An" | "an");
+        }
+        let last = &self.toks[b - 1];
+        t.lower() && t.is(PREP)
+            || (last.kind == Kind::Word
+                && last.lower()
+                && last.cls & (AUX | NEG | PREP | CONJ | SUB) != 0)
+    }
+}

@@ -113,7 +113,11 @@ impl<'a> Window<'a> {
                 Kind::Word => {
                     if u.lower() && u.cls & PREP != 0 {
                         // "of the Sierra Club" once.
-                        if self.word(b) == "of" && !seen_of {
+                        // "a statement from the water authority": the issuer after a document noun.
+                        let issuer = self.word(b) == "from"
+                            && self.toks[b - 1].is(SPEECH_NOUN | PERSON_NOUN)
+                            && self.toks[b - 1].lower();
+                        if (self.word(b) == "of" || issuer) && !seen_of {
                             seen_of = true;
                             true
                         } else {
@@ -245,7 +249,8 @@ impl<'a> Window<'a> {
                         && u.cls & (AUX | SUB | CONJ | PREP | NEG | SAY) == 0
                         && !(u.lower() && u.cls & ADV != 0 && self.word(j).ends_with("ly"))
                         && !verbish
-                        && self.cue(j).is_none())
+                        && (self.cue(j).is_none()
+                            || (self.toks[j - 1].is(DET) && self.toks[j - 1].cls & PRONOUN == 0)))
                 {
                     j += 1;
                 } else {
@@ -301,7 +306,22 @@ impl<'a> Window<'a> {
                 j = b - 1;
                 continue;
             }
-            // The segment [b, j) opens a clause: its subject.
+            // The segment [b, j) opens a clause: its subject. A common noun phrase with a name in apposition
+            // ("His rival, Jane Doe, said") is named by the name.
+            if j < comma {
+                let seg_end = (j + 1..=comma)
+                    .find(|&x| self.toks[x].is_punct(','))
+                    .unwrap_or(comma);
+                if let Some(name) = self.apposed_name(j + 1, seg_end) {
+                    let t = &self.toks[b];
+                    if t.kind == Kind::Word
+                        && (t.is(DET | POSS_DET) || t.lower())
+                        && !(b..j).any(|x| self.toks[x].cap() && x > b)
+                    {
+                        return Some(name);
+                    }
+                }
+            }
             if b == ss {
                 return self.clause_subject(ss, j);
             }
@@ -312,6 +332,20 @@ impl<'a> Window<'a> {
             return None;
         }
         None
+    }
+
+    /// The tokens `a..b` when they are a name (two to five capitalised words, an honorific allowed): the name in
+    /// an apposition.
+    pub(super) fn apposed_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let n = b.saturating_sub(a);
+        if !(2..=5).contains(&n) {
+            return None;
+        }
+        let ok = (a..b).all(|x| {
+            let t = &self.toks[x];
+            t.kind == Kind::Word && t.cap() && t.cls & (DET | NONNAME | PRONOUN | TIME | ORG) == 0
+        });
+        ok.then_some((a, b))
     }
 
     /// The subject shared by a verb after the conjunction at `conj` ("he laughed and said", "Mr Lukashenko
@@ -654,6 +688,55 @@ impl<'a> Window<'a> {
             }
             Some((toks[run_start].start, toks[end - 1].end))
         };
+        // A manner phrase closing the subject ("The minister in a low voice"): "in"/"with" + "a"/"an".
+        let mut b = b;
+        if let Some(m) = (a + 1..b.saturating_sub(1)).find(|&i| {
+            toks[i].lower()
+                && matches!(self.word(i), "in" | "with")
+                && matches!(self.word(i + 1), "a" | "an")
+        }) {
+            b = m;
+            if b - a == 1 {
+                return (toks[a].start, toks[a].end);
+            }
+        }
+        // A document and its issuer ("a statement from the water authority", "a report by the inspector
+        // general"): the issuer speaks, the document is its medium.
+        if let Some(m) = (a + 1..b.saturating_sub(1)).find(|&i| {
+            toks[i].lower()
+                && matches!(self.word(i), "from" | "by")
+                && toks[i - 1].is(SPEECH_NOUN | PERSON_NOUN)
+        }) {
+            let doc = self.word(m - 1).to_ascii_lowercase();
+            let is_doc = toks[m - 1].is(SPEECH_NOUN)
+                || matches!(
+                    doc.as_str(),
+                    "report"
+                        | "reports"
+                        | "letter"
+                        | "release"
+                        | "memo"
+                        | "document"
+                        | "documents"
+                        | "email"
+                        | "emails"
+                        | "filing"
+                        | "study"
+                        | "ad"
+                        | "video"
+                        | "notice"
+                        | "post"
+                        | "tweet"
+                        | "analysis"
+                        | "survey"
+                        | "poll"
+                        | "complaint"
+                        | "lawsuit"
+                );
+            if is_doc && (a..m).all(|i| toks[i].lower() || toks[i].is(DET)) {
+                return self.np_span(m + 1, b);
+            }
+        }
         // Head = the part before a preposition.
         let p = (a + 1..b).find(|&i| toks[i].is(PREP) && toks[i].lower());
         let head_end = p.unwrap_or(b);
