@@ -167,7 +167,8 @@ def cluster_quotes(
     input), ``doc``, ``start``, ``end``, ``text``, ``speaker``, ``relation`` (one of :data:`RELATIONS`),
     ``score`` (the share of the quote's words that line up with the longest version; 1.0 for it and its
     identical copies), ``is_longest`` (the representative) and ``row`` (the quote's position in the input),
-    sorted by cluster, doc, start. Every quote appears once; a quote on its own is a cluster of one.
+    sorted by cluster, doc, start (and ``kind``, after ``speaker``, when the input has it). Every quote appears
+    once; a quote on its own is a cluster of one.
 
     Runs in Rust with the GIL released, on all cores unless ``n_threads`` says otherwise. The grouping does
     not depend on the input order or the thread count. Raises TypeError/ValueError on malformed input.
@@ -228,6 +229,8 @@ def cluster_quotes(
             "row": np.arange(len(df), dtype=np.int64),
         }
     )
+    if "kind" in df.columns:
+        out.insert(6, "kind", df["kind"].to_numpy())
     return out.sort_values(["cluster", "doc", "start", "row"], kind="stable").reset_index(drop=True)
 
 
