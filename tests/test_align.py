@@ -316,7 +316,12 @@ def test_random_quotes_keep_speakers_apart(rows):
 
 def test_module_exports():
     assert align.RELATIONS == (
-        "representative", "identical", "fragment", "close_variant", "overlapping", "paraphrase"
+        "representative",
+        "identical",
+        "fragment",
+        "close_variant",
+        "overlapping",
+        "paraphrase",
     )
 
 
@@ -327,8 +332,10 @@ def test_kind_column_links_paraphrases():
             "start": [0, 0, 100],
             "end": [1, 1, 101],
             "text": [
-                "to significantly improve your work in key areas, and use your operational, technical and "
-                "personnel potential to the fullest.",
+                (
+                    "to significantly improve your work in key areas, and use your operational, technical and "
+                    "personnel potential to the fullest."
+                ),
                 "they needed to significantly improve their work",
                 "they had to improve all of their work",
             ],

@@ -1,4 +1,5 @@
 """Corpus.quote_clusters on the two seed articles, with quotes found by the extractor itself (issue 6)."""
+
 from pathlib import Path
 
 import pytest
@@ -69,8 +70,12 @@ def test_different_speakers_never_share_a_cluster(clusters):
 def test_reported_paraphrase_joins_the_quote_in_marks(clusters):
     """Issue 10: Reuters reports what the FT quotes in marks; the indirect quote is a paraphrase."""
     _, df = clusters
-    reported = df[(df["doc"] == "reuters") & df["text"].str.startswith("they needed to significantly improve")]
-    quoted = df[(df["doc"] == "ft") & df["text"].str.startswith("to significantly improve your work in key areas")]
+    reported = df[
+        (df["doc"] == "reuters") & df["text"].str.startswith("they needed to significantly improve")
+    ]
+    quoted = df[
+        (df["doc"] == "ft") & df["text"].str.startswith("to significantly improve your work in key areas")
+    ]
     assert len(reported) == 1 and len(quoted) == 1
     assert reported["cluster"].iloc[0] == quoted["cluster"].iloc[0]
     assert reported["relation"].iloc[0] == "paraphrase"
