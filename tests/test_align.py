@@ -315,4 +315,41 @@ def test_random_quotes_keep_speakers_apart(rows):
 
 
 def test_module_exports():
-    assert align.RELATIONS == ("representative", "identical", "fragment", "close_variant", "overlapping")
+    assert align.RELATIONS == (
+        "representative",
+        "identical",
+        "fragment",
+        "close_variant",
+        "overlapping",
+        "paraphrase",
+    )
+
+
+def test_kind_column_links_paraphrases():
+    quotes = pd.DataFrame(
+        {
+            "doc": ["ft", "reuters", "reuters"],
+            "start": [0, 0, 100],
+            "end": [1, 1, 101],
+            "text": [
+                (
+                    "to significantly improve your work in key areas, and use your operational, technical and "
+                    "personnel potential to the fullest."
+                ),
+                "they needed to significantly improve their work",
+                "they had to improve all of their work",
+            ],
+            "speaker": ["vladimir_putin"] * 3,
+            "kind": ["partial", "indirect", "indirect"],
+        }
+    )
+    m = cluster_quotes(quotes).sort_values("row")
+    assert m["cluster"].tolist() == [0, 0, 1]
+    assert m["relation"].tolist() == ["representative", "paraphrase", "representative"]
+    assert m["score"].iloc[1] == 0.75
+    # Without a kind column every quote counts as in marks: no paraphrase.
+    plain = cluster_quotes(quotes.drop(columns="kind"))
+    assert "paraphrase" not in set(plain["relation"])
+    # The thresholds are options.
+    strict = cluster_quotes(quotes, paraphrase_min_words=4).sort_values("row")
+    assert strict["cluster"].nunique() == 3

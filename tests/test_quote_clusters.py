@@ -1,4 +1,5 @@
 """Corpus.quote_clusters on the two seed articles, with quotes found by the extractor itself (issue 6)."""
+
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ def clusters():
 
 
 def cluster_of(df, doc, needle):
+    df = df[df["kind"] != "indirect"]  # quotes in marks
     rows = df[(df["doc"] == doc) & df["text"].str.contains(needle, regex=False)]
     assert len(rows) >= 1, (doc, needle)
     return set(rows["cluster"])
@@ -63,3 +65,34 @@ def test_different_speakers_never_share_a_cluster(clusters):
     _, df = clusters
     known = df.dropna(subset=["speaker"])
     assert (known.groupby("cluster")["speaker"].nunique() == 1).all()
+
+
+def test_reported_paraphrase_joins_the_quote_in_marks(clusters):
+    """Issue 10: Reuters reports what the FT quotes in marks; the indirect quote is a paraphrase."""
+    _, df = clusters
+    reported = df[
+        (df["doc"] == "reuters") & df["text"].str.startswith("they needed to significantly improve")
+    ]
+    quoted = df[
+        (df["doc"] == "ft") & df["text"].str.startswith("to significantly improve your work in key areas")
+    ]
+    assert len(reported) == 1 and len(quoted) == 1
+    assert reported["cluster"].iloc[0] == quoted["cluster"].iloc[0]
+    assert reported["relation"].iloc[0] == "paraphrase"
+    members = df[df["cluster"] == quoted["cluster"].iloc[0]]
+    assert set(members["speaker"]) == {"vladimir_putin"}
+    longest = members[members["is_longest"]]
+    assert len(longest) == 1 and longest["text"].iloc[0] == quoted["text"].iloc[0]
+
+
+def test_indirect_quotes_are_never_representative_beside_quotes_in_marks(clusters):
+    _, df = clusters
+    assert "indirect" in set(df["kind"])
+    assert "scare" not in set(df["kind"])
+    for _, group in df.groupby("cluster"):
+        assert group["is_longest"].sum() == 1
+        if (group["kind"] != "indirect").any():
+            assert group.loc[group["is_longest"], "kind"].iloc[0] != "indirect"
+        is_para = group["relation"] == "paraphrase"
+        assert (group.loc[is_para, "kind"] == "indirect").all()
+        assert not group.loc[group["kind"] == "indirect", "relation"].isin(["identical", "fragment"]).any()

@@ -202,6 +202,7 @@ def align_cluster_quotes(
     texts: Any,
     speakers: Any,
     docs: Sequence[int] | None = None,
+    indirect: Sequence[bool] | None = None,
     *,
     contain_min: float = 0.7,
     variant_min: float = 0.6,
@@ -214,6 +215,8 @@ def align_cluster_quotes(
     shingle_words: int = 3,
     max_postings: int = 500,
     max_candidates: int = 100,
+    paraphrase_min_words: int = 3,
+    paraphrase_min: float = 0.5,
     n_threads: int | None = None,
 ) -> tuple[bytes, bytes, bytes]: ...
 def align_normalized_words(text: str) -> tuple[list[str], list[int]]: ...

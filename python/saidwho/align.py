@@ -41,6 +41,15 @@ of longer versions containing them, if there is exactly one (for fragments of at
 text of at least ``cross_speaker_min_words`` words. A quote with an unknown speaker (missing value) needs
 ``unknown_min_words`` words and joins the one cluster whose known-speaker versions line up 80% of its words;
 unknown-speaker quotes group with each other only as close variants.
+
+Reported speech (rows whose ``kind`` is ``"indirect"``: no quotation marks) is compared by content words
+instead: function words and personal pronouns/possessives do not count and words are lightly stemmed, so
+person and tense shifts ("they needed to improve their work" / "to improve your work") are neutral. An
+indirect quote joins the cluster of the quote in marks of the same speaker, in another document, with which
+at least ``paraphrase_min_words`` content words line up in order, making up ``paraphrase_min`` of the shorter
+side (the best such cluster; a tie leaves it apart), with relation ``paraphrase``. It is never the
+representative of a cluster holding a quote in marks; indirect quotes are not linked with each other, and
+one that matches nothing is a cluster of its own.
 """
 
 from __future__ import annotations
@@ -58,7 +67,8 @@ from ._threads import resolve_threads
 RELATIONS: tuple[str, ...] = tuple(_saidwho.ALIGN_RELATIONS)
 """Relation of a member to its cluster's longest version: ``representative`` (the longest itself),
 ``identical``, ``fragment`` (contained, maybe abridged), ``close_variant`` (a few words changed),
-``overlapping`` (an overlapping excerpt, or linked through other members)."""
+``overlapping`` (an overlapping excerpt, or linked through other members), ``paraphrase`` (reported speech
+whose content words line up with a quote in marks of the cluster)."""
 
 _REQUIRED = ("doc", "start", "end", "text")
 _SPEAKER_COLUMNS = ("speaker", "speaker_id", "speaker_name")
@@ -139,6 +149,8 @@ def cluster_quotes(
     unknown_min_words: int = 5,
     max_postings: int = 500,
     max_candidates: int = 100,
+    paraphrase_min_words: int = 3,
+    paraphrase_min: float = 0.5,
     n_threads: int | None = None,
 ) -> pd.DataFrame:
     """Cluster quotes into utterances: one row per quote, with its cluster and its relation to the cluster's
@@ -147,12 +159,16 @@ def cluster_quotes(
     ``quotes`` is a DataFrame (or an iterable of dicts) with columns ``doc``, ``start``, ``end``, ``text``
     and a speaker key column: ``speaker`` if present, else ``speaker_id``, else ``speaker_name`` (or name
     it with ``speaker=``). Missing speakers (None/NaN) are unknown; int keys are used as their decimal text.
+    An optional ``kind`` column (as in :meth:`Corpus.quotes`) marks reported speech: rows of kind
+    ``"indirect"`` are matched as paraphrases (see the module docs); without it every quote is taken to be
+    in quotation marks.
 
     Returns a DataFrame with columns ``cluster`` (0, 1, ... in order of each cluster's first quote in the
     input), ``doc``, ``start``, ``end``, ``text``, ``speaker``, ``relation`` (one of :data:`RELATIONS`),
     ``score`` (the share of the quote's words that line up with the longest version; 1.0 for it and its
     identical copies), ``is_longest`` (the representative) and ``row`` (the quote's position in the input),
-    sorted by cluster, doc, start. Every quote appears once; a quote on its own is a cluster of one.
+    sorted by cluster, doc, start (and ``kind``, after ``speaker``, when the input has it). Every quote appears
+    once; a quote on its own is a cluster of one.
 
     Runs in Rust with the GIL released, on all cores unless ``n_threads`` says otherwise. The grouping does
     not depend on the input order or the thread count. Raises TypeError/ValueError on malformed input.
@@ -172,12 +188,16 @@ def cluster_quotes(
         if not isinstance(t, str):
             raise TypeError(f"text values must be str; row {i} holds {type(t).__name__}")
     speakers = _speaker_keys(df[speaker])
+    indirect = None
+    if "kind" in df.columns:
+        indirect = [isinstance(k, str) and k == "indirect" for k in df["kind"].tolist()]
     n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
     try:
         cluster, relation, score = _saidwho.align_cluster_quotes(
             texts,
             speakers,
             _doc_codes(df["doc"]),
+            indirect,
             contain_min=contain_min,
             variant_min=variant_min,
             overlap_min_words=overlap_min_words,
@@ -188,6 +208,8 @@ def cluster_quotes(
             unknown_min_words=unknown_min_words,
             max_postings=max_postings,
             max_candidates=max_candidates,
+            paraphrase_min_words=paraphrase_min_words,
+            paraphrase_min=paraphrase_min,
             n_threads=n_threads,
         )
     except OverflowError as e:
@@ -207,6 +229,8 @@ def cluster_quotes(
             "row": np.arange(len(df), dtype=np.int64),
         }
     )
+    if "kind" in df.columns:
+        out.insert(6, "kind", df["kind"].to_numpy())
     return out.sort_values(["cluster", "doc", "start", "row"], kind="stable").reset_index(drop=True)
 
 

@@ -271,13 +271,15 @@ class Corpus:
 
     def quote_clusters(self, **kwargs: Any) -> pd.DataFrame:
         """The same utterance across documents: one row per member quote with its cluster, relation and the
-        cluster's longest version (see :func:`saidwho.align.cluster_quotes`)."""
+        cluster's longest version (see :func:`saidwho.align.cluster_quotes`). Scare quotes are left out;
+        reported speech (kind ``indirect``) joins the cluster of a quote in marks it paraphrases (relation
+        ``paraphrase``) or is a cluster of its own."""
         from .align import cluster_quotes
 
         q = self.quotes()
-        q = q[~q["kind"].isin(["scare", "indirect"])].copy()
+        q = q[q["kind"] != "scare"].copy()
         q["speaker"] = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"])
-        return cluster_quotes(q[["doc", "start", "end", "text", "speaker"]].reset_index(drop=True), **kwargs)
+        return cluster_quotes(q[["doc", "start", "end", "text", "speaker", "kind"]].reset_index(drop=True), **kwargs)
 
     def to_arrow(self, table: str = "quotes") -> Any:
         """A table (``"quotes"``, ``"entities"``, ``"people"``, ``"who_said_what"``) as a ``pyarrow.Table``."""

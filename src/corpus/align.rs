@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use saidwho::corpus::align::{cluster_quotes, AlignOptions, QuoteRef, Relation};
-//! let q = |doc, text, speaker| QuoteRef { doc, start: 0, end: 0, text, speaker: Some(speaker) };
+//! let q = |doc, text, speaker| QuoteRef { doc, start: 0, end: 0, text, speaker: Some(speaker), indirect: false };
 //! let quotes = [
 //!     q(0, "the situation in Donetsk and Luhansk ... in the Kherson and Zaporizhzhia regions is extremely difficult", "putin"),
 //!     q(1, "The situation in the Donetsk and Luhansk People’s Republics, in the Kherson and Zaporizhzhia regions is extremely difficult,", "putin"),
@@ -62,6 +62,32 @@
 //! of their first quote in the input, so output is deterministic, and the grouping does not depend on the
 //! input order or the number of threads.
 //!
+//! # Reported speech: paraphrases
+//!
+//! Quotes flagged [`QuoteRef::indirect`] (reported speech, printed without quotation marks: “Putin told
+//! operatives *they needed to significantly improve their work*”) take no part in the links above. Each one
+//! with a known speaker is compared, by content words (see [`paraphrase`] below), with the quotes in marks of
+//! the **same speaker** printed in **other documents**: person and tense shifts are neutral, function words
+//! do not count, and at least [`AlignOptions::paraphrase_min_words`] content words must line up in order,
+//! making up at least [`AlignOptions::paraphrase_min`] of the content words of the shorter side. The
+//! indirect quote joins the cluster of its best such match (most aligned content words, then the largest
+//! share of its own); if two clusters tie it stays apart. Its relation is [`Relation::Paraphrase`], never
+//! identical or fragment, and it is never the representative of a cluster holding a quote in marks (the
+//! representative is the longest version in marks). Indirect quotes are not linked with each other; one
+//! that matches nothing (or has no known speaker) is a cluster of its own, its own representative.
+//!
+//! ```
+//! use saidwho::corpus::align::{cluster_quotes, AlignOptions, QuoteRef, Relation};
+//! let q = |doc, text, indirect| QuoteRef { doc, start: 0, end: 0, text, speaker: Some("putin"), indirect };
+//! let quotes = [
+//!     q(0, "to significantly improve your work in key areas, and use your operational, technical and personnel potential to the fullest.", false),
+//!     q(1, "they needed to significantly improve their work", true),
+//! ];
+//! let m = cluster_quotes(&quotes, &AlignOptions::default()).unwrap();
+//! assert_eq!((m[0].cluster, m[1].cluster), (0, 0));
+//! assert_eq!((m[0].relation, m[1].relation), (Relation::Representative, Relation::Paraphrase));
+//! ```
+//!
 //! # Scale
 //!
 //! Never all pairs: identical texts are folded first; the remaining versions of each speaker are indexed by
@@ -74,6 +100,7 @@
 mod index;
 mod normalize;
 mod pairwise;
+pub mod paraphrase;
 mod union_find;
 
 use std::collections::HashMap;
@@ -89,7 +116,8 @@ use pairwise::{classify, classify_cov, PairRelation, Seq};
 use union_find::UnionFind;
 
 /// One quote to align: where it is (document, character span), its text (the content inside the marks) and
-/// its resolved speaker (an entity id or a name used as a key; `None` or `""` when unknown).
+/// its resolved speaker (an entity id or a name used as a key; `None` or `""` when unknown), and whether it
+/// is reported speech (`indirect`: no quotation marks; see the module docs on paraphrases).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteRef<'a> {
     pub doc: u32,
@@ -97,6 +125,7 @@ pub struct QuoteRef<'a> {
     pub end: u32,
     pub text: &'a str,
     pub speaker: Option<&'a str>,
+    pub indirect: bool,
 }
 
 /// Thresholds of [`cluster_quotes`]; see the module docs for their meaning.
@@ -126,6 +155,10 @@ pub struct AlignOptions {
     pub max_postings: usize,
     /// At most this many candidates are compared with each version. Default 100.
     pub max_candidates: usize,
+    /// Content words that must line up between an indirect quote and a quote in marks. Default 3.
+    pub paraphrase_min_words: usize,
+    /// Share of the shorter side's content words that must line up for a paraphrase. Default 0.5.
+    pub paraphrase_min: f32,
 }
 
 impl Default for AlignOptions {
@@ -142,6 +175,8 @@ impl Default for AlignOptions {
             unknown_min_words: 5,
             max_postings: 500,
             max_candidates: 100,
+            paraphrase_min_words: 3,
+            paraphrase_min: 0.5,
         }
     }
 }
@@ -159,6 +194,7 @@ impl AlignOptions {
         for (name, v) in [
             ("contain_min", self.contain_min),
             ("variant_min", self.variant_min),
+            ("paraphrase_min", self.paraphrase_min),
         ] {
             if !(v > 0.0 && v <= 1.0) {
                 return bad(format!("{name} must be in (0, 1], got {v}"));
@@ -172,6 +208,7 @@ impl AlignOptions {
             ("unknown_min_words", self.unknown_min_words),
             ("max_postings", self.max_postings),
             ("max_candidates", self.max_candidates),
+            ("paraphrase_min_words", self.paraphrase_min_words),
         ] {
             if v == 0 {
                 return bad(format!("{name} must be at least 1"));
@@ -194,10 +231,13 @@ pub enum Relation {
     CloseVariant,
     /// Linked to the cluster otherwise: an overlapping excerpt, or through other members.
     Overlapping,
+    /// Reported speech (an indirect quote) whose content words line up with a quote in marks of the cluster.
+    Paraphrase,
 }
 
 impl Relation {
-    /// The name used in tables: `representative`, `identical`, `fragment`, `close_variant`, `overlapping`.
+    /// The name used in tables: `representative`, `identical`, `fragment`, `close_variant`, `overlapping`,
+    /// `paraphrase`.
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Representative => "representative",
@@ -205,12 +245,14 @@ impl Relation {
             Relation::Fragment => "fragment",
             Relation::CloseVariant => "close_variant",
             Relation::Overlapping => "overlapping",
+            Relation::Paraphrase => "paraphrase",
         }
     }
 }
 
 /// A quote's place in the clustering: its cluster, its relation to the cluster's longest version, and the
-/// share of its words that line up with that version (1.0 for the representative and identical copies).
+/// share of its words that line up with that version (1.0 for the representative and identical copies; for a
+/// paraphrase, the share of its content words).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Membership {
     pub cluster: u32,
@@ -243,7 +285,8 @@ pub fn cluster_quotes(quotes: &[QuoteRef<'_>], opts: &AlignOptions) -> Result<Ve
         uf.union(a, b);
     }
     link_unknown(&forms, &prep, opts, &mut uf);
-    Ok(memberships(quotes.len(), &prep, opts, &mut uf))
+    link_paraphrases(quotes, &speakers, &prep, opts, &mut uf);
+    Ok(memberships(quotes, &prep, opts, &mut uf))
 }
 
 /// Unknown speaker.
@@ -262,6 +305,7 @@ struct Prepared {
     hash: Vec<u64>,
     chars: Vec<u32>,
     docs: Vec<u32>,
+    indirect: Vec<bool>,
 }
 
 impl Prepared {
@@ -274,6 +318,7 @@ impl Prepared {
             hash: Vec::with_capacity(quotes.len()),
             chars: Vec::with_capacity(quotes.len()),
             docs: quotes.iter().map(|q| q.doc).collect(),
+            indirect: quotes.iter().map(|q| q.indirect).collect(),
         };
         for chunk in quotes.chunks(1 << 14) {
             let done: Vec<Normalized> = chunk.par_iter().map(|q| normalize(q.text)).collect();
@@ -349,7 +394,7 @@ struct Forms {
 impl Forms {
     fn new(prep: &Prepared, speakers: &[u32], opts: &AlignOptions) -> Self {
         let mut copies: Vec<u32> = (0..speakers.len() as u32)
-            .filter(|&i| prep.words(i) > 0)
+            .filter(|&i| prep.words(i) > 0 && !prep.indirect[i as usize])
             .collect();
         copies.par_sort_unstable_by_key(|&i| (speakers[i as usize], prep.hash[i as usize], i));
         let mut list = Vec::new();
@@ -783,13 +828,135 @@ fn links_to_known(
         .collect()
 }
 
-/// Number the clusters by first appearance and relate each quote to its cluster's longest version.
+/// Indirect quotes: join the cluster of the quote in marks they paraphrase best (see the module docs).
+fn link_paraphrases(
+    quotes: &[QuoteRef<'_>],
+    speakers: &[u32],
+    prep: &Prepared,
+    opts: &AlignOptions,
+    uf: &mut UnionFind,
+) {
+    use std::collections::HashSet;
+    let n = quotes.len() as u32;
+    let indirect: Vec<u32> = (0..n)
+        .filter(|&i| prep.indirect[i as usize] && speakers[i as usize] != NO_SPEAKER)
+        .collect();
+    if indirect.is_empty() {
+        return;
+    }
+    let wanted: HashSet<u32> = indirect.iter().map(|&i| speakers[i as usize]).collect();
+    let marked: Vec<u32> = (0..n)
+        .filter(|&i| !prep.indirect[i as usize] && wanted.contains(&speakers[i as usize]))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    let content = |list: &[u32]| -> Vec<Vec<u32>> {
+        list.par_iter()
+            .map(|&i| paraphrase::content_words(quotes[i as usize].text))
+            .collect()
+    };
+    let marked_words = content(&marked);
+    let indirect_words = content(&indirect);
+    let mut postings: HashMap<(u32, u32), Vec<u32>> = HashMap::new();
+    for (k, words) in marked_words.iter().enumerate() {
+        if words.len() < opts.paraphrase_min_words {
+            continue;
+        }
+        let mut uniq = words.clone();
+        uniq.sort_unstable();
+        uniq.dedup();
+        let sp = speakers[marked[k] as usize];
+        for t in uniq {
+            postings.entry((sp, t)).or_default().push(k as u32);
+        }
+    }
+    // For each indirect quote, the matches found: (aligned words, share of its content words, quote in marks).
+    let found: Vec<Vec<(usize, f32, u32)>> = (0..indirect.len())
+        .into_par_iter()
+        .map(|x| {
+            let u = indirect[x] as usize;
+            let words = &indirect_words[x];
+            if words.len() < opts.paraphrase_min_words {
+                return Vec::new();
+            }
+            let mut uniq = words.clone();
+            uniq.sort_unstable();
+            uniq.dedup();
+            let mut shared: HashMap<u32, u32> = HashMap::new();
+            for t in uniq {
+                let Some(list) = postings.get(&(speakers[u], t)) else {
+                    continue;
+                };
+                if list.len() > opts.max_postings {
+                    continue; // a word this speaker always uses
+                }
+                for &k in list {
+                    if prep.docs[marked[k as usize] as usize] != prep.docs[u] {
+                        *shared.entry(k).or_default() += 1;
+                    }
+                }
+            }
+            let mut cands: Vec<(u32, u64, u32)> = shared
+                .into_iter()
+                .filter(|&(_, c)| c as usize >= opts.paraphrase_min_words)
+                .map(|(k, c)| (c, prep.hash[marked[k as usize] as usize], k))
+                .collect();
+            cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            cands.truncate(opts.max_candidates);
+            cands
+                .into_iter()
+                .filter_map(|(_, _, k)| {
+                    let aligned = paraphrase::paraphrase(
+                        words,
+                        &marked_words[k as usize],
+                        opts.paraphrase_min_words,
+                        opts.paraphrase_min,
+                    )?;
+                    Some((
+                        aligned,
+                        aligned as f32 / words.len() as f32,
+                        marked[k as usize],
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    // The best cluster of each; a tie between clusters leaves the quote apart. Indirect quotes only ever join
+    // clusters of quotes in marks, so the roots found here do not move.
+    for (x, matches) in found.into_iter().enumerate() {
+        let mut best: Option<(usize, f32, u32)> = None;
+        let mut tied = false;
+        for (aligned, share, q) in matches {
+            let r = uf.find(q);
+            match best {
+                None => best = Some((aligned, share, r)),
+                Some((a, s, br)) => {
+                    let ord = aligned.cmp(&a).then(share.total_cmp(&s));
+                    if ord.is_gt() {
+                        best = Some((aligned, share, r));
+                        tied = false;
+                    } else if ord.is_eq() && r != br {
+                        tied = true;
+                    }
+                }
+            }
+        }
+        if let (false, Some((_, _, r))) = (tied, best) {
+            uf.union(indirect[x], r);
+        }
+    }
+}
+
+/// Number the clusters by first appearance and relate each quote to its cluster's longest version (in marks,
+/// if the cluster holds a quote in marks).
 fn memberships(
-    n: usize,
+    quotes: &[QuoteRef<'_>],
     prep: &Prepared,
     opts: &AlignOptions,
     uf: &mut UnionFind,
 ) -> Vec<Membership> {
+    let n = quotes.len();
     let roots: Vec<u32> = (0..n as u32).map(|i| uf.find(i)).collect();
     let mut cluster_of_root: HashMap<u32, u32> = HashMap::new();
     let mut cluster = Vec::with_capacity(n);
@@ -801,7 +968,14 @@ fn memberships(
             best.push(i as u32);
         }
         let b = best[c as usize];
-        if (prep.words(i as u32), prep.chars[i]) > (prep.words(b), prep.chars[b as usize]) {
+        let key = |q: u32| {
+            (
+                !prep.indirect[q as usize],
+                prep.words(q),
+                prep.chars[q as usize],
+            )
+        };
+        if key(i as u32) > key(b) {
             best[c as usize] = i as u32;
         }
         cluster.push(c);
@@ -813,6 +987,14 @@ fn memberships(
             let rep = best[c as usize];
             let (relation, score) = if rep == i as u32 {
                 (Relation::Representative, 1.0)
+            } else if prep.indirect[i] {
+                let words = paraphrase::content_words(quotes[i].text);
+                let with = paraphrase::content_words(quotes[rep as usize].text);
+                let aligned = paraphrase::aligned(&words, &with);
+                (
+                    Relation::Paraphrase,
+                    aligned as f32 / words.len().max(1) as f32,
+                )
             } else {
                 let (rel, cover) = classify_cov(prep.seq(i as u32), prep.seq(rep), opts);
                 match rel {

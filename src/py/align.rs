@@ -8,12 +8,13 @@ use super::errors::{to_py, SaidwhoError};
 use crate::corpus::align::{cluster_quotes, AlignOptions, QuoteRef, Relation};
 
 /// Relation names by code, as returned by `align_cluster_quotes`.
-const RELATIONS: [Relation; 5] = [
+const RELATIONS: [Relation; 6] = [
     Relation::Representative,
     Relation::Identical,
     Relation::Fragment,
     Relation::CloseVariant,
     Relation::Overlapping,
+    Relation::Paraphrase,
 ];
 
 /// Borrow the text of every item of `items` (a sequence of str; `None` allowed if `optional`).
@@ -53,20 +54,22 @@ fn utf8<'a>(name: &str, i: usize, s: &'a Bound<'_, PyString>) -> PyResult<&'a st
 /// Cluster quotes into utterances (see `saidwho.align.cluster_quotes`, which wraps this).
 ///
 /// `texts`: the quote texts; `speakers`: the resolved speaker key of each (str or None), same length;
-/// `docs`: the document number of each (non-negative ints below 2**32), or None for all in one document.
+/// `docs`: the document number of each (non-negative ints below 2**32), or None for all in one document;
+/// `indirect`: whether each is reported speech (bools), or None for all in quotation marks.
 /// Returns `(cluster, relation, score)` as little-endian packed arrays (`uint32`, `uint8`, `float32`), one
 /// item per quote; relation codes index `ALIGN_RELATIONS`.
 #[pyfunction]
-#[pyo3(signature = (texts, speakers, docs=None, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
+#[pyo3(signature = (texts, speakers, docs=None, indirect=None, *, contain_min=0.7, variant_min=0.6, overlap_min_words=5,
     fuzzy_min_words=8,
     bridge_min_words=5, same_doc_max_words=2, cross_speaker_min_words=6, unknown_min_words=5, shingle_words=3, max_postings=500,
-    max_candidates=100, n_threads=None))]
+    max_candidates=100, paraphrase_min_words=3, paraphrase_min=0.5, n_threads=None))]
 #[allow(clippy::too_many_arguments)]
 fn align_cluster_quotes<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     speakers: &Bound<'py, PyAny>,
     docs: Option<Vec<u32>>,
+    indirect: Option<Vec<bool>>,
     contain_min: f32,
     variant_min: f32,
     overlap_min_words: usize,
@@ -78,6 +81,8 @@ fn align_cluster_quotes<'py>(
     shingle_words: usize,
     max_postings: usize,
     max_candidates: usize,
+    paraphrase_min_words: usize,
+    paraphrase_min: f32,
     n_threads: Option<usize>,
 ) -> PyResult<(
     Bound<'py, PyBytes>,
@@ -96,6 +101,8 @@ fn align_cluster_quotes<'py>(
         unknown_min_words,
         max_postings,
         max_candidates,
+        paraphrase_min_words,
+        paraphrase_min,
     };
     opts.validate().map_err(to_py)?;
     if n_threads == Some(0) {
@@ -119,6 +126,15 @@ fn align_cluster_quotes<'py>(
             )));
         }
     }
+    if let Some(k) = &indirect {
+        if k.len() != text_objs.len() {
+            return Err(PyValueError::new_err(format!(
+                "texts and indirect differ in length: {} and {}",
+                text_objs.len(),
+                k.len()
+            )));
+        }
+    }
     let mut quotes = Vec::with_capacity(text_objs.len());
     for (i, (t, s)) in text_objs.iter().zip(&speaker_objs).enumerate() {
         let text = utf8("texts", i, t.as_ref().expect("texts are never None"))?;
@@ -132,6 +148,7 @@ fn align_cluster_quotes<'py>(
             end: 0,
             text,
             speaker,
+            indirect: indirect.as_ref().is_some_and(|k| k[i]),
         });
     }
     let result = py.detach(|| {

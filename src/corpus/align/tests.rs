@@ -38,6 +38,7 @@ fn refs(quotes: &[(u32, usize, usize, String, Option<String>)]) -> Vec<QuoteRef<
             end: *e as u32,
             text,
             speaker: sp.as_deref(),
+            indirect: false,
         })
         .collect()
 }
@@ -149,6 +150,7 @@ fn run_docs(quotes: &[(&str, Option<&str>, u32)]) -> Vec<Membership> {
             end: text.chars().count() as u32,
             text,
             speaker,
+            indirect: false,
         })
         .collect();
     cluster_quotes(&refs, &AlignOptions::default()).unwrap()
@@ -338,6 +340,7 @@ fn shared_phrases_with_a_changed_word_are_not_one_utterance() {
             end: 0,
             text,
             speaker: Some("t"),
+            indirect: false,
         });
         assert_eq!(
             clusters(&cluster_quotes(&quotes, &loose).unwrap()),
@@ -532,6 +535,7 @@ mod properties {
                 end: 0,
                 text: t,
                 speaker: s.as_deref(),
+                indirect: false,
             })
             .collect()
     }
@@ -582,4 +586,224 @@ mod properties {
             prop_assert_eq!(reps.len(), m.iter().map(|x| x.cluster).max().map_or(0, |c| c as usize + 1));
         }
     }
+}
+
+/// Cluster quotes given as (text, speaker, doc, indirect).
+fn run_kinds(quotes: &[(&str, Option<&str>, u32, bool)]) -> Vec<Membership> {
+    let refs: Vec<QuoteRef<'_>> = quotes
+        .iter()
+        .map(|&(text, speaker, doc, indirect)| QuoteRef {
+            doc,
+            start: 0,
+            end: text.chars().count() as u32,
+            text,
+            speaker,
+            indirect,
+        })
+        .collect();
+    cluster_quotes(&refs, &AlignOptions::default()).unwrap()
+}
+
+const FT_QUOTE: &str = "to significantly improve your work in key areas, and use your operational, technical and personnel potential to the fullest.";
+const REUTERS_INDIRECT: &str = "they needed to significantly improve their work";
+
+#[test]
+fn an_indirect_quote_paraphrasing_a_quote_in_marks_joins_its_cluster() {
+    let p = Some("putin");
+    for indirect_first in [false, true] {
+        let mut qs = vec![
+            (FT_QUOTE, p, 0, false),
+            (
+                "to significantly improve your work in key areas",
+                p,
+                2,
+                false,
+            ),
+            (REUTERS_INDIRECT, p, 1, true),
+        ];
+        if indirect_first {
+            qs.reverse();
+        }
+        let m = run_kinds(&qs);
+        let at = |t: &str, doc: u32| qs.iter().position(|q| q.0 == t && q.2 == doc).unwrap();
+        let (ft, short, reuters) = (
+            m[at(FT_QUOTE, 0)],
+            m[at("to significantly improve your work in key areas", 2)],
+            m[at(REUTERS_INDIRECT, 1)],
+        );
+        assert_eq!(ft.cluster, reuters.cluster);
+        assert_eq!(ft.cluster, short.cluster);
+        assert_eq!(ft.relation, Relation::Representative);
+        assert_eq!(short.relation, Relation::Fragment);
+        assert_eq!(reuters.relation, Relation::Paraphrase);
+        // need, significant, improve, work: three of four line up with the representative
+        assert!((reuters.score - 0.75).abs() < 1e-6, "{}", reuters.score);
+        assert_consistent(&m);
+    }
+}
+
+#[test]
+fn a_longer_indirect_quote_is_never_the_representative() {
+    let p = Some("putin");
+    let long_report = "they needed to significantly improve their work in key areas and use their operational, \
+        technical and personnel potential to the fullest, as the situation demanded of the entire system";
+    let m = run_kinds(&[
+        (
+            "to significantly improve your work in key areas",
+            p,
+            0,
+            false,
+        ),
+        (long_report, p, 1, true),
+    ]);
+    assert_eq!(m[0].cluster, m[1].cluster);
+    assert_eq!(m[0].relation, Relation::Representative);
+    assert_eq!(m[1].relation, Relation::Paraphrase);
+}
+
+#[test]
+fn paraphrases_need_the_same_speaker_another_document_and_enough_content_words() {
+    let p = Some("putin");
+    // Another speaker.
+    let m = run_kinds(&[
+        (FT_QUOTE, p, 0, false),
+        (REUTERS_INDIRECT, Some("shoigu"), 1, true),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    assert_eq!(m[1].relation, Relation::Representative);
+    // Unknown speaker.
+    let m = run_kinds(&[(FT_QUOTE, p, 0, false), (REUTERS_INDIRECT, None, 1, true)]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    // The same document: not evidence of another outlet's version.
+    let m = run_kinds(&[(FT_QUOTE, p, 0, false), (REUTERS_INDIRECT, p, 0, true)]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    // Only two content words shared ("improve", "work"), however many function words.
+    let m = run_kinds(&[
+        (FT_QUOTE, p, 0, false),
+        ("they had to improve all of their work", p, 1, true),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    // Three shared, but under half of the shorter side.
+    let m = run_kinds(&[
+        ("we must improve our work and our technical skills", p, 0, false),
+        (
+            "he wanted officers to improve border controls, reform technical training, punish traitors \
+             and review the work of regional offices before spring",
+            p,
+            1,
+            true,
+        ),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    // Shared words out of order do not line up.
+    let m = run_kinds(&[
+        ("work hard, improve everything, significantly", p, 0, false),
+        ("they should significantly improve their work", p, 1, true),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+}
+
+#[test]
+fn indirect_quotes_do_not_link_with_each_other() {
+    let p = Some("putin");
+    let m = run_kinds(&[
+        (REUTERS_INDIRECT, p, 0, true),
+        (REUTERS_INDIRECT, p, 1, true),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    assert!(m.iter().all(|x| x.relation == Relation::Representative));
+}
+
+#[test]
+fn quotes_in_marks_cluster_as_before_when_indirect_quotes_are_added() {
+    let quotes = seed_quotes();
+    let before = cluster_quotes(&refs(&quotes), &AlignOptions::default()).unwrap();
+    let mut with = refs(&quotes);
+    let n = with.len();
+    with.push(QuoteRef {
+        doc: 99,
+        start: 0,
+        end: 0,
+        text: REUTERS_INDIRECT,
+        speaker: Some("vladimir_putin"),
+        indirect: true,
+    });
+    with.push(QuoteRef {
+        doc: 98,
+        start: 0,
+        end: 0,
+        text: "the weather was pleasant in the capital",
+        speaker: Some("vladimir_putin"),
+        indirect: true,
+    });
+    let after = cluster_quotes(&with, &AlignOptions::default()).unwrap();
+    for i in 0..n {
+        assert_eq!(before[i].relation, after[i].relation);
+        assert_eq!(before[i].score, after[i].score);
+        for j in 0..n {
+            assert_eq!(
+                before[i].cluster == before[j].cluster,
+                after[i].cluster == after[j].cluster
+            );
+        }
+    }
+    // A quote in marks beside a quote in marks still aligns word for word: no paraphrase relation.
+    assert!(after[..n]
+        .iter()
+        .all(|m| m.relation != Relation::Paraphrase));
+    assert_eq!(after[n + 1].relation, Relation::Representative);
+    assert_consistent(&after);
+}
+
+#[test]
+fn a_tie_between_clusters_leaves_the_indirect_quote_apart() {
+    let p = Some("putin");
+    let m = run_kinds(&[
+        ("we will improve security work at the borders", p, 0, false),
+        (
+            "our task is to improve security work in prisons",
+            p,
+            1,
+            false,
+        ),
+        ("officers should improve security work", p, 2, true),
+    ]);
+    assert_ne!(m[0].cluster, m[1].cluster);
+    assert_ne!(m[2].cluster, m[0].cluster);
+    assert_ne!(m[2].cluster, m[1].cluster);
+    // With a better match in one cluster, it joins that one.
+    let m = run_kinds(&[
+        ("we will improve security work at the borders", p, 0, false),
+        (
+            "our task is to improve security work in prisons",
+            p,
+            1,
+            false,
+        ),
+        (
+            "officers should improve security work at borders",
+            p,
+            2,
+            true,
+        ),
+    ]);
+    assert_eq!(m[2].cluster, m[0].cluster);
+    assert_eq!(m[2].relation, Relation::Paraphrase);
+}
+
+/// Cluster ids follow first appearance; each cluster has exactly one representative.
+fn assert_consistent(m: &[Membership]) {
+    let mut seen = 0;
+    let mut reps = Vec::new();
+    for x in m {
+        assert!(x.cluster <= seen);
+        if x.cluster == seen {
+            seen += 1;
+            reps.push(0);
+        }
+        if x.relation == Relation::Representative {
+            reps[x.cluster as usize] += 1;
+        }
+    }
+    assert!(reps.iter().all(|&r| r == 1), "{reps:?}");
 }
