@@ -154,6 +154,20 @@ impl People {
     pub fn confident(&self) -> impl Iterator<Item = (usize, &Person)> {
         self.persons.iter().enumerate().filter(|(_, p)| p.confident)
     }
+
+    /// The person named in full in the document ("Abraham Lincoln") whom the document also calls by the
+    /// shorter `name` alone ("Lincoln led the United States"), if any. A gazetteer place or organisation written
+    /// `name` in that document is that person (not Lincoln, Nebraska): one name, one sense per document.
+    pub fn called(&self, text: &str, name: &str) -> Option<usize> {
+        self.mentions.iter().find_map(|m| {
+            let p = &self.persons[m.person];
+            (p.confident
+                && text.get(m.start..m.end) == Some(name)
+                && p.name.len() > name.len()
+                && p.name.split_whitespace().count() >= 2)
+                .then_some(m.person)
+        })
+    }
 }
 
 /// Lower-case `name` with runs of non-word characters replaced by `_`: "Vladimir Putin" → "vladimir_putin".
