@@ -191,8 +191,8 @@ def _pick(tables: dict[str, pd.DataFrame], kind: str) -> pd.DataFrame:
 
 
 def _meta(texts: Any, kind: str) -> pd.DataFrame:
-    """The empty table of ``kind`` for ``texts``: the doc column has the index's dtype; id and label are
-    categoricals whose categories are unknown until computed (they are the gazetteer's, sent by no one)."""
+    """The empty table of ``kind`` for ``texts``: the doc column has the index's dtype (and its name); ids and
+    labels are categoricals whose categories are unknown until computed (the gazetteer's, the speakers')."""
     from dask.dataframe.utils import clear_known_categories
 
     from .document import analyze_many
@@ -200,9 +200,9 @@ def _meta(texts: Any, kind: str) -> pd.DataFrame:
     empty = pd.Series([], index=texts._meta.index, dtype=object)
     corpus = analyze_many(empty, gazetteer=Gazetteer.from_records([]), progress=False)
     meta = getattr(corpus, kind)()
-    if kind == "entities":
-        meta = clear_known_categories(meta, cols=["id", "label"])
-    return meta
+    # ids and labels depend on the data (the gazetteer's, the speakers found): unknown until computed
+    cols = [c for c in ("id", "label", "speaker_id") if c in meta.columns]
+    return clear_known_categories(meta, cols=cols) if cols else meta
 
 
 def _check(texts: Any, on_error: str) -> None:

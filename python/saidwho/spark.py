@@ -92,7 +92,9 @@ def _tables(kind: str, df: Any, text_col: str, id_col: str, gazetteer: Any, path
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
-            texts = pd.Series(pdf[text_col].to_numpy(dtype=object), index=pd.Index(pdf[id_col]), dtype=object)
+            # an unnamed index: the id column of the result is "doc", whatever id_col is called
+            texts = pd.Series(pdf[text_col].to_numpy(dtype=object), index=pd.Index(pdf[id_col], name=None),
+                              dtype=object)
             yield _plain(getattr(_analyze(texts, h, on_error), kind)(), cols)
 
     return df.select(id_col, text_col).mapInPandas(run, _schema(df, id_col, cols))

@@ -155,17 +155,14 @@ impl People {
         self.persons.iter().enumerate().filter(|(_, p)| p.confident)
     }
 
-    /// The person named in full in the document ("Abraham Lincoln") whom the document also calls by the
-    /// shorter `name` alone ("Lincoln led the United States"), if any. A gazetteer place or organisation written
-    /// `name` in that document is that person (not Lincoln, Nebraska): one name, one sense per document.
+    /// The person of the document (one the text is confident about: "Abraham Lincoln", "President Lincoln")
+    /// whom the text also calls `name` alone where no gazetteer entry claimed it ("Lincoln led the United
+    /// States", sentence-initial). A gazetteer place or organisation written `name` in that document is that
+    /// person (not Lincoln, Nebraska): one name, one sense per document.
     pub fn called(&self, text: &str, name: &str) -> Option<usize> {
         self.mentions.iter().find_map(|m| {
             let p = &self.persons[m.person];
-            (p.confident
-                && text.get(m.start..m.end) == Some(name)
-                && p.name.len() > name.len()
-                && p.name.split_whitespace().count() >= 2)
-                .then_some(m.person)
+            (p.confident && text.get(m.start..m.end) == Some(name)).then_some(m.person)
         })
     }
 }
