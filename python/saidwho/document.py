@@ -229,7 +229,8 @@ class Corpus:
             ids, (labels, label_of) = self._gazetteer._categories()
             names = self._gazetteer._names_index()
             codes = entry.astype(np.int32)
-            out["id"] = pd.Categorical.from_codes(codes, categories=ids)
+            # only the ids found: value_counts() and groupby list these, not the gazetteer's 60,000
+            out["id"] = pd.Categorical.from_codes(codes, categories=ids).remove_unused_categories()
             out["label"] = pd.Categorical.from_codes(label_of[codes], categories=labels)
             out["name"] = _columns.take_strings(names, entry)
         else:
@@ -340,11 +341,11 @@ class Corpus:
 
 
 # every column name of the Corpus tables: an index named like one of them keeps the id column's name "doc"
-_TABLE_COLUMNS = frozenset(
-    "start end text id label name kind group speaker speaker_start speaker_end speaker_id speaker_name cue "
-    "cue_start cue_end gender n_mentions mentions entity_ids entity_names cluster relation score is_longest row "
-    "error index".split()
-)
+_TABLE_COLUMNS = frozenset({
+    "start", "end", "text", "id", "label", "name", "kind", "group", "speaker", "speaker_start", "speaker_end",
+    "speaker_id", "speaker_name", "cue", "cue_start", "cue_end", "gender", "n_mentions", "mentions", "entity_ids",
+    "entity_names", "cluster", "relation", "score", "is_longest", "row", "error", "index",
+})
 
 
 def _doc_column(ids: pd.Index) -> str:
