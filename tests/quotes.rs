@@ -123,7 +123,14 @@ fn custom_cue_lexicon() {
     let cues = CueLexicon::default()
         .extended([("harrumphed", Role::Speech)])
         .unwrap();
-    let r = extract(text, &[], &QuoteOptions { cues });
+    let r = extract(
+        text,
+        &[],
+        &QuoteOptions {
+            cues,
+            ..Default::default()
+        },
+    );
     let q = &r.quotes[0];
     assert_eq!(&text[q.speaker.clone().unwrap()], "the chairman");
     assert_eq!(&text[q.cue.clone().unwrap()], "harrumphed");

@@ -170,7 +170,10 @@ class CueLexicon:
     def __contains__(self, key: object, /) -> bool: ...
 
 def _extract_quotes(
-    text: str, entities: list[tuple[int, int, str, str, str]] | None = None, cues: CueLexicon | None = None
+    text: str,
+    entities: list[tuple[int, int, str, str, str]] | None = None,
+    cues: CueLexicon | None = None,
+    reported: bool = True,
 ) -> list[Quote]: ...
 def _find_people(text: str, entities: list[tuple[int, int, str, str, str]] | None = None) -> list[Person]: ...
 def _extract_quotes_columns(
@@ -178,9 +181,10 @@ def _extract_quotes_columns(
     entities: list[list[tuple[int, int, str, str, str]] | None] | None = None,
     cues: CueLexicon | None = None,
     n_threads: int | None = None,
+    reported: bool = True,
 ) -> dict[str, Any]: ...
 def _analyze_doc(
-    text: str, gazetteer: _Gazetteer | None = None, cues: CueLexicon | None = None
+    text: str, gazetteer: _Gazetteer | None = None, cues: CueLexicon | None = None, reported: bool = True
 ) -> tuple[list[Quote], list[Person]]: ...
 def _analyze_columns(
     texts: list[Any],
@@ -188,6 +192,7 @@ def _analyze_columns(
     cues: CueLexicon | None = None,
     n_threads: int | None = None,
     on_error: str = "raise",
+    reported: bool = True,
 ) -> tuple[dict[str, list[tuple[str, str, Any]]], list[tuple[int, str]]]: ...
 def align_cluster_quotes(
     texts: Any,

@@ -86,11 +86,13 @@ class Document:
         return render_html(self.text, self.entities, self.quotes)
 
 
-def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLexicon | None = None) -> Document:
+def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLexicon | None = None,
+            reported: bool = True) -> Document:
     """Analyse one text: entities, people and who said what.
 
     ``gazetteer``: ``None`` for :func:`saidwho.default_gazetteer`, a :class:`saidwho.Gazetteer`, or ``False`` for
     none (people and speakers are then found from the text alone). ``cues``: a :class:`saidwho.CueLexicon`.
+    ``reported``: also find reported speech without quotation marks (quotes of kind ``"indirect"``).
 
     >>> doc = analyze("Ukraine says Russia uses troops like “cannon fodder”.")
     >>> [m.text for m in doc.entities], doc.quotes[0].kind, doc.quotes[0].speaker.text
@@ -99,7 +101,7 @@ def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLe
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     gaz = resolve_gazetteer(gazetteer, native_only=True)
-    quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues)
+    quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues, reported)
     entities = [] if gaz is None else _not_person_names(text, gaz.find(text), people)
     return Document(text, entities, people, quotes)
 
@@ -148,13 +150,14 @@ class Corpus:
 
     def __init__(self, ids: pd.Index, texts: list[Any] | pd.Series, chunks: list[tuple[int, dict[str, Any]]],
                  gazetteer: Gazetteer | None, errors: list[tuple[int, str]],
-                 cues: CueLexicon | None = None) -> None:
+                 cues: CueLexicon | None = None, reported: bool = True) -> None:
         self._ids = ids
         self._texts = texts
         self._chunks = chunks
         self._gazetteer = gazetteer
         self._errors = errors
         self._cues = cues
+        self._reported = reported
         self._cache: dict[str, pd.DataFrame] = {}
 
     def __len__(self) -> int:
@@ -183,7 +186,8 @@ class Corpus:
         if not isinstance(text, str) or any(d == pos for d, _ in self._errors):
             text = None  # analysed as missing (see errors())
         gaz = self._gazetteer if self._gazetteer is not None else False
-        return analyze(text if isinstance(text, str) else "", gaz, cues=self._cues)
+        return analyze(text if isinstance(text, str) else "", gaz, cues=self._cues,
+                       reported=getattr(self, "_reported", True))
 
     def __iter__(self) -> Iterator[Document]:
         for doc in self._ids:
@@ -373,6 +377,7 @@ def analyze_many(
     *,
     cues: CueLexicon | None = None,
     on_error: str = "raise",
+    reported: bool = True,
 ) -> Corpus:
     """Analyse many texts in parallel (the GIL released; all cores unless ``n_threads``) into a :class:`Corpus`.
 
@@ -380,7 +385,8 @@ def analyze_many(
     iterable of ``(id, text)`` pairs. ``None``/NaN/``pd.NA`` texts are kept as documents without results. A text
     that is not valid Unicode raises ``ValueError`` naming it (a value that is not a str: ``TypeError``), or with
     ``on_error="record"`` is listed in :meth:`Corpus.errors` and analysed as missing. ``progress``: a progress
-    bar (tqdm; notebook or terminal) on long runs. Documents are never dropped or reordered.
+    bar (tqdm; notebook or terminal) on long runs. Documents are never dropped or reordered. ``reported=False``
+    leaves out reported speech (quotes of kind ``"indirect"``).
     """
     if on_error not in ("raise", "record"):
         raise ValueError(f"on_error must be 'raise' or 'record', not {on_error!r}")
@@ -406,7 +412,7 @@ def analyze_many(
     try:
         for lo in range(0, max(n, 1), step):
             part = items[lo:lo + step]
-            tables, errs = _analyze_columns(part, core, cues, threads, on_error)
+            tables, errs = _analyze_columns(part, core, cues, threads, on_error, reported)
             chunks.append((lo, tables))
             errors.extend((lo + d, msg) for d, msg in errs)
             if bar is not None:
@@ -418,4 +424,5 @@ def analyze_many(
             bar.close()
     # A Series is kept as given: the str objects made from an Arrow-backed column (and their UTF-8 copies) go
     # away with ``items``; Corpus.document reads the text again from the column.
-    return Corpus(ids, texts.copy() if isinstance(texts, pd.Series) else items, chunks, gaz, errors, cues)
+    return Corpus(ids, texts.copy() if isinstance(texts, pd.Series) else items, chunks, gaz, errors, cues,
+                  reported)

@@ -59,7 +59,7 @@ __all__ = [
 
 EntityTuple = tuple[int, int, str, str, str]
 
-_KINDS = ["direct", "partial", "scare"]
+_KINDS = ["direct", "partial", "scare", "indirect"]
 
 _COLUMNS = [
     "doc",
@@ -139,12 +139,16 @@ def extract_quotes(    text: str,
     *,
     entities: Iterable[Any] | None = None,
     cues: CueLexicon | None = None,
+    reported: bool = True,
 ) -> list[Quote]:
-    """The quotations of ``text``, each with kind, speaker, resolved speaker, cue and group.
+    """The quotations of ``text``, each with kind, speaker, resolved speaker, cue and group, in text order.
 
     One ``Quote`` per pair of quotation marks (“ ” " ‘ ’ ' « » „ and ``''``); ``start``/``end``/``text`` are the
     content inside the marks. ``kind`` is ``"direct"``, ``"partial"`` (a fragment inside reported speech) or
-    ``"scare"`` (nobody's speech). ``speaker`` is the mention as written (a ``Span``: "he", "Mr Putin", "The
+    ``"scare"`` (nobody's speech). With ``reported=True`` (the default) reported speech without marks is found
+    too, as quotes of kind ``"indirect"`` whose text is the reported content as written, without a leading
+    "that" (``Kyiv said the move was illegal`` → "the move was illegal"; ``…, they said.``; ``According to X,
+    …``); quotes in marks inside it share its ``group``. ``speaker`` is the mention as written (a ``Span``: "he", "Mr Putin", "The
     Kremlin"); for a quote-only paragraph it is the mention that named the speaker before. ``speaker_id`` and
     ``speaker_name`` are the resolved entity or person. ``cue`` is the reporting expression (a ``Span``).
     Parts of one split or multi-paragraph quotation share ``group``.
@@ -156,8 +160,8 @@ def extract_quotes(    text: str,
     text = _check_text(text)
     in_rust, gazetteer = _dispatch(gazetteer, entities)
     if in_rust:
-        return _analyze_doc(text, gazetteer, cues)[0]
-    return _extract_quotes(text, _entities(text, gazetteer, entities), cues)
+        return _analyze_doc(text, gazetteer, cues, reported)[0]
+    return _extract_quotes(text, _entities(text, gazetteer, entities), cues, reported)
 
 
 def find_people(
@@ -186,11 +190,12 @@ def extract_quotes_batch(
     *,
     cues: CueLexicon | None = None,
     n_threads: int | None = None,
+    reported: bool = True,
 ):
     """``extract_quotes`` over many texts in parallel (all cores unless ``n_threads``), as a pandas DataFrame.
 
     One row per quotation; columns: doc (index of the text), start, end, text, kind (categorical: direct,
-    partial, scare), speaker, speaker_start, speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end,
+    partial, scare, indirect), speaker, speaker_start, speaker_end, speaker_id, speaker_name, cue, cue_start, cue_end,
     group. Missing offsets are ``<NA>`` (nullable Int64); missing strings are ``None``.
     """
     from .document import analyze_many
@@ -204,13 +209,13 @@ def extract_quotes_batch(
     gaz = resolve_gazetteer(gazetteer)
     if gaz is None or isinstance(gaz, Gazetteer):
         corpus = analyze_many(texts, gazetteer=False if gaz is None else gaz, n_threads=n_threads,
-                              progress=False, cues=cues)
+                              progress=False, cues=cues, reported=reported)
         return corpus.quotes()[_COLUMNS]
     import pandas as pd
 
     n_threads = resolve_threads(n_threads) or None  # one thread inside a Dask/Spark task
     ents = [_entities(t, gaz, None) for t in texts]
-    cols = _extract_quotes_columns(texts, ents, cues, n_threads)
+    cols = _extract_quotes_columns(texts, ents, cues, n_threads, reported)
     import numpy as np
 
     def ints(name: str, nullable: bool = False):

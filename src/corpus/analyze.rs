@@ -54,13 +54,13 @@ pub fn analyze(text: &str, gaz: Option<&Gazetteer>, opts: &QuoteOptions) -> Anal
     let quotes = extract(text, &mentions, opts);
     // A place or organisation named like a person the document names in full ("Lincoln" after "Abraham
     // Lincoln") is that person's mention: not listed as the place (mentions and entities are in step).
-    let people = &quotes.people;
-    if !entities.is_empty() && people.persons.iter().any(|p| p.confident) {
+    let called = quotes.people.called(text);
+    if !entities.is_empty() && !called.is_empty() {
         let mut k = 0;
         entities.retain(|_| {
             let m = &mentions[k];
             k += 1;
-            m.is_person() || people.called(text, &text[m.start..m.end]).is_none()
+            m.is_person() || !called.contains_key(&text[m.start..m.end])
         });
     }
     Analysis { entities, quotes }

@@ -155,15 +155,21 @@ impl People {
         self.persons.iter().enumerate().filter(|(_, p)| p.confident)
     }
 
-    /// The person of the document (one the text is confident about: "Abraham Lincoln", "President Lincoln")
-    /// whom the text also calls `name` alone where no gazetteer entry claimed it ("Lincoln led the United
-    /// States", sentence-initial). A gazetteer place or organisation written `name` in that document is that
-    /// person (not Lincoln, Nebraska): one name, one sense per document.
-    pub fn called(&self, text: &str, name: &str) -> Option<usize> {
-        self.mentions.iter().find_map(|m| {
-            let p = &self.persons[m.person];
-            (p.confident && text.get(m.start..m.end) == Some(name)).then_some(m.person)
-        })
+    /// The names the text uses for its people, each with its person: the text of every mention of a person the
+    /// text is confident about ("Abraham Lincoln", and "Lincoln" where no gazetteer entry claimed it, as in
+    /// "Lincoln led the United States", sentence-initial). A gazetteer place or organisation written like one of
+    /// them in that document is that person (not Lincoln, Nebraska): one name, one sense per document. Built once
+    /// per document (one pass over the mentions).
+    pub fn called<'t>(&self, text: &'t str) -> FnvMap<&'t str, usize> {
+        let mut out = FnvMap::default();
+        for m in &self.mentions {
+            if self.persons[m.person].confident {
+                if let Some(name) = text.get(m.start..m.end) {
+                    out.entry(name).or_insert(m.person);
+                }
+            }
+        }
+        out
     }
 }
 

@@ -14,15 +14,16 @@ use crate::corpus::analyze::{analyze, analyze_batch_isolated, Analysis};
 /// _analyze_doc(text, gazetteer=None, cues=None) -> (quotes, people), speakers resolved against the gazetteer
 /// inside Rust (see saidwho.analyze).
 #[pyfunction]
-#[pyo3(signature = (text, gazetteer=None, cues=None))]
+#[pyo3(signature = (text, gazetteer=None, cues=None, reported=true))]
 fn _analyze_doc(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
     gazetteer: Option<&Bound<'_, PyGazetteer>>,
     cues: Option<&Bound<'_, PyCueLexicon>>,
+    reported: bool,
 ) -> PyResult<(Vec<PyQuote>, Vec<PyPerson>)> {
     let s = text_of(text)?;
-    let opts = options(cues);
+    let opts = options(cues, reported);
     let gaz = gazetteer.map(|g| g.get().inner.clone());
     let a = guarded(py, "analyze", || analyze(s, gaz.as_deref(), &opts))?;
     let offsets = Offsets::new(s);
@@ -66,7 +67,7 @@ struct Tables {
     m_text: StrCol,
 }
 
-const KINDS: [&str; 3] = ["direct", "partial", "scare"];
+const KINDS: [&str; 4] = ["direct", "partial", "scare", "indirect"];
 const GENDERS: [&str; 3] = ["unknown", "male", "female"];
 
 impl Tables {
@@ -206,13 +207,13 @@ fn text_at<'a, 'py>(
     })
 }
 
-/// _analyze_columns(texts, gazetteer=None, cues=None, n_threads=None, on_error="raise")
+/// _analyze_columns(texts, gazetteer=None, cues=None, n_threads=None, on_error="raise", reported=True)
 ///   -> (tables: dict[str, list[column]], errors: list[(doc, message)])
 /// `texts` is a list; None/NaN are missing documents (no rows). A text that is not valid Unicode (a lone
 /// surrogate) raises ValueError naming the document, a value that is not a str raises TypeError; with
 /// on_error="record" either is reported in `errors` and analysed as missing.
 #[pyfunction]
-#[pyo3(signature = (texts, gazetteer=None, cues=None, n_threads=None, on_error="raise"))]
+#[pyo3(signature = (texts, gazetteer=None, cues=None, n_threads=None, on_error="raise", reported=true))]
 fn _analyze_columns<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyList>,
@@ -220,6 +221,7 @@ fn _analyze_columns<'py>(
     cues: Option<&Bound<'py, PyCueLexicon>>,
     n_threads: Option<usize>,
     on_error: &str,
+    reported: bool,
 ) -> PyResult<(Bound<'py, PyDict>, DocErrors)> {
     let record = match on_error {
         "raise" => false,
@@ -261,7 +263,7 @@ fn _analyze_columns<'py>(
         };
         strs.push(s);
     }
-    let opts = options(cues);
+    let opts = options(cues, reported);
     let gaz = gazetteer.map(|g| g.get().inner.clone());
     // Each document isolated: a panic (a bug) in one is that document's error, never a lost batch.
     let (tables, failed) = guarded(py, "analyze_many", || {

@@ -149,8 +149,9 @@ fn kind_str(kind: &str) -> PyResult<&'static str> {
         "direct" => Ok("direct"),
         "partial" => Ok("partial"),
         "scare" => Ok("scare"),
+        "indirect" => Ok("indirect"),
         other => Err(PyValueError::new_err(format!(
-            "kind must be 'direct', 'partial' or 'scare', not {other:?}"
+            "kind must be 'direct', 'partial', 'scare' or 'indirect', not {other:?}"
         ))),
     }
 }
@@ -477,9 +478,10 @@ fn entities_of(
     Ok(out)
 }
 
-pub(crate) fn options(cues: Option<&Bound<'_, PyCueLexicon>>) -> QuoteOptions {
+pub(crate) fn options(cues: Option<&Bound<'_, PyCueLexicon>>, reported: bool) -> QuoteOptions {
     QuoteOptions {
         cues: cues.map_or_else(CueLexicon::default, |c| c.get().inner.clone()),
+        reported,
     }
 }
 
@@ -538,17 +540,19 @@ pub(crate) fn people_to_py(text: &str, offsets: &Offsets<'_>, people: &People) -
         .collect()
 }
 
-/// extract_quotes(text, entities=None, cues=None) -> list[Quote]  (low level; see saidwho.extract_quotes)
+/// extract_quotes(text, entities=None, cues=None, reported=True) -> list[Quote]  (low level; see
+/// saidwho.extract_quotes)
 #[pyfunction]
-#[pyo3(signature = (text, entities=None, cues=None))]
+#[pyo3(signature = (text, entities=None, cues=None, reported=true))]
 fn _extract_quotes(
     py: Python<'_>,
     text: &Bound<'_, PyString>,
     entities: Option<EntityTuples>,
     cues: Option<&Bound<'_, PyCueLexicon>>,
+    reported: bool,
 ) -> PyResult<Vec<PyQuote>> {
     let s = text_of(text)?;
-    let opts = options(cues);
+    let opts = options(cues, reported);
     let offsets = Offsets::new(s);
     let ents = entities_of(&offsets, text.code_point_len()?, entities)?;
     let res = guarded(py, "extract_quotes", || extract(s, &ents, &opts))?;
@@ -571,19 +575,20 @@ fn _find_people(
 }
 
 /// Columns of the quotations of many texts (see `saidwho.quotes.extract_quotes_batch`): int columns as
-/// little-endian i64 bytes (-1 = missing), kind as u8 codes (direct, partial, scare), text/speaker/cue as str
+/// little-endian i64 bytes (-1 = missing), kind as u8 codes (direct, partial, scare, indirect), text/speaker/cue as str
 /// lists, the resolved speaker as i32 codes into speaker_ids/speaker_names (-1 = none).
 #[pyfunction]
-#[pyo3(signature = (texts, entities=None, cues=None, n_threads=None))]
+#[pyo3(signature = (texts, entities=None, cues=None, n_threads=None, reported=true))]
 fn _extract_quotes_columns<'py>(
     py: Python<'py>,
     texts: Vec<Bound<'py, PyString>>,
     entities: Option<Vec<Option<EntityTuples>>>,
     cues: Option<&Bound<'py, PyCueLexicon>>,
     n_threads: Option<usize>,
+    reported: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let strs: Vec<&str> = texts.iter().map(text_of).collect::<PyResult<_>>()?;
-    let opts = options(cues);
+    let opts = options(cues, reported);
     let ents: Option<Vec<Vec<EntityMention>>> = match entities {
         None => None,
         Some(lists) => {

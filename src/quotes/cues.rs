@@ -48,6 +48,11 @@ impl Role {
         }
     }
 
+    /// Whether cues of this role introduce reported content by default (verbs of saying, sources).
+    pub fn takes_clause(self) -> bool {
+        matches!(self, Role::Speech | Role::Source)
+    }
+
     /// Parses a role name ("speech", "label", "belief", "source", "passive").
     pub fn parse(s: &str) -> Result<Role> {
         Ok(match s.trim() {
@@ -108,6 +113,12 @@ pub(crate) struct CueHit {
     pub role: Role,
     pub participle: bool,
     pub usage: Usage,
+    /// The cue introduces reported content (`said (that) …`, `according to X, …`): see [`CueLexicon::clause_of`].
+    pub clause: bool,
+    /// That content may be a bare clause (`said the move was illegal`), not only a that-clause.
+    pub bare: bool,
+    /// That content may be an infinitive, a wh-clause or an object (`vowed to fight on`, `announced his bid`).
+    pub object: bool,
 }
 
 /// One cue phrase: its words after the first, and its role.
@@ -118,6 +129,12 @@ struct Phrase {
     usage: Usage,
     /// The first word ends in "-ing" (a participle: "saying", "adding").
     participle: bool,
+    /// It introduces reported content.
+    clause: bool,
+    /// Its content may be a bare clause.
+    bare: bool,
+    /// Its content may be an infinitive, a wh-clause or an object.
+    object: bool,
 }
 
 /// A set of cue phrases, looked up by their first word. Cheap to clone (shared).
@@ -136,7 +153,12 @@ struct Inner {
     /// Phrases by first word, longest first, as indexed by `index`.
     groups: Vec<Vec<Phrase>>,
     /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
-    phrases: Vec<(String, Role, Usage)>,
+    phrases: Vec<(String, Role, Usage, bool)>,
+    /// The first words of the phrases that introduce reported content (lower case): a paragraph holding none of
+    /// them has no reported speech.
+    clause_words: Vec<Box<[u8]>>,
+    /// Finds those words (and a capitalised "According") in a paragraph.
+    clause_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Default for Inner {
@@ -146,6 +168,8 @@ impl Default for Inner {
             index: WordTable::build(std::iter::empty::<(&[u8], (u32, Option<u32>))>()),
             groups: Vec::new(),
             phrases: Vec::new(),
+            clause_words: Vec::new(),
+            clause_finder: None,
         }
     }
 }
@@ -163,13 +187,27 @@ static DEFAULT: LazyLock<CueLexicon> = LazyLock::new(|| {
         let role = Role::parse(cols.next().expect("cues.tsv: form<TAB>role"))
             .expect("cues.tsv: known role");
         let usage = Usage::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known usage");
+        let (clause, bare, object) = match cols.next().unwrap_or_default().trim() {
+            "clause" => (true, true, false),
+            "that" => (true, false, false),
+            "object" => (true, false, true),
+            "" => (false, false, false),
+            other => panic!("cues.tsv: unknown content column {other:?}"),
+        };
         for form in forms.split('|') {
-            entries.push((form.to_string(), role, usage));
+            entries.push((form.to_string(), role, usage, clause, bare, object));
         }
     }
-    CueLexicon::empty()
-        .extended_with(entries)
-        .expect("cues.tsv is valid")
+    let mut inner = Inner::default();
+    for (phrase, role, usage, clause, bare, object) in entries {
+        inner
+            .add(&phrase, role, usage, (clause, bare, object))
+            .expect("cues.tsv is valid");
+    }
+    inner.rebuild_index();
+    CueLexicon {
+        inner: Arc::new(inner),
+    }
 });
 
 impl Default for CueLexicon {
@@ -214,15 +252,38 @@ impl CueLexicon {
         self.extended_with(entries.into_iter().map(|(p, r)| (p, r, Usage::Any)))
     }
 
-    /// A new lexicon with these (phrase, role, usage) entries added.
+    /// A new lexicon with these (phrase, role, usage) entries added. Verbs of saying and sources introduce
+    /// reported content ([`Role::takes_clause`]); use [`CueLexicon::extended_full`] to say otherwise.
     pub fn extended_with<I, S>(&self, entries: I) -> Result<Self>
     where
         I: IntoIterator<Item = (S, Role, Usage)>,
         S: AsRef<str>,
     {
+        self.extended_full(
+            entries
+                .into_iter()
+                .map(|(p, r, u)| (p, r, u, r.takes_clause())),
+        )
+    }
+
+    /// A new lexicon with these (phrase, role, usage, introduces reported content) entries added:
+    ///
+    /// ```
+    /// use saidwho::quotes::cues::{CueLexicon, Role, Usage};
+    /// let lex = CueLexicon::default();
+    /// assert_eq!(lex.clause_of("said"), Some(true));       // "X said (that) …" is reported speech
+    /// assert_eq!(lex.clause_of("believes"), Some(false));  // a belief is not, unless a user says so:
+    /// let lex = lex.extended_full([("believes", Role::Belief, Usage::Any, true)]).unwrap();
+    /// assert_eq!(lex.clause_of("believes"), Some(true));
+    /// ```
+    pub fn extended_full<I, S>(&self, entries: I) -> Result<Self>
+    where
+        I: IntoIterator<Item = (S, Role, Usage, bool)>,
+        S: AsRef<str>,
+    {
         let mut inner = (*self.inner).clone();
-        for (phrase, role, usage) in entries {
-            inner.add(phrase.as_ref(), role, usage)?;
+        for (phrase, role, usage, clause) in entries {
+            inner.add(phrase.as_ref(), role, usage, (clause, clause, false))?;
         }
         inner.rebuild_index();
         Ok(CueLexicon {
@@ -236,8 +297,8 @@ impl CueLexicon {
         self.inner
             .phrases
             .iter()
-            .find(|(p, _, _)| *p == norm)
-            .map(|(_, r, _)| *r)
+            .find(|(p, ..)| *p == norm)
+            .map(|(_, r, ..)| *r)
     }
 
     /// The usage of an exact phrase, if it is in the lexicon.
@@ -246,8 +307,30 @@ impl CueLexicon {
         self.inner
             .phrases
             .iter()
-            .find(|(p, _, _)| *p == norm)
-            .map(|(_, _, u)| *u)
+            .find(|(p, ..)| *p == norm)
+            .map(|(_, _, u, _)| *u)
+    }
+
+    /// Whether an exact phrase introduces reported content (`said (that) …`), if it is in the lexicon.
+    pub fn clause_of(&self, phrase: &str) -> Option<bool> {
+        let norm = normalise(phrase);
+        self.inner
+            .phrases
+            .iter()
+            .find(|(p, ..)| *p == norm)
+            .map(|(.., c)| *c)
+    }
+
+    /// Does `text` hold, as a whole word, the first word of a cue that introduces reported content? (A cheap
+    /// test before tokenising a paragraph.)
+    pub(crate) fn has_clause_cue(&self, text: &str) -> bool {
+        let Some(ac) = &self.inner.clause_finder else {
+            return false;
+        };
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        ac.find_overlapping_iter(text).any(|m| {
+            !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next())
+        })
     }
 
     /// All phrases with their roles and usages, in insertion order.
@@ -255,7 +338,7 @@ impl CueLexicon {
         self.inner
             .phrases
             .iter()
-            .map(|(p, r, u)| (p.as_str(), *r, *u))
+            .map(|(p, r, u, _)| (p.as_str(), *r, *u))
     }
 
     pub fn len(&self) -> usize {
@@ -314,6 +397,9 @@ impl CueLexicon {
                     role: p.role,
                     participle: p.participle,
                     usage: p.usage,
+                    clause: p.clause,
+                    bare: p.bare,
+                    object: p.object,
                 })
             })
             .collect()
@@ -372,7 +458,11 @@ impl Inner {
             keys.insert(k, (c, None));
         }
         self.groups.clear();
+        self.clause_words.clear();
         for (first, phrases) in &self.by_first {
+            if phrases.iter().any(|p| p.clause) {
+                self.clause_words.push(first.clone());
+            }
             let g = self.groups.len() as u32;
             self.groups.push(phrases.clone());
             let e = keys.entry(first.clone()).or_insert_with(|| {
@@ -381,13 +471,30 @@ impl Inner {
             });
             e.1 = Some(g);
         }
+        self.clause_words.sort();
+        let mut pats: Vec<&[u8]> = self.clause_words.iter().map(|w| &w[..]).collect();
+        if self.clause_words.iter().any(|w| &w[..] == b"according") {
+            pats.push(b"According");
+        }
+        self.clause_finder = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(pats)
+            .ok();
         self.index = WordTable::build(order.into_iter().map(|k| {
             let v = keys[&k];
             (k, v)
         }));
     }
 
-    fn add(&mut self, phrase: &str, role: Role, usage: Usage) -> Result<()> {
+    /// Adds a phrase; `content` = (introduces reported content, as a bare clause, or as an object).
+    fn add(
+        &mut self,
+        phrase: &str,
+        role: Role,
+        usage: Usage,
+        content: (bool, bool, bool),
+    ) -> Result<()> {
+        let (clause, bare, object) = content;
         let norm = normalise(phrase);
         if norm.is_empty() {
             return Err(Error::InvalidArgument(
@@ -404,20 +511,27 @@ impl Inner {
         if let Some(existing) = list.iter_mut().find(|p| p.rest == rest) {
             existing.role = role;
             existing.usage = usage;
+            existing.clause = clause;
+            existing.bare = bare;
+            existing.object = object;
         } else {
             list.push(Phrase {
                 rest,
                 role,
                 usage,
                 participle,
+                clause,
+                bare,
+                object,
             });
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        if let Some(e) = self.phrases.iter_mut().find(|(p, _, _)| *p == norm) {
+        if let Some(e) = self.phrases.iter_mut().find(|(p, ..)| *p == norm) {
             e.1 = role;
             e.2 = usage;
+            e.3 = clause;
         } else {
-            self.phrases.push((norm, role, usage));
+            self.phrases.push((norm, role, usage, clause));
         }
         Ok(())
     }
@@ -481,7 +595,7 @@ mod tests {
     fn every_default_row_parses() {
         let lex = CueLexicon::default();
         assert!(lex.len() > 300);
-        for (p, _, _) in lex.phrases() {
+        for (p, ..) in lex.phrases() {
             assert_eq!(p, p.to_lowercase());
         }
     }

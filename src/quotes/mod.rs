@@ -36,6 +36,7 @@ mod attribute;
 pub mod cues;
 mod marked;
 pub mod marks;
+mod reported;
 mod resolve;
 
 use crate::people::lexicon::FnvMap;
@@ -57,6 +58,10 @@ pub enum QuoteKind {
     Partial,
     /// Nobody's speech: `“kamikaze” drones`, titles of works.
     Scare,
+    /// Reported speech without quotation marks: the content of `Kyiv said (that) the move was illegal`,
+    /// `…, they said.`, `According to the ministry, …`. Quotes in marks inside it are its partial quotes and share
+    /// its `group`.
+    Indirect,
 }
 
 impl QuoteKind {
@@ -65,6 +70,7 @@ impl QuoteKind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::Scare => "scare",
+            QuoteKind::Indirect => "indirect",
         }
     }
 }
@@ -104,10 +110,21 @@ pub struct Speaker {
 }
 
 /// Options of [`extract`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct QuoteOptions {
     /// The reporting cues (default: the built-in lexicon).
     pub cues: CueLexicon,
+    /// Find reported speech (quotes of kind [`QuoteKind::Indirect`]) too (default: true).
+    pub reported: bool,
+}
+
+impl Default for QuoteOptions {
+    fn default() -> Self {
+        QuoteOptions {
+            cues: CueLexicon::default(),
+            reported: true,
+        }
+    }
 }
 
 /// The quotations of one text, their resolved speakers and the people of the text.
@@ -133,48 +150,111 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let paras: Vec<Range<usize>> = paragraphs(text).collect();
     let raw = marks::find_quotes(text, &paras);
     let people = find_people(text, entities);
-    let atts = marked::attribute(text, &paras, &raw, opts);
+    let mut atts = marked::attribute(text, &paras, &raw, opts);
+    let reported = if opts.reported {
+        reported::find(text, &paras, &raw, opts)
+    } else {
+        Vec::new()
+    };
 
-    // Groups in order of first appearance.
+    // Reported content and the quotations in marks inside it share a group; a quotation inside reported
+    // content that no rule attributed is that speaker's partial quote.
+    let mut next_group = atts.iter().map(|a| a.group + 1).max().unwrap_or(0);
+    let mut rep_groups = Vec::with_capacity(reported.len());
+    let mut first_quote = 0usize;
+    for r in &reported {
+        while first_quote < raw.len() && raw[first_quote].open < r.start {
+            first_quote += 1;
+        }
+        let inside = (first_quote..raw.len()).take_while(|&i| raw[i].open < r.end);
+        let mut group = None;
+        for i in inside {
+            if raw[i].close > r.end {
+                break;
+            }
+            let att = &mut atts[i];
+            if att.speaker.is_none() || att.kind == Some(QuoteKind::Scare) {
+                att.speaker = Some(r.speaker);
+                att.refers = r.refers;
+                att.cue = Some(r.cue);
+                att.kind = Some(QuoteKind::Partial);
+            }
+            if att.speaker == Some(r.speaker) {
+                match group {
+                    None => group = Some(att.group),
+                    Some(g) => att.group = g,
+                }
+            }
+        }
+        rep_groups.push(group.unwrap_or_else(|| {
+            next_group += 1;
+            next_group - 1
+        }));
+    }
+
+    // Quotes in text order (reported content before the quotations inside it), groups in order of first
+    // appearance.
+    let mut order: Vec<(usize, bool, usize)> = (0..raw.len())
+        .map(|i| (raw[i].open, true, i))
+        .chain((0..reported.len()).map(|j| (reported[j].start, false, j)))
+        .collect();
+    order.sort_unstable();
     let mut renumber: FnvMap<usize, usize> = FnvMap::default();
-    for att in &atts {
+    for &(_, marked, i) in &order {
+        let g = if marked { atts[i].group } else { rep_groups[i] };
         let n = renumber.len();
-        renumber.entry(att.group).or_insert(n);
+        renumber.entry(g).or_insert(n);
     }
 
     // Resolution.
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut speaker_index: FnvMap<String, usize> = FnvMap::default();
     let mut cache: FnvMap<(usize, usize), Option<usize>> = FnvMap::default();
-    let mut quotes = Vec::with_capacity(raw.len());
-    for (q, att) in raw.iter().zip(&atts) {
-        let speaker_ref = att
-            .speaker
-            .map(|sp| att.refers.unwrap_or(sp))
-            .and_then(|sp| {
-                *cache.entry(sp).or_insert_with(|| {
-                    resolve::resolve(text, sp, entities, &people, &raw).map(|s| {
-                        let n = speakers.len();
-                        let i = *speaker_index.entry(s.id.clone()).or_insert(n);
-                        if i == n {
-                            speakers.push(s);
-                        }
-                        i
-                    })
-                })
+    let called = people.called(text);
+    let mut resolve_span = |sp: (usize, usize), refers: Option<(usize, usize)>| {
+        let sp = refers.unwrap_or(sp);
+        *cache.entry(sp).or_insert_with(|| {
+            resolve::resolve(text, sp, entities, &people, &called, &raw).map(|s| {
+                let n = speakers.len();
+                let i = *speaker_index.entry(s.id.clone()).or_insert(n);
+                if i == n {
+                    speakers.push(s);
+                }
+                i
+            })
+        })
+    };
+    let mut quotes = Vec::with_capacity(order.len());
+    for &(_, marked, i) in &order {
+        if marked {
+            let (q, att) = (&raw[i], &atts[i]);
+            quotes.push(Quote {
+                start: q.start,
+                end: q.end,
+                open: q.open,
+                close: q.close,
+                kind: att.kind.unwrap_or(QuoteKind::Scare),
+                speaker: att.speaker.map(|(s, e)| s..e),
+                speaker_ref: att.speaker.and_then(|sp| resolve_span(sp, att.refers)),
+                cue: att.cue.map(|(s, e)| s..e),
+                group: renumber[&att.group],
+                para: q.para as usize,
             });
-        quotes.push(Quote {
-            start: q.start,
-            end: q.end,
-            open: q.open,
-            close: q.close,
-            kind: att.kind.unwrap_or(QuoteKind::Scare),
-            speaker: att.speaker.map(|(s, e)| s..e),
-            speaker_ref,
-            cue: att.cue.map(|(s, e)| s..e),
-            group: renumber[&att.group],
-            para: q.para as usize,
-        });
+        } else {
+            let r = &reported[i];
+            quotes.push(Quote {
+                start: r.start,
+                end: r.end,
+                open: r.start,
+                close: r.end,
+                kind: QuoteKind::Indirect,
+                speaker: Some(r.speaker.0..r.speaker.1),
+                speaker_ref: resolve_span(r.speaker, r.refers),
+                cue: Some(r.cue.0..r.cue.1),
+                group: renumber[&rep_groups[i]],
+                para: r.para,
+            });
+        }
     }
     QuoteResult {
         quotes,

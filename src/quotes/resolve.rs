@@ -1,7 +1,7 @@
 //! Resolution: a speaker mention to the entity, the person of the document or the bare name it names.
 use super::marks::RawQuote;
 use super::Speaker;
-use crate::people::lexicon::{CONJ, DET, PRONOUN, PRON_F, PRON_M};
+use crate::people::lexicon::{FnvMap, CONJ, DET, PRONOUN, PRON_F, PRON_M};
 use crate::people::tokens::{tokenize, Kind};
 use crate::people::{slug, EntityMention, Gender, People};
 
@@ -11,6 +11,7 @@ pub(super) fn resolve(
     (s, e): (usize, usize),
     entities: &[EntityMention],
     people: &People,
+    called: &FnvMap<&str, usize>,
     raw: &[RawQuote],
 ) -> Option<Speaker> {
     // A gazetteer entity that is the mention's head (it ends where the mention ends).
@@ -22,7 +23,7 @@ pub(super) fn resolve(
         {
             // "Lincoln" of a document about Abraham Lincoln is the person, not the town.
             if !m.is_person() {
-                if let Some(p) = people.called(text, &text[m.start..m.end]) {
+                if let Some(&p) = called.get(&text[m.start..m.end]) {
                     return Some(person_speaker(people, p));
                 }
             }

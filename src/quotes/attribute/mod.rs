@@ -15,6 +15,7 @@ mod before;
 mod checks;
 mod context;
 mod phrases;
+mod reported;
 
 use crate::people::lexicon::*;
 use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};

@@ -1,0 +1,973 @@
+//! Reported speech: the content a cue of the lexicon's `clause` column introduces, without quotation marks.
+//!
+//! Forms, each with the speaker found by the same machinery as quotes in marks ([`super::phrases`]):
+//! - forward: `X said (that) …`, `X told Y (that) …`, `X said on Tuesday that …`, `X has said repeatedly …`,
+//!   `X, the mayor of Y, said …`, `X was quoted by Y as saying …`, `…, saying …` (the main clause's subject);
+//! - closing: `…, X said.`, `…, said X.`, `…, X said in a statement.`;
+//! - source: `According to X, …` and `…, according to X.`
+//!
+//! The content runs from the first word after the cue (and its object, time adverbials, a "that") to the end of
+//! the sentence, or stops before a closing reporting clause, a semicolon or a colon. It must read as a clause: a
+//! "that", a subject pronoun, or a noun phrase followed by a verb (`denied the report` is no reported speech).
+use super::*;
+
+/// A reported-speech attribution in byte offsets: content, speaker mention (and a relative pronoun's
+/// antecedent), cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Speech {
+    pub content: (usize, usize),
+    pub speaker: (usize, usize),
+    pub refers: Option<(usize, usize)>,
+    pub cue: (usize, usize),
+}
+
+/// Verbs whose object comes before the content: `told reporters (that) …`, `assured them …`.
+fn takes_object(w: &str) -> bool {
+    matches!(
+        w,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "assure"
+            | "assures"
+            | "assured"
+            | "assuring"
+            | "reassure"
+            | "reassures"
+            | "reassured"
+            | "inform"
+            | "informs"
+            | "informed"
+            | "informing"
+            | "warn"
+            | "warns"
+            | "warned"
+            | "remind"
+            | "reminds"
+            | "reminded"
+            | "advise"
+            | "advised"
+            | "promised"
+            | "convinced"
+            | "notified"
+    )
+}
+
+/// Common irregular past tenses and present verbs (a finite verb: "Ukrainian shelling hit a hospital").
+fn irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "hit"
+            | "cut"
+            | "put"
+            | "set"
+            | "let"
+            | "made"
+            | "took"
+            | "gave"
+            | "got"
+            | "went"
+            | "came"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "found"
+            | "left"
+            | "felt"
+            | "kept"
+            | "held"
+            | "brought"
+            | "began"
+            | "ran"
+            | "lost"
+            | "paid"
+            | "met"
+            | "sent"
+            | "built"
+            | "spent"
+            | "won"
+            | "led"
+            | "fell"
+            | "rose"
+            | "shot"
+            | "struck"
+            | "sold"
+            | "fought"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "wrote"
+            | "spoke"
+            | "stood"
+            | "meant"
+            | "became"
+            | "grew"
+            | "drew"
+            | "threw"
+            | "flew"
+            | "sought"
+            | "caught"
+            | "taught"
+            | "bought"
+            | "hid"
+            | "spread"
+            | "quit"
+            | "hurt"
+            | "cost"
+            | "sank"
+            | "shut"
+            | "stole"
+            | "swore"
+            | "needs"
+            | "wants"
+            | "plans"
+            | "remains"
+            | "faces"
+            | "seems"
+            | "appears"
+            | "means"
+            | "intends"
+    )
+}
+
+fn object_pronoun(w: &str) -> bool {
+    matches!(w, "him" | "her" | "them" | "us" | "me" | "you" | "it")
+}
+
+impl<'a> Window<'a> {
+    /// The end (exclusive) of token `i`'s sentence, without its final punctuation.
+    fn content_end(&self, i: usize) -> usize {
+        let s = self.sent[i];
+        let mut j = i + 1;
+        while j < self.toks.len() && self.sent[j] == s && j < i + 2 * SCAN {
+            j += 1;
+        }
+        while j > i + 1 && matches!(self.toks[j - 1].punct(), Some('.' | '!' | '?' | '…' | ')')) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// Reported speech whose cue starts at token `k`, if any.
+    pub(crate) fn reported(&self, k: usize) -> Option<Speech> {
+        let ss = self.sent[k];
+        let e = self.content_end(k);
+        // "According to X, …" opening a sentence: written with a capital, so no lexicon hit.
+        if self.toks[k].cap()
+            && self.word(k) == "According"
+            && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+            && self.word(k + 1) == "to"
+        {
+            return self.according(k, k + 2, ss, e);
+        }
+        let h = self.hits[k]?;
+        if !h.clause {
+            return None;
+        }
+        if h.role == Role::Source {
+            return self.according(k, h.end, ss, e);
+        }
+        if k > ss && self.passive_be(k, ss) && h.role != Role::Passive {
+            // "when the case was argued", "it is said": a passive verb has no speaker before it.
+            return None;
+        }
+        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
+            // "too many achievements to mention": an infinitive reports nothing yet.
+            return None;
+        }
+        if k > ss
+            && k + 1 < self.toks.len()
+            && self.toks[k - 1].is_punct(',')
+            && self.toks[k + 1].is_punct(',')
+            && self.word(k) == "say"
+        {
+            // "no better than, say, Mr. Cruz's plan"
+            return None;
+        }
+        if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 {
+            // "enough pledged delegates", "the announced plan": an adjective or a noun.
+            return None;
+        }
+        if !h.participle && h.usage != Usage::Any && h.role == Role::Speech {
+            // "…, O'Keefe notes." / "…, he continued.": forms that are nouns elsewhere report in closing position.
+            if let Some(s) = self.closing(k, h.end, ss, e) {
+                return Some(s);
+            }
+        }
+        let (ce, role, part) = self.usable_cue(k, ss, usize::MAX)?;
+        if matches!(role, Role::Label) {
+            return None;
+        }
+        if role == Role::Passive && ce < e && matches!(self.word(ce), "by" | "as") {
+            // "were quoted by the RBC news outlet as saying …": the participle "saying" reads it.
+            return None;
+        }
+        let after_as = k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "as";
+        let after_noun = k > ss && self.speech_noun(k - 1);
+        if part && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun) {
+            // "a series of decrees declaring …" modifies a noun; ", saying …" and "as saying …" report.
+            return None;
+        }
+        if part && after_as && ce == e {
+            // "…, officials were quoted by the RBC news outlet as saying."
+            return self.closing_passive(k, ce, ss);
+        }
+        if !part {
+            if let Some(s) = self.closing(k, ce, ss, e) {
+                return Some(s);
+            }
+        }
+        self.forward(k, ce, role, part, ss, e)
+    }
+
+    fn speech(
+        &self,
+        content: (usize, usize),
+        np: (usize, usize),
+        k: usize,
+        ce: usize,
+    ) -> Option<Speech> {
+        let (a, b) = content;
+        if !self.clause_like(a, b) || self.toks[a].kind == Kind::Quote && k > b {
+            // Content that opens with a quotation in marks before its cue is that quotation's attribution.
+            return None;
+        }
+        Some(Speech {
+            content: (self.toks[a].start, self.toks[b - 1].end),
+            speaker: self.coordinated_span(np.0, np.1),
+            refers: self.refers(np.0, np.1),
+            cue: (self.toks[k].start, self.toks[ce - 1].end),
+        })
+    }
+
+    /// The speaker mention of the noun phrase `a..b`, with a noun phrase coordinated before it: "Kyiv and its
+    /// Western allies", "Mr Putin and Belarusian leader Alexander Lukashenko".
+    fn coordinated_span(&self, a: usize, b: usize) -> (usize, usize) {
+        let one = self.np_span(a, b);
+        let ss = self.sent[a];
+        if a >= ss + 2 && self.toks[a - 1].lower() && self.word(a - 1) == "and" {
+            if let Some((a2, b2)) = self.np_left(a - 2, ss) {
+                let first = &self.toks[a2];
+                if first.cap() && first.cls & (DET | PRONOUN) == 0 {
+                    return (self.np_span(a2, b2).0, one.1);
+                }
+            }
+        }
+        one
+    }
+
+    /// Is the cue at `k` a passive participle ("was argued", "it is said", "has been reported")?
+    fn passive_be(&self, k: usize, ss: usize) -> bool {
+        let mut j = k;
+        while j > ss
+            && self.toks[j - 1].lower()
+            && (self.toks[j - 1].is(ADV) || self.ly_adverb(j - 1))
+        {
+            j -= 1;
+        }
+        j > ss
+            && self.toks[j - 1].lower()
+            && matches!(
+                self.word(j - 1),
+                "is" | "was" | "were" | "are" | "be" | "been" | "being" | "'s" | "’s"
+            )
+    }
+
+    /// A noun of saying, singular or plural ("a statement saying", "letters warning").
+    fn speech_noun(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || !t.lower() {
+            return false;
+        }
+        let w = self.word(i);
+        t.is(SPEECH_NOUN)
+            || (w.len() > 3
+                && w.ends_with('s')
+                && crate::people::lexicon::classes(&w[..w.len() - 1]) & SPEECH_NOUN != 0)
+            || matches!(
+                w,
+                "interview"
+                    | "interviews"
+                    | "speech"
+                    | "speeches"
+                    | "tweet"
+                    | "tweets"
+                    | "letter"
+                    | "letters"
+                    | "report"
+                    | "reports"
+                    | "memo"
+                    | "email"
+                    | "emails"
+                    | "post"
+                    | "release"
+                    | "op-ed"
+            )
+    }
+
+    /// The first comma in `ce..e` (a participle clause after a closing report: "…, they said, suggesting …").
+    fn report_end(&self, ce: usize, e: usize) -> usize {
+        (ce..e).find(|&x| self.toks[x].is_punct(',')).unwrap_or(e)
+    }
+
+    /// Content tokens `a..b` hold at least two words and are not one quotation in marks (that is a direct or
+    /// partial quote already).
+    fn clause_like(&self, a: usize, b: usize) -> bool {
+        if a >= b {
+            return false;
+        }
+        let words = (a..b).filter(|&i| self.toks[i].kind == Kind::Word).count();
+        let quotes = (a..b).filter(|&i| self.toks[i].kind == Kind::Quote).count();
+        words >= 2 || (words >= 1 && quotes >= 1)
+    }
+
+    /// `According to X, …` (cue `k..ce` opening the clause) or `…, according to X.`
+    fn according(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
+        // The source runs to the next comma or the sentence end ("a New York Times/CBS News survey released on
+        // Thursday"); its mention is the noun phrase it opens with.
+        let (_, b) = self.source_phrase(ce, e)?;
+        let np = self
+            .np_right(ce, b)
+            .filter(|&(a, nb)| nb > a)
+            .unwrap_or((ce, b));
+        let first = self.clause_start(ss, k);
+        let opens = k == ss
+            || k == first
+            || (k == first + 1
+                && self.toks[first].kind == Kind::Word
+                && self.toks[first].is(CONJ | ADV));
+        if opens && b < e && self.toks[b].is_punct(',') {
+            let start = self.skip_that(b + 1, e);
+            let end = self.cut(start, e);
+            if end > start + 1 {
+                return self.speech((start, end), np, k, ce);
+            }
+        }
+        // "…, according to X." / "…, according to Reuters, during an answer …" / "…, according to X, who …"
+        let to_end = b == e || (b < e && self.toks[b].is_punct(',') && !opens);
+        if k > ss + 1 && self.toks[k - 1].is_punct(',') && to_end {
+            let end = self.trim_end(ss, k - 1);
+            return self.speech((self.clause_start(ss, end), end), np, k, ce);
+        }
+        None
+    }
+
+    /// The source after "according to": the tokens up to the next comma or the sentence end, at most 25, no
+    /// quotation or clause punctuation.
+    fn source_phrase(&self, ce: usize, e: usize) -> Option<(usize, usize)> {
+        let mut b = ce;
+        while b < e && b < ce + 25 {
+            let t = &self.toks[b];
+            let ok = matches!(t.kind, Kind::Word | Kind::Poss)
+                || matches!(
+                    t.punct(),
+                    Some('-' | '&' | '.' | '/' | '(' | ')' | '’' | '\'')
+                );
+            if !ok {
+                break;
+            }
+            b += 1;
+        }
+        (b > ce && (b == e || self.toks[b].is_punct(','))).then_some((ce, b))
+    }
+
+    /// `…, X said.` / `…, said X.` / `…, the ministry said in a statement.`: the content before the comma.
+    fn closing(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
+        if k < ss + 2 {
+            return None;
+        }
+        let full = e;
+        let e = self.report_end(ce, e);
+        // "The only problem, Ms. Bigbee said, is that …": a parenthetical report holds the whole sentence;
+        // "…, Cohn wrote, “…”" is a split quotation in marks; "…, they said, suggesting …" ends at the comma.
+        let parenthetical = e < full && e + 1 < full && {
+            let n = &self.toks[e + 1];
+            if n.kind == Kind::Quote {
+                return None;
+            }
+            // "The editorial, sources said, nailed …", "The only problem, Ms. Bigbee said, is that …"; not an
+            // appositive of the speaker (", said Steven Taylor, a professor at …").
+            !(n.lower() && self.word(e + 1).ends_with("ing"))
+                && (self.finite_verb(e + 1, e + 2) || self.clause_opening(e + 1, full))
+        };
+        let content = |from: usize, to: usize| {
+            if parenthetical {
+                (self.clause_start(ss, full), full)
+            } else {
+                let end = self.trim_end(from, to);
+                (self.clause_start(from, end), end)
+            }
+        };
+        let tail_ok = |from: usize| {
+            // "…, Wilkin said during his campaign speech to be a national delegate."
+            let pp = from < e
+                && self.toks[from].lower()
+                && self.toks[from].is(PREP)
+                && e - from <= 14
+                && (from..e).all(|x| {
+                    self.toks[x].kind != Kind::Quote
+                        && !(self.toks[x].lower() && self.word(x) == "that")
+                });
+            pp || (from..e).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word
+                    && (u.cls & (TIME | PREP | DET | SPEECH_NOUN) != 0
+                        || u.flags & NUM != 0
+                        || self.ly_adverb(x)
+                        || u.cap())
+            }) && e - from <= 6
+        };
+        if self.toks[k - 1].is_punct(',') {
+            // ", said Sanders." (a name, not a clause: ", said Ukrainian shelling hit a hospital" is forward)
+            let (a, b) = self.np_right(ce, e)?;
+            if b != e && !tail_ok(b) || self.finite_verb(a, b) {
+                return None;
+            }
+            return self.speech(content(ss, k - 1), (a, b), k, ce);
+        }
+        if !tail_ok(ce) {
+            return None;
+        }
+        let i = self.skip_left(k as isize - 1, ss + 1)?;
+        let (a, b) = self.np_left(i, ss + 1)?;
+        if b - a > 8 || a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+            return None;
+        }
+        if self.toks[a].kind == Kind::Word
+            && self.toks[a].lower()
+            && self.toks[a].cls & (DET | PRONOUN | PERSON_NOUN) == 0
+            && !self.plural_noun(a)
+        {
+            return None;
+        }
+        self.speech(content(ss, a - 1), (a, b), k, ce)
+    }
+
+    /// `X said (that) …`: the subject before the cue, the content after it.
+    fn forward(
+        &self,
+        k: usize,
+        ce: usize,
+        role: Role,
+        part: bool,
+        ss: usize,
+        e: usize,
+    ) -> Option<Speech> {
+        if ce >= e {
+            return None;
+        }
+        let next = &self.toks[ce];
+        let mut ce2 = ce;
+        if next.is_punct(',')
+            && !part
+            && ce + 1 < e
+            && self.toks[ce + 1].cap()
+            && self.toks[ce + 1].kind == Kind::Word
+        {
+            // "Leahy previously reported, The Clinton Foundation refused …"
+            ce2 = ce + 1;
+        } else if matches!(next.punct(), Some(':' | ',' | '—' | '–' | '-'))
+            || next.kind == Kind::Quote
+        {
+            // "said: “…”", "said, “…”", "said “…”": a quotation in marks takes it.
+            return None;
+        }
+        let (mut a, mut b) = self.subject_of(k, ce, role, part, ss)?;
+        if a >= k && !part && k > ss + 1 && self.toks[k - 1].is_punct(',') {
+            // "Alexei Kulemzin, the mayor of Donetsk, said Ukrainian shelling hit …": the name after the cue
+            // starts the content; the subject is before the appositive.
+            (a, b) = self
+                .appositive_subject(k - 1, ss)
+                .or_else(|| self.clause_subject(ss, k - 1))?;
+        }
+        if a >= k || a > ss && self.toks[a - 1].kind == Kind::Quote {
+            // "“…,” Tilton said after braving the cold": the cue attributes the quotation in marks.
+            return None;
+        }
+        let bare = self.hits[k].is_some_and(|h| h.bare);
+        if !bare && !self.can_speak(a, b) {
+            // "That disproportionate impact suggests …", "early ratings data suggests …": evidence, not speech.
+            return None;
+        }
+        let object = self.hits[k].is_some_and(|h| h.object);
+        if object {
+            if let Some(s) = self.object_content(k, ce2, (a, b), e) {
+                return Some(s);
+            }
+        }
+        let mut j = ce2;
+        if takes_object(self.word(k)) && ce == k + 1 {
+            j = self.skip_object(j, e);
+        }
+        let j0 = j;
+        j = self.skip_adjuncts(j, e);
+        // "that" as a complementizer, not the pronoun in "that's what new media is".
+        let that = j + 1 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word;
+        let start = if that { j + 1 } else { j };
+        if start >= e {
+            return None;
+        }
+        if !that && !(self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
+            return None;
+        }
+        if !that && j0 != j && self.toks[start].lower() && self.toks[start].cls & PRONOUN == 0 {
+            // "said in a statement released …" without "that": too unsure.
+            if !self.finite_verb(start, e.min(start + 8)) {
+                return None;
+            }
+        }
+        let end = self.cut(start, e);
+        self.speech((start, end), (a, b), k, ce)
+    }
+
+    /// The content of a verb that takes an object: `vowed to fight on`, `urged voters to stay home`, `asked how
+    /// much …`, `announced his candidacy last year`, `denied any wrongdoing`.
+    fn object_content(&self, k: usize, ce: usize, np: (usize, usize), e: usize) -> Option<Speech> {
+        let j = self.skip_adjuncts(ce, e);
+        if j >= e || self.toks[j].kind != Kind::Word {
+            return None;
+        }
+        let t = &self.toks[j];
+        let w = self.word(j);
+        let ok = t.lower()
+            && matches!(
+                w,
+                "to" | "what" | "how" | "whether" | "why" | "who" | "if" | "when" | "where"
+            )
+            || t.is(DET | POSS_DET) && t.cls & PREP == 0
+            || t.cap() && !t.is(SUB | PREP | CONJ)
+            || t.flags & NUM != 0
+            || t.lower() && t.cls == 0 && !self.ly_adverb(j)
+            || t.lower() && object_pronoun(w) && w != "it";
+        if !ok || self.word(j) == "that" {
+            return None;
+        }
+        let end = self.cut(j, e);
+        if end <= j + 1 {
+            return None;
+        }
+        self.speech((j, end), np, k, ce)
+    }
+
+    /// After `told`: an object pronoun or a short noun phrase ("told reporters", "told the BBC").
+    fn skip_object(&self, j: usize, e: usize) -> usize {
+        let t = &self.toks[j];
+        if t.kind == Kind::Word && t.lower() && object_pronoun(self.word(j)) {
+            return j + 1;
+        }
+        // "told operatives they needed …", "told reporters that …": a few words, then "that" or a subject.
+        for x in j + 1..e.min(j + 6) {
+            let u = &self.toks[x];
+            if u.kind != Kind::Word && u.kind != Kind::Poss {
+                break;
+            }
+            let w = self.word(x);
+            if u.lower() && w == "that"
+                || u.cls & PRONOUN != 0 && u.cls & DET == 0 && w != "it" && w != "you"
+            {
+                return x;
+            }
+            if u.lower() && (u.cls & (AUX | SUB | CONJ | PREP) != 0 || w == "to") {
+                break;
+            }
+        }
+        if let Some((_, b)) = self.np_right(j, e) {
+            if b < e && b - j <= 6 {
+                return b;
+            }
+        }
+        j
+    }
+
+    /// Time adverbials, adverbs and "in a statement"-like phrases after a cue; returns the first other token.
+    fn skip_adjuncts(&self, mut j: usize, e: usize) -> usize {
+        let start = j;
+        // "denied after talks on Monday that …", "have said in recent days that …": an adverbial, then "that".
+        let t = &self.toks[j];
+        if t.kind == Kind::Word
+            && t.lower()
+            && t.cls & (PREP | SUB | ADV | TIME) != 0
+            && self.word(j) != "that"
+        {
+            for x in j + 1..e.min(j + 10) {
+                let u = &self.toks[x];
+                if u.kind == Kind::Word && u.lower() && self.word(x) == "that" {
+                    return x;
+                }
+                let plain = matches!(u.kind, Kind::Word | Kind::Poss)
+                    && u.cls & (AUX | PRONOUN | SUB | CONJ) == 0
+                    && self.hits[x].is_none();
+                if !plain {
+                    break;
+                }
+            }
+        }
+        while j < e && j < start + 12 {
+            let t = &self.toks[j];
+            if t.kind != Kind::Word {
+                // ", however," / "(on Tuesday)"
+                if t.is_punct(',') && j > start {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if t.lower() && (t.cls & ADV != 0 || self.ly_adverb(j)) && t.cls & (DET | PRONOUN) == 0
+            {
+                j += 1;
+                continue;
+            }
+            if t.cls & TIME != 0 && t.cls & PRONOUN == 0 {
+                j += 1;
+                continue;
+            }
+            if t.lower() && t.cls & PREP != 0 && t.cls & PRONOUN == 0 && self.word(j) != "that" {
+                // "on Tuesday", "in a statement", "in an interview with CNN", "on Twitter"
+                let mut x = j + 1;
+                while x < e
+                    && x < j + 6
+                    && self.toks[x].kind == Kind::Word
+                    && (self.toks[x].is(DET | TIME | SPEECH_NOUN | PREP)
+                        || self.toks[x].cap()
+                        || self.toks[x].flags & NUM != 0)
+                    && !(self.toks[x].lower() && self.word(x) == "that")
+                {
+                    x += 1;
+                }
+                let adjunct = (j + 1..x)
+                    .any(|y| self.toks[y].is(TIME | SPEECH_NOUN) || self.toks[y].cap())
+                    && x < e
+                    && (self.word(x) == "that"
+                        || self.toks[x].is_punct(',')
+                        || self.clause_opening(x, e));
+                if adjunct {
+                    j = x;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// Skips "that" at `j`.
+    fn skip_that(&self, j: usize, e: usize) -> usize {
+        if j + 1 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word
+        {
+            j + 1
+        } else {
+            j
+        }
+    }
+
+    /// Does a clause start at token `i`: a subject pronoun ("he", "it", "there"), or a noun phrase (name,
+    /// determiner, number, quotation) followed by a verb within a few words?
+    fn clause_opening(&self, i: usize, e: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Word => {
+                if t.cls & PRONOUN != 0 && t.cls & DET == 0 {
+                    return true;
+                }
+                let w = self.word(i);
+                if w.eq_ignore_ascii_case("there") {
+                    return true;
+                }
+                if let Some((head, _)) = w.split_once(['’', '\'']) {
+                    // "he’ll", "they’re", "it’s", "there’s": a subject pronoun with its auxiliary.
+                    let c = crate::people::lexicon::classes(head);
+                    if c & PRONOUN != 0 && c & DET == 0 || head.eq_ignore_ascii_case("there") {
+                        return true;
+                    }
+                }
+                if t.lower() && t.cls & (SUB | CONJ | PREP | AUX | NEG) != 0 && t.cls & DET == 0 {
+                    return false;
+                }
+                if t.lower() && t.cls & (DET | PERSON_NOUN) == 0 && !self.plural_noun(i) {
+                    // A bare noun ("electricity supply there was …"): a verb must follow closely.
+                    return t.cls == 0
+                        && !self.ly_adverb(i)
+                        && self.finite_verb(i + 1, e.min(i + 6));
+                }
+                self.finite_verb(i + 1, e.min(i + 10))
+            }
+            Kind::Quote => self.finite_verb(i + 1, e.min(i + 6)),
+            _ => false,
+        }
+    }
+
+    /// After a verb that takes a bare clause ("said"), a clause may open with a name, a determiner, a number, a
+    /// quantifier ("none of the emails") or a conditional ("if he were president, …").
+    fn bare_opening(&self, i: usize, e: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || i + 1 >= e {
+            return false;
+        }
+        let w = self.word(i);
+        if t.lower() && t.cls & SUB != 0 && t.cls & PRONOUN == 0 {
+            // "said if he were president, …", "said when the vote came, …"
+            return matches!(
+                w,
+                "if" | "when"
+                    | "because"
+                    | "while"
+                    | "although"
+                    | "unless"
+                    | "once"
+                    | "after"
+                    | "before"
+                    | "since"
+            ) && (i + 2..e.min(i + 16)).any(|x| self.toks[x].is_punct(','))
+                && (i + 1..e.min(i + 3))
+                    .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
+        }
+        let opens = if t.cap() || t.flags & NUM != 0 {
+            !t.is(SUB | PREP | CONJ) || t.is(DET)
+        } else {
+            t.is(DET) && t.cls & (PREP | SUB) == 0
+                || matches!(w, "none" | "nobody" | "nothing" | "everyone" | "everybody")
+        };
+        opens && self.finite_verb(i + 1, e.min(i + 14))
+    }
+
+    /// Can the noun phrase `a..b` speak: a name, a person or group, an organisation, a pronoun other than "it"?
+    fn can_speak(&self, a: usize, b: usize) -> bool {
+        let mut h = b - 1;
+        while h > a && self.toks[h].kind != Kind::Word {
+            h -= 1;
+        }
+        let t = &self.toks[h];
+        let w = self.word(h);
+        if t.cls & PRONOUN != 0 {
+            return !matches!(w, "it" | "It" | "this" | "This" | "that" | "That");
+        }
+        t.cap()
+            || t.is(PERSON_NOUN | ORG | ANY_TITLE)
+            || (a..b).any(|x| self.toks[x].cap() && !self.toks[x].is(DET))
+    }
+
+    /// A bare plural noun opening a clause ("officials", "prices rose").
+    fn plural_noun(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && self.toks[i].cls == 0
+    }
+
+    /// A finite verb among tokens `a..b`: an auxiliary, or a past tense ("-ed") after the first word.
+    fn finite_verb(&self, a: usize, b: usize) -> bool {
+        for x in a..b.min(self.toks.len()) {
+            let t = &self.toks[x];
+            if t.kind == Kind::Quote || t.is_punct(';') {
+                return false;
+            }
+            if x > a && (t.is_punct(',') || t.lower() && t.is(CONJ | SUB) && t.cls & PRONOUN == 0) {
+                return false;
+            }
+            if t.kind != Kind::Word || !t.lower() {
+                continue;
+            }
+            let w = self.word(x);
+            let verb = t.cls & AUX != 0
+                || (w.len() > 3 && w.ends_with("ed") && t.cls & (DET | PREP) == 0)
+                || self.hits[x].is_some_and(|h| !h.participle && h.role == Role::Speech)
+                || irregular_past(w)
+                || (x > a && self.present_verb(x));
+            if verb {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A present-tense verb after its subject's head noun ("each year of education yields", "the plan works").
+    fn present_verb(&self, x: usize) -> bool {
+        let w = self.word(x);
+        let p = &self.toks[x - 1];
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("ics")
+            && self.toks[x].cls == 0
+            && p.kind == Kind::Word
+            && p.cls & (DET | PREP | CONJ | SUB | AUX) == 0
+            && p.flags & NUM == 0
+            && !(p.lower() && self.word(x - 1).ends_with('s'))
+    }
+
+    /// Where content starting at `a` ends before `e`: before a semicolon or colon, or before a closing reporting
+    /// clause (`, officials said`, `, according to X`).
+    fn cut(&self, a: usize, e: usize) -> usize {
+        let mut j = a;
+        while j < e {
+            let t = &self.toks[j];
+            if matches!(t.punct(), Some(';' | ':')) {
+                return self.trim_end(a, j);
+            }
+            if j > a + 1
+                && t.kind == Kind::Word
+                && t.lower()
+                && matches!(self.word(j), "while" | "whereas")
+            {
+                // "… was “extremely difficult” on Tuesday while his counterpart drove home …": the reporter's.
+                return self.trim_time(a, self.trim_end(a, j));
+            }
+            if j > a + 2
+                && t.kind == Kind::Word
+                && t.lower()
+                && t.cls & PREP != 0
+                && self.speech_pp(j, e)
+            {
+                // "… in one of his clearest public admissions yet …": the report itself, not its content.
+                return self.trim_end(a, j);
+            }
+            if j > a + 2
+                && t.kind == Kind::Word
+                && t.lower()
+                && matches!(self.word(j), "but" | "and")
+                && j + 1 < e
+                && {
+                    // "… says the goal is “…,” but conceded that …": the subject's next predicate.
+                    let n = &self.toks[j + 1];
+                    let w = self.word(j + 1);
+                    n.lower()
+                        && n.cls & (DET | PRONOUN | PREP) == 0
+                        && self.hits[j + 1].is_some_and(|h| !h.participle)
+                        && !w.is_empty()
+                }
+            {
+                return self.trim_end(a, j);
+            }
+            if t.is_punct(',') && j > a + 2 && j + 2 < e && self.toks[j + 1].lower() && {
+                // ", though they blame …", ", but he urged …", ", after half said so …": the reporter's clause.
+                let w = self.word(j + 1);
+                matches!(w, "though" | "although" | "whereas" | "while" | "after")
+                    || (w == "but"
+                        && self.clause_opening(j + 2, e)
+                        && self.toks[j + 2].is(PRONOUN | DET))
+            } {
+                return self.trim_end(a, j);
+            }
+            if t.is_punct(',') && j > a + 2 && j + 1 < e && self.toks[j + 1].lower() && {
+                let w = self.word(j + 1);
+                w.len() > 5
+                    && w.ends_with("ing")
+                    && !matches!(w, "including" | "according" | "during")
+            } {
+                // "…, along with a kindergarten, posting on Telegram a photo …": the speaker's next act.
+                return self.trim_end(a, j);
+            }
+            if t.is_punct(',') && j + 1 < e {
+                // ", according to X" / ", said X" / ", X said" closing the sentence.
+                let closes = (j + 1..e.min(j + 10)).any(|x| {
+                    self.hits[x].is_some_and(|h| {
+                        !h.participle
+                            && matches!(h.role, Role::Speech | Role::Source)
+                            && self.closing_tail(x, h.end, e)
+                    })
+                });
+                if closes {
+                    return self.trim_end(a, j);
+                }
+            }
+            j += 1;
+        }
+        e
+    }
+
+    /// Is the cue at `k..ce` the end of a closing reporting clause: nothing but its speaker and time words follow?
+    fn closing_tail(&self, k: usize, ce: usize, e: usize) -> bool {
+        if self.toks[k - 1].is_punct(',') {
+            return self.np_right(ce, e).is_some_and(|(_, b)| b == e);
+        }
+        (ce..e).all(|x| {
+            let u = &self.toks[x];
+            u.kind == Kind::Word
+                && (u.cls & (TIME | PREP | DET) != 0 || u.flags & NUM != 0 || u.cap())
+        }) && e - ce <= 6
+    }
+
+    /// A prepositional phrase at `j` naming the speech act: "in a statement", "in one of his clearest public
+    /// admissions", "during an interview".
+    fn speech_pp(&self, j: usize, e: usize) -> bool {
+        if !matches!(self.word(j), "in" | "during") {
+            return false;
+        }
+        (j + 1..e.min(j + 8))
+            .take_while(|&x| self.toks[x].kind == Kind::Word && !self.toks[x].is(AUX | SUB | CONJ))
+            .any(|x| {
+                let w = self.word(x);
+                // "in the report that …" introduces content; "in a statement on Monday" only names the act.
+                (self.speech_noun(x) || matches!(w, "interview" | "speech" | "tweet" | "letter"))
+                    && !self
+                        .toks
+                        .get(x + 1)
+                        .is_some_and(|t| t.kind == Kind::Word && self.word(x + 1) == "that")
+            })
+    }
+
+    /// The end before token `j`, without a trailing time adverbial ("on Tuesday").
+    fn trim_time(&self, a: usize, mut j: usize) -> usize {
+        while j > a + 2 && self.toks[j - 1].is(TIME) {
+            j -= 1;
+            if self.toks[j - 1].lower() && self.toks[j - 1].is(PREP) {
+                j -= 1;
+            }
+        }
+        j
+    }
+
+    /// `…, officials were quoted by the RBC news outlet as saying.`: the speaker before "was/were quoted".
+    fn closing_passive(&self, k: usize, ce: usize, ss: usize) -> Option<Speech> {
+        let q = (k.saturating_sub(12).max(ss)..k)
+            .rev()
+            .find(|&x| self.word(x) == "quoted")?;
+        let i = self.skip_left(q as isize - 1, ss + 1)?;
+        let (a, b) = self.np_left(i, ss + 1)?;
+        if a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+            return None;
+        }
+        let end = self.trim_end(ss, a - 1);
+        self.speech((self.clause_start(ss, end), end), (a, b), k, ce)
+    }
+
+    /// The end before token `j`, without trailing commas and dashes.
+    fn trim_end(&self, a: usize, mut j: usize) -> usize {
+        while j > a
+            && matches!(
+                self.toks[j - 1].punct(),
+                Some(',' | '—' | '–' | '-' | ';' | ':')
+            )
+        {
+            j -= 1;
+        }
+        j
+    }
+
+    /// The start of closing-form content: the sentence start, past a leading conjunction or dash.
+    fn clause_start(&self, ss: usize, end: usize) -> usize {
+        let mut i = ss;
+        while i < end {
+            let t = &self.toks[i];
+            if t.kind == Kind::Punct && !matches!(t.punct(), Some('(' | '$' | '#')) {
+                i += 1;
+            } else if t.kind == Kind::Word
+                && t.is(CONJ)
+                && i + 1 < end
+                && !self.toks[i + 1].is_punct(',')
+            {
+                i += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        i
+    }
+}
