@@ -160,7 +160,7 @@ impl People {
     /// "Lincoln led the United States", sentence-initial). A gazetteer place or organisation written like one of
     /// them in that document is that person (not Lincoln, Nebraska): one name, one sense per document. Built once
     /// per document (one pass over the mentions).
-    pub fn called<'t>(&self, text: &'t str) -> FnvMap<&'t str, usize> {
+    pub(crate) fn called<'t>(&self, text: &'t str) -> FnvMap<&'t str, usize> {
         let mut out = FnvMap::default();
         for m in &self.mentions {
             if self.persons[m.person].confident {
