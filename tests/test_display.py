@@ -48,6 +48,7 @@ class Spans(HTMLParser):
             self.label_depth -= 1
             return
         classes = (attrs.get("class") or "").split()
+        attrs["_start"] = start  # spans close inner first: order them by start with this
         self.spans.append((classes[0] if classes else None, attrs, "".join(self.text)[start:]))
 
     def handle_data(self, data):
@@ -56,11 +57,18 @@ class Spans(HTMLParser):
 
 
 def parse(markup):
+    """(the text, the highlighted spans in text order: by start, the enclosing one first)."""
     p = Spans()
     p.feed(markup)
     p.close()
     assert not p.stack
-    return "".join(p.text), p.spans
+    spans = sorted(p.spans, key=lambda s: (s[1]["_start"], -len(s[2])))
+    return "".join(p.text), spans
+
+
+def in_order(quotes):
+    """Quotes in text order, a quote enclosing another (reported speech around a partial quote) first."""
+    return sorted(quotes, key=lambda q: (q.start, -q.end))
 
 
 def colour(attrs):
@@ -83,9 +91,9 @@ def test_text_is_complete_and_escaped(seed_doc):
 def test_every_quote_highlighted_in_its_speakers_colour(seed_doc):
     _, spans = parse(seed_doc._repr_html_())
     quotes = [(a, t) for c, a, t in spans if c == "sw-quote"]
-    assert [t for _, t in quotes] == [q.text for q in seed_doc.quotes]
+    assert [t for _, t in quotes] == [q.text for q in in_order(seed_doc.quotes)]
     by_speaker = {}
-    for (attrs, _), q in zip(quotes, seed_doc.quotes, strict=True):
+    for (attrs, _), q in zip(quotes, in_order(seed_doc.quotes), strict=True):
         title = attrs["title"]
         if q.kind == "scare":
             assert title == "scare quote"
@@ -134,7 +142,7 @@ def test_markup_in_text_is_escaped():
     assert html.escape("<script>") in markup and "&amp;" in markup
     rebuilt, spans = parse(markup)
     assert rebuilt == text
-    assert [t for c, _, t in spans if c == "sw-quote"] == [q.text for q in doc.quotes]
+    assert [t for c, _, t in spans if c == "sw-quote"] == [q.text for q in in_order(doc.quotes)]
     assert doc.quotes[-1].text == "Fine <b>work</b> & more," and doc.quotes[-1].speaker_name == "Ned Price"
     # a speaker name with markup characters is escaped in the legend and in titles too
     evil = render_html("“Hi,” said X.", quotes=[type("Q", (), {

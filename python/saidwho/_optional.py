@@ -22,6 +22,7 @@ this example needs saidwho_no_such_module, which is not installed: pip install '
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from types import ModuleType
 
 # the extra that brings each optional module
@@ -31,6 +32,16 @@ EXTRA_OF = {
     "dask": "dask",
     "distributed": "dask",
     "pyspark": "spark",
+}
+
+
+# the modules each extra brings (what require_extra checks)
+EXTRAS = {
+    "arrow": ("pyarrow",),
+    "plot": ("matplotlib",),
+    "notebooks": ("pyarrow", "matplotlib"),
+    "dask": ("dask", "distributed", "pyarrow"),
+    "spark": ("pyspark", "pyarrow"),
 }
 
 
@@ -58,3 +69,21 @@ def require(module: str, feature: str, extra: str | None = None) -> ModuleType:
         raise MissingDependency(
             f"{feature} needs {top}, which is not installed: {install_hint(top, extra)}", name=top
         ) from None
+
+
+def require_extra(extra: str) -> None:
+    """Check that the modules of ``extra`` ("notebooks", "arrow", "plot", "dask", "spark") are installed, or raise
+    :class:`MissingDependency` naming all that are missing and the ``pip install`` that brings them.
+
+    >>> require_extra("no-such-extra")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown extra 'no-such-extra'; extras: arrow, plot, notebooks, dask, spark
+    """
+    if extra not in EXTRAS:
+        raise ValueError(f"unknown extra {extra!r}; extras: {', '.join(EXTRAS)}")
+    missing = [m for m in EXTRAS[extra] if importlib.util.find_spec(m) is None]
+    if missing:
+        raise MissingDependency(
+            f"saidwho[{extra}] needs {', '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} not "
+            f"installed: pip install 'saidwho[{extra}]'", name=missing[0])

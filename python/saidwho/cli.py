@@ -195,15 +195,17 @@ class _Writer:
             lines.append(self._row([h for _, h, _ in self._view]))
             lines.append(self._row(["-" * (w or self._flex) for _, _, w in self._view]))
             self._header_done = True
-        cols = []
+        cols: list[list[Any]] = []
         for name, _, _ in self._view:
-            col = df[name] if name in df.columns else None
-            if name == "speaker_name" and "speaker" in df.columns:
-                col = df["speaker_name"].astype(object).where(df["speaker_name"].notna(), df["speaker"].astype(object))
             if name == "doc":
-                doc = df[df.columns[0]] if "doc" not in df.columns else df["doc"]
-                col = [str(d).replace(path, base, 1) if str(d).startswith(path) else d for d in doc.tolist()]
-            cols.append(col.tolist() if hasattr(col, "tolist") else col)
+                col: Any = [str(d).replace(path, base, 1) if str(d).startswith(path) else d
+                            for d in df["doc"].tolist()]
+            elif name == "speaker_name" and "speaker" in df.columns:  # the resolved name, else the mention
+                col = df["speaker_name"].astype(object).where(df["speaker_name"].notna(),
+                                                              df["speaker"].astype(object)).tolist()
+            else:
+                col = df[name].tolist() if name in df.columns else [None] * len(df)
+            cols.append(col)
         for values in zip(*cols):
             lines.append(self._row(values))
         return lines

@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._optional import require
 from .dask import GazetteerHandle, handle
 from .gazetteer import Gazetteer
 
@@ -130,7 +131,7 @@ def quotes_udf(gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, p
     """A ``pandas_udf`` (iterator of batches) giving each text its quotes as an array of structs; a missing
     text gives an empty array. A text that cannot be analysed fails the task with ``ValueError`` naming its
     position in the batch (use :func:`quotes` with ``on_error="record"`` to keep going)."""
-    from pyspark.sql.functions import pandas_udf
+    pandas_udf = require("pyspark.sql.functions", "saidwho.spark.quotes_udf").pandas_udf
 
     h = handle(gazetteer, path)
     names = [n for n, _ in _QUOTES]
