@@ -219,8 +219,8 @@ class Corpus:
 
     def _public(self, df: pd.DataFrame) -> pd.DataFrame:
         """The table as users get it: ids categorical, the doc column named :attr:`doc_column`."""
-        for c in ("speaker_id",) if "speaker_id" in df.columns else ():
-            df[c] = _columns.categorical(df[c])
+        if "speaker_id" in df.columns:
+            df["speaker_id"] = _columns.categorical(df["speaker_id"])
         name = self.doc_column
         return df if name == "doc" else df.rename(columns={"doc": name})
 
