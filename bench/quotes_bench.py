@@ -57,7 +57,7 @@ def quality(split: str) -> dict:
         quotes = sw.extract_quotes(text)
         secs += time.perf_counter() - t0
         chars += len(text)
-        preds = [q for q in quotes if q.kind != "scare"]
+        preds = [q for q in quotes if q.kind not in ("scare", "indirect")]
         n_gold += len(gold)
         n_pred += len(preds)
         for q in preds:

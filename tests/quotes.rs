@@ -57,7 +57,12 @@ fn entities_resolve_noun_phrases_names_and_pronouns() {
         ),
         mention(text, "Ukraine", 0, "ukraine", "Ukraine", "GPE"),
     ];
-    let r = extract(text, &ents, &QuoteOptions::default());
+    // quotes in marks only (reported speech: tests/reported.rs)
+    let marks_only = QuoteOptions {
+        reported: false,
+        ..Default::default()
+    };
+    let r = extract(text, &ents, &marks_only);
     let got = speakers(text, &r);
     assert_eq!(
         got,
@@ -154,12 +159,31 @@ fn batch_equals_single_calls_and_checks_entity_lists() {
 }
 
 fn check(text: &str) {
+    let off = QuoteOptions {
+        reported: false,
+        ..Default::default()
+    };
+    assert!(extract(text, &[], &off)
+        .quotes
+        .iter()
+        .all(|q| q.kind != QuoteKind::Indirect));
     let r = extract(text, &[], &QuoteOptions::default());
     let mut last = 0;
     for q in &r.quotes {
         assert!(q.open <= q.start && q.start < q.end && q.end <= q.close && q.close <= text.len());
+        // in text order; a quotation in marks may lie inside reported content
         assert!(q.start >= last);
-        last = q.end;
+        last = q.start;
+        if q.kind == QuoteKind::Indirect {
+            assert!(
+                q.speaker.is_some() && q.cue.is_some(),
+                "reported speech has a speaker and a cue"
+            );
+            assert!(
+                !text[q.start..q.end].contains("\n\n"),
+                "reported content stays in its paragraph"
+            );
+        }
         for s in [q.speaker.clone(), q.cue.clone()].into_iter().flatten() {
             assert!(s.start < s.end && s.end <= text.len());
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
@@ -183,7 +207,8 @@ proptest! {
         prop::sample::select(vec![
             "“", "”", "\"", "'", "‘", "’", "«", "»", "„", "``", "''", " ", "\n", "\n\n", ".", ",", ":", "—", "(", ")",
             "he", "said", "Mr", "Putin", "told", "reporters", "according", "to", "the", "Kremlin", "who", "and",
-            "é", "😀", "İ", "ß", "Ned Price", "spokesperson", "saying", "?", "!",
+            "é", "😀", "İ", "ß", "Ned Price", "spokesperson", "saying", "?", "!", "that", "According", "says",
+            "was", "quoted", "as", "by", "officials", "claimed", "vowed", "it", "they", "on Tuesday", ";",
         ]), 0..120)) {
         check(&parts.concat());
     }

@@ -39,7 +39,7 @@ def score(split_dir):
     for art, ann in sorted(anns.items()):
         text = Path(split_dir, "text", art + ".txt").read_text(encoding="utf-8")
         gold = ps.gold_of(text, ann)
-        preds = [q for q in sw.extract_quotes(text) if q.kind != "scare"]
+        preds = [q for q in sw.extract_quotes(text) if q.kind not in ("scare", "indirect")]
         n_gold += len(gold)
         n_pred += len(preds)
         for q in preds:

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 use saidwho::corpus::analyze::analyze;
 use saidwho::gazetteer::{Entry, Gazetteer, Options};
 use saidwho::people::EntityMention;
-use saidwho::quotes::{extract, QuoteOptions, QuoteResult};
+use saidwho::quotes::{extract, QuoteKind, QuoteOptions, QuoteResult};
 
 #[path = "common.rs"]
 mod common;
@@ -55,6 +55,11 @@ fn check(text: &str, r: &QuoteResult) {
         }
         assert_eq!(r.speaker_id(q).is_some(), q.speaker_ref.is_some());
         assert!(k == 0 || q.group >= last_group || q.group < k + 1, "group ids numbered in text order");
+        if q.kind == QuoteKind::Indirect {
+            assert!(q.speaker.is_some() && q.cue.is_some(), "reported speech without speaker or cue");
+            assert!(q.start < q.end, "empty reported content");
+        }
+        assert!(k == 0 || r.quotes[k - 1].start <= q.start, "quotes in text order");
         last_group = last_group.max(q.group);
     }
     for p in &r.people.persons {
@@ -71,7 +76,11 @@ fn check(text: &str, r: &QuoteResult) {
 fuzz_target!(|data: &[u8]| {
     let Some((&mode, rest)) = data.split_first() else { return };
     let text = text_of(rest);
-    let opts = QuoteOptions::default();
+    // Mode bit 1: quotes in marks only (`reported: false`); otherwise reported speech too.
+    let opts = QuoteOptions {
+        reported: mode & 2 == 0,
+        ..Default::default()
+    };
     if mode & 1 == 0 {
         let a = analyze(&text, Some(gaz()), &opts);
         for m in &a.entities {

@@ -291,7 +291,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     try:
         for path, docs in _iter_inputs(args.files, args, errors):
             corpus = sw.analyze_many(docs, gazetteer=gaz, n_threads=args.threads, progress=False,
-                                     on_error="record")
+                                     on_error="record", reported=args.reported)
             writer.write(getattr(corpus, args.what)(), path)
             if progress is not None:
                 progress.update(1)
@@ -384,6 +384,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--id-column", default="id", metavar="NAME", help="id column of .csv inputs (default: id)")
     a.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
     a.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no notes on stderr")
+    a.add_argument("--no-reported", dest="reported", action="store_false",
+                   help="quotes in quotation marks only (default: also reported speech, kind 'indirect')")
     a.set_defaults(func=cmd_analyze)
 
     g = sub.add_parser("gazetteer", help="build or inspect gazetteers", formatter_class=_HelpFormatter,

@@ -307,7 +307,7 @@ class Corpus:
         return self._public(out)
 
     def quote_clusters(self, **kwargs: Any) -> pd.DataFrame:
-        """The same utterance across documents: one row per member (non-scare) quote with its cluster, relation
+        """The same utterance across documents: one row per member quote (direct or partial) with its cluster, relation
         and the cluster's longest version (see :func:`saidwho.align.cluster_quotes`). Quotes are grouped by their
         resolved speaker (``speaker_id``, else ``speaker_name``); ``speaker`` is the mention as written, as in
         every table.
@@ -318,7 +318,8 @@ class Corpus:
         from .align import cluster_quotes
 
         q = self._with_ids(self._table("quotes"))
-        q = q[q["kind"] != "scare"].reset_index()  # the "index" column: the row in quotes()
+        # quoted words only: scare quotes and reported speech (a paraphrase) are left out
+        q = q[~q["kind"].isin(["scare", "indirect"])].reset_index()  # the "index" column: the row in quotes()
         key = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"].astype(object))
         members = cluster_quotes(
             pd.DataFrame({"doc": q["doc"], "start": q["start"], "end": q["end"], "text": q["text"],

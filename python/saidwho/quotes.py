@@ -5,7 +5,12 @@
 >>> for q in sw.extract_quotes(text):
 ...     print(q.text, q.kind, q.speaker.text, q.speaker_name, q.cue.text, sep=" | ")
 We will win, | direct | Mr Zelenskiy | Volodymyr Zelenskiy | said
+the war could be a “long process” | indirect | Putin | Vladimir Putin | said
 long process | partial | Putin | Vladimir Putin | said
+
+Reported speech without quotation marks is a quote of kind ``indirect`` (its content as written, without a
+leading "that"); the quoted words inside it are its partial quote and share its ``group``. ``reported=False``
+(on every entry point) leaves it out.
 
 ``gazetteer=None`` (as here) is the default gazetteer, which knows heads of state; ``gazetteer=False`` resolves
 people from the text alone ("Zelenskiy").

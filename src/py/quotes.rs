@@ -8,7 +8,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use super::errors::{to_py, SaidwhoError};
 use crate::people::{find_people, EntityMention, People};
-use crate::quotes::cues::{CueLexicon, Role, Usage};
+use crate::quotes::cues::{Content, CueLexicon, Role, Usage};
 use crate::quotes::{extract, extract_batch, QuoteOptions, QuoteResult};
 
 /// Byte ↔ code point offsets of one UTF-8 text: a count of characters every 64 bytes, then a short count.
@@ -335,14 +335,23 @@ pub struct PyCueLexicon {
     inner: CueLexicon,
 }
 
-/// Reads entries: strings (taking `role` and `usage`), (phrase, role) pairs or (phrase, role, usage) triples.
+/// Reads entries: strings (taking `role`, `usage` and `content`), (phrase, role) pairs, (phrase, role, usage)
+/// triples or (phrase, role, usage, content) quadruples. A missing content is the role's default (verbs of saying
+/// and sources introduce reported content).
 fn cue_entries(
     entries: &Bound<'_, PyAny>,
     role: &str,
     usage: &str,
-) -> PyResult<Vec<(String, Role, Usage)>> {
+    content: Option<&str>,
+) -> PyResult<Vec<(String, Role, Usage, Content)>> {
     let default_role = Role::parse(role).map_err(to_py)?;
     let default_usage = Usage::parse(usage).map_err(to_py)?;
+    let content_for = |r: Role| -> PyResult<Content> {
+        match content {
+            Some(c) => Content::parse(c).map_err(to_py),
+            None => Ok(Content::default_for(r)),
+        }
+    };
     if entries.is_instance_of::<PyString>() {
         return Err(PyTypeError::new_err(
             "entries must be an iterable of phrases, not a single str",
@@ -352,18 +361,29 @@ fn cue_entries(
     for item in entries.try_iter()? {
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
-            out.push((s.to_str()?.to_string(), default_role, default_usage));
+            out.push((
+                s.to_str()?.to_string(),
+                default_role,
+                default_usage,
+                content_for(default_role)?,
+            ));
         } else if let Ok((p, r)) = item.extract::<(String, String)>() {
-            out.push((p, Role::parse(&r).map_err(to_py)?, default_usage));
+            let r = Role::parse(&r).map_err(to_py)?;
+            out.push((p, r, default_usage, content_for(r)?));
         } else if let Ok((p, r, u)) = item.extract::<(String, String, String)>() {
+            let r = Role::parse(&r).map_err(to_py)?;
+            out.push((p, r, Usage::parse(&u).map_err(to_py)?, content_for(r)?));
+        } else if let Ok((p, r, u, c)) = item.extract::<(String, String, String, String)>() {
             out.push((
                 p,
                 Role::parse(&r).map_err(to_py)?,
                 Usage::parse(&u).map_err(to_py)?,
+                Content::parse(&c).map_err(to_py)?,
             ));
         } else {
             return Err(PyTypeError::new_err(format!(
-                "a cue entry must be a str, a (phrase, role) pair or a (phrase, role, usage) triple, not {}",
+                "a cue entry must be a str, a (phrase, role) pair, a (phrase, role, usage) triple or a \
+                 (phrase, role, usage, content) quadruple, not {}",
                 item.get_type().name()?
             )));
         }
@@ -389,24 +409,47 @@ impl PyCueLexicon {
         }
     }
 
-    /// A lexicon of exactly these entries: (phrase, role) pairs or (phrase, role, usage) triples.
+    /// A lexicon of exactly these entries: (phrase, role) pairs, (phrase, role, usage) triples or (phrase, role,
+    /// usage, content) quadruples.
     #[staticmethod]
     fn from_phrases(entries: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let entries = cue_entries(entries, "speech", "any")?;
+        let entries = cue_entries(entries, "speech", "any", None)?;
         Ok(PyCueLexicon {
-            inner: CueLexicon::empty().extended_with(entries).map_err(to_py)?,
+            inner: CueLexicon::empty().extended_full(entries).map_err(to_py)?,
         })
     }
 
-    /// A new lexicon with these phrases added: strings (taking `role` and `usage`), (phrase, role) pairs or
-    /// (phrase, role, usage) triples. Roles: speech, label, belief, source, passive; usages: any, post,
-    /// ambiguous.
-    #[pyo3(signature = (entries, role="speech", usage="any"))]
-    fn extend(&self, entries: &Bound<'_, PyAny>, role: &str, usage: &str) -> PyResult<Self> {
-        let entries = cue_entries(entries, role, usage)?;
+    /// A new lexicon with these phrases added: strings (taking `role`, `usage` and `content`), (phrase, role)
+    /// pairs, (phrase, role, usage) triples or quadruples with content. Roles: speech, label, belief, source,
+    /// passive; usages: any, post, ambiguous; content (the reported speech a cue introduces): "clause" ("X
+    /// said the move was illegal"), "that" (only a that-clause), "object" (also "vowed to …", "announced his
+    /// bid") or "none"; by default verbs of saying and sources take "clause", other roles "none".
+    #[pyo3(signature = (entries, role="speech", usage="any", content=None))]
+    fn extend(
+        &self,
+        entries: &Bound<'_, PyAny>,
+        role: &str,
+        usage: &str,
+        content: Option<&str>,
+    ) -> PyResult<Self> {
+        let entries = cue_entries(entries, role, usage, content)?;
         Ok(PyCueLexicon {
-            inner: self.inner.extended_with(entries).map_err(to_py)?,
+            inner: self.inner.extended_full(entries).map_err(to_py)?,
         })
+    }
+
+    /// All (phrase, role, usage, content) quadruples.
+    fn entries(&self) -> Vec<(String, &'static str, &'static str, &'static str)> {
+        self.inner
+            .entries()
+            .map(|(p, r, u, c)| (p.to_string(), r.as_str(), u.as_str(), c.as_str()))
+            .collect()
+    }
+
+    /// The reported content a phrase introduces ("clause", "that", "object", "" for none), or None when the
+    /// phrase is not in the lexicon.
+    fn content_of(&self, phrase: &str) -> Option<&'static str> {
+        self.inner.content_of(phrase).map(Content::as_str)
     }
 
     /// All (phrase, role, usage) triples.
@@ -442,7 +485,7 @@ impl PyCueLexicon {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let ctor = slf.get_type().getattr("from_phrases")?;
-        let phrases = slf.get().phrases();
+        let phrases = slf.get().entries();
         PyTuple::new(py, [ctor, (phrases,).into_pyobject(py)?.into_any()])
     }
 }

@@ -70,6 +70,65 @@ impl Role {
     }
 }
 
+/// What reported content a cue introduces (the fourth column of `cues.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Content {
+    /// None: the cue only attributes quotations in marks ("called it “a disaster”", "believes").
+    #[default]
+    None,
+    /// A bare or that-clause: "X said (that) the move was illegal", "…, X said.", "according to X, …".
+    Clause,
+    /// Only a that-clause or what reads clearly as a clause: "X announced that …" (not "announced a plan").
+    That,
+    /// A clause, an infinitive, a wh-clause or an object: "vowed to fight on", "asked how …", "announced his bid".
+    Object,
+}
+
+impl Content {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Content::None => "",
+            Content::Clause => "clause",
+            Content::That => "that",
+            Content::Object => "object",
+        }
+    }
+
+    /// Parses a content name ("" or "none", "clause", "that", "object").
+    pub fn parse(s: &str) -> Result<Content> {
+        Ok(match s.trim() {
+            "" | "none" => Content::None,
+            "clause" => Content::Clause,
+            "that" => Content::That,
+            "object" => Content::Object,
+            other => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown cue content {other:?} (expected none, clause, that or object)"
+                )))
+            }
+        })
+    }
+
+    /// The default for cues added without saying: verbs of saying and sources introduce clauses.
+    pub fn default_for(role: Role) -> Content {
+        if role.takes_clause() {
+            Content::Clause
+        } else {
+            Content::None
+        }
+    }
+
+    /// (introduces content, as a bare clause, or as an object)
+    fn flags(self) -> (bool, bool, bool) {
+        match self {
+            Content::None => (false, false, false),
+            Content::Clause => (true, true, false),
+            Content::That => (true, false, false),
+            Content::Object => (true, false, true),
+        }
+    }
+}
+
 /// Where a cue may stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Usage {
@@ -113,7 +172,7 @@ pub(crate) struct CueHit {
     pub role: Role,
     pub participle: bool,
     pub usage: Usage,
-    /// The cue introduces reported content (`said (that) …`, `according to X, …`): see [`CueLexicon::clause_of`].
+    /// The cue introduces reported content (`said (that) …`, `according to X, …`): see [`CueLexicon::content_of`].
     pub clause: bool,
     /// That content may be a bare clause (`said the move was illegal`), not only a that-clause.
     pub bare: bool,
@@ -153,7 +212,7 @@ struct Inner {
     /// Phrases by first word, longest first, as indexed by `index`.
     groups: Vec<Vec<Phrase>>,
     /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
-    phrases: Vec<(String, Role, Usage, bool)>,
+    phrases: Vec<(String, Role, Usage, Content)>,
     /// The first words of the phrases that introduce reported content (lower case): a paragraph holding none of
     /// them has no reported speech.
     clause_words: Vec<Box<[u8]>>,
@@ -187,27 +246,15 @@ static DEFAULT: LazyLock<CueLexicon> = LazyLock::new(|| {
         let role = Role::parse(cols.next().expect("cues.tsv: form<TAB>role"))
             .expect("cues.tsv: known role");
         let usage = Usage::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known usage");
-        let (clause, bare, object) = match cols.next().unwrap_or_default().trim() {
-            "clause" => (true, true, false),
-            "that" => (true, false, false),
-            "object" => (true, false, true),
-            "" => (false, false, false),
-            other => panic!("cues.tsv: unknown content column {other:?}"),
-        };
+        let content =
+            Content::parse(cols.next().unwrap_or_default()).expect("cues.tsv: known content");
         for form in forms.split('|') {
-            entries.push((form.to_string(), role, usage, clause, bare, object));
+            entries.push((form.to_string(), role, usage, content));
         }
     }
-    let mut inner = Inner::default();
-    for (phrase, role, usage, clause, bare, object) in entries {
-        inner
-            .add(&phrase, role, usage, (clause, bare, object))
-            .expect("cues.tsv is valid");
-    }
-    inner.rebuild_index();
-    CueLexicon {
-        inner: Arc::new(inner),
-    }
+    CueLexicon::empty()
+        .extended_full(entries)
+        .expect("cues.tsv is valid")
 });
 
 impl Default for CueLexicon {
@@ -262,28 +309,28 @@ impl CueLexicon {
         self.extended_full(
             entries
                 .into_iter()
-                .map(|(p, r, u)| (p, r, u, r.takes_clause())),
+                .map(|(p, r, u)| (p, r, u, Content::default_for(r))),
         )
     }
 
-    /// A new lexicon with these (phrase, role, usage, introduces reported content) entries added:
+    /// A new lexicon with these (phrase, role, usage, reported content) entries added:
     ///
     /// ```
-    /// use saidwho::quotes::cues::{CueLexicon, Role, Usage};
+    /// use saidwho::quotes::cues::{Content, CueLexicon, Role, Usage};
     /// let lex = CueLexicon::default();
-    /// assert_eq!(lex.clause_of("said"), Some(true));       // "X said (that) …" is reported speech
-    /// assert_eq!(lex.clause_of("believes"), Some(false));  // a belief is not, unless a user says so:
-    /// let lex = lex.extended_full([("believes", Role::Belief, Usage::Any, true)]).unwrap();
-    /// assert_eq!(lex.clause_of("believes"), Some(true));
+    /// assert_eq!(lex.content_of("said"), Some(Content::Clause)); // "X said (that) …" is reported speech
+    /// assert_eq!(lex.content_of("believes"), Some(Content::None)); // a belief is not, unless a user says so:
+    /// let lex = lex.extended_full([("believes", Role::Belief, Usage::Any, Content::Clause)]).unwrap();
+    /// assert_eq!(lex.content_of("believes"), Some(Content::Clause));
     /// ```
     pub fn extended_full<I, S>(&self, entries: I) -> Result<Self>
     where
-        I: IntoIterator<Item = (S, Role, Usage, bool)>,
+        I: IntoIterator<Item = (S, Role, Usage, Content)>,
         S: AsRef<str>,
     {
         let mut inner = (*self.inner).clone();
-        for (phrase, role, usage, clause) in entries {
-            inner.add(phrase.as_ref(), role, usage, (clause, clause, false))?;
+        for (phrase, role, usage, content) in entries {
+            inner.add(phrase.as_ref(), role, usage, content)?;
         }
         inner.rebuild_index();
         Ok(CueLexicon {
@@ -311,8 +358,8 @@ impl CueLexicon {
             .map(|(_, _, u, _)| *u)
     }
 
-    /// Whether an exact phrase introduces reported content (`said (that) …`), if it is in the lexicon.
-    pub fn clause_of(&self, phrase: &str) -> Option<bool> {
+    /// What reported content an exact phrase introduces (`said (that) …`), if it is in the lexicon.
+    pub fn content_of(&self, phrase: &str) -> Option<Content> {
         let norm = normalise(phrase);
         self.inner
             .phrases
@@ -331,6 +378,14 @@ impl CueLexicon {
         ac.find_overlapping_iter(text).any(|m| {
             !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next())
         })
+    }
+
+    /// All phrases with their roles, usages and reported content, in insertion order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, Role, Usage, Content)> {
+        self.inner
+            .phrases
+            .iter()
+            .map(|(p, r, u, c)| (p.as_str(), *r, *u, *c))
     }
 
     /// All phrases with their roles and usages, in insertion order.
@@ -487,14 +542,8 @@ impl Inner {
     }
 
     /// Adds a phrase; `content` = (introduces reported content, as a bare clause, or as an object).
-    fn add(
-        &mut self,
-        phrase: &str,
-        role: Role,
-        usage: Usage,
-        content: (bool, bool, bool),
-    ) -> Result<()> {
-        let (clause, bare, object) = content;
+    fn add(&mut self, phrase: &str, role: Role, usage: Usage, content: Content) -> Result<()> {
+        let (clause, bare, object) = content.flags();
         let norm = normalise(phrase);
         if norm.is_empty() {
             return Err(Error::InvalidArgument(
@@ -529,9 +578,9 @@ impl Inner {
         if let Some(e) = self.phrases.iter_mut().find(|(p, ..)| *p == norm) {
             e.1 = role;
             e.2 = usage;
-            e.3 = clause;
+            e.3 = content;
         } else {
-            self.phrases.push((norm, role, usage, clause));
+            self.phrases.push((norm, role, usage, content));
         }
         Ok(())
     }

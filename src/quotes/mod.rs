@@ -12,7 +12,11 @@
 //! 3. **Kind**: `Direct` when the quotation stands as a clause of its own, `Partial` when it is embedded in an
 //!    attributed sentence (`said the war could be a “long process”`), `Scare` when nobody is said to say it
 //!    (`“kamikaze” drones` without a reporting verb, titles of works).
-//! 4. **Resolution**: the speaker mention is resolved to a gazetteer entity (its head), a person of the document
+//! 4. **Reported speech** (`reported.rs`, on unless [`QuoteOptions::reported`] is false): every cue whose lexicon
+//!    row says it introduces content ([`cues::Content`]) is read by the same speaker machinery for the forms
+//!    `X said (that) …`, `…, X said.`, `According to X, …`; its content becomes a quote of kind `Indirect`, and
+//!    the quotations in marks inside it share its group (and, when no rule attributed them, its speaker).
+//! 5. **Resolution**: the speaker mention is resolved to a gazetteer entity (its head), a person of the document
 //!    ([`crate::people`]: "Mr Putin" → Vladimir Putin; "he" → the closest preceding person of a compatible
 //!    gender), or else a bare capitalised name.
 //!
@@ -26,11 +30,13 @@
 //!     &text[q.speaker.clone().unwrap()], r.speaker_name(q).unwrap(), &text[q.cue.clone().unwrap()],
 //! )).collect();
 //! assert_eq!(q, [
+//!     ("the war could be a “long process”", QuoteKind::Indirect, "Vladimir Putin", "Vladimir Putin", "said"),
 //!     ("long process", QuoteKind::Partial, "Vladimir Putin", "Vladimir Putin", "said"),
 //!     ("We will win,", QuoteKind::Direct, "he", "Vladimir Putin", "told reporters"),
 //!     ("whatever it takes.", QuoteKind::Direct, "he", "Vladimir Putin", "told reporters"),
 //! ]);
-//! assert_eq!(r.quotes[1].group, r.quotes[2].group);
+//! assert_eq!(r.quotes[0].group, r.quotes[1].group); // the reported content and its quoted words
+//! assert_eq!(r.quotes[2].group, r.quotes[3].group); // the parts of a split quotation
 //! ```
 mod attribute;
 pub mod cues;

@@ -95,7 +95,11 @@ pub(super) fn find(
                 let mut r = r;
                 if k >= 1 && &text[toks[k - 1].start..toks[k - 1].end] == "and" {
                     if let Some(prev) = out.last_mut().filter(|p| {
-                        p.para == pi && p.start < toks[k].start && p.end >= toks[k].start
+                        // the first content runs over this cue, or was cut right before its "and"
+                        p.para == pi
+                            && p.start < toks[k].start
+                            && (p.end >= toks[k].start
+                                || toks[k.saturating_sub(3)..k].iter().any(|t| t.end == p.end))
                     }) {
                         let mut cut = k - 1;
                         if cut > 0 && &text[toks[cut - 1].start..toks[cut - 1].end] == "," {

@@ -14,8 +14,17 @@ pub(super) fn resolve(
     called: &FnvMap<&str, usize>,
     raw: &[RawQuote],
 ) -> Option<Speaker> {
-    // A gazetteer entity that is the mention's head (it ends where the mention ends).
     let i = entities.partition_point(|m| m.start < s);
+    // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
+    // one entity is the whole mention ("Bosnia and Herzegovina").
+    let whole = entities[i..]
+        .iter()
+        .take_while(|m| m.start == s)
+        .any(|m| m.end == e);
+    if !whole && text[s..e].split_whitespace().any(|w| w == "and") {
+        return None;
+    }
+    // A gazetteer entity that is the mention's head (it ends where the mention ends).
     for m in entities[i..].iter().take_while(|m| m.start < e) {
         // An entity running past the mention's end is not its head (fuzz finding: tests/fuzz_regressions.rs).
         if m.end == e

@@ -511,7 +511,7 @@ impl<'a> Window<'a> {
         if start >= e {
             return None;
         }
-        if !that && !(self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
+        if !(that || self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
             return None;
         }
         if !that && j0 != j && self.toks[start].lower() && self.toks[start].cls & PRONOUN == 0 {
