@@ -39,9 +39,9 @@ pub fn entity_mentions(gaz: &Gazetteer, matches: &[Match]) -> Vec<EntityMention>
             EntityMention {
                 start: m.start,
                 end: m.end,
-                id: e.id.clone(),
-                name: e.name.clone(),
-                label: e.label.clone(),
+                id: e.id.to_string(),
+                name: e.name.to_string(),
+                label: e.label.to_string(),
             }
         })
         .collect()

@@ -1,6 +1,7 @@
 //! Compile entries into the trie: validate and merge entries, normalise every alias into one key buffer,
 //! sort the keys, build the trie in one pass, and lay out the ranked candidates of each key.
 use super::ids::IdIndex;
+use super::store::EntryStore;
 use super::trie::{Trie, NONE};
 use super::{Alias, Cand, Entry, Gazetteer, Options};
 use crate::error::{Error, Result};
@@ -210,6 +211,10 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
     term_start.push(cands.len() as u32);
     let trie = Trie::build(key_rows.iter().map(|&r| key(&rows[r as usize])));
     let ascii_start = ascii_start(&trie, &norm);
+    let first = super::first::FirstWords::from_trie(&trie, &norm);
+    drop(rows);
+    drop(buf);
+    let entries = intern(entries)?;
     Ok(Gazetteer {
         entries,
         options,
@@ -223,7 +228,23 @@ pub(super) fn build(entries: Vec<Entry>, options: Options) -> Result<Gazetteer> 
         cands,
         exact_keys,
         ascii_start,
+        first,
     })
+}
+
+/// Move the entries into one string table (each entry is dropped as soon as it is copied).
+fn intern(entries: Vec<Entry>) -> Result<EntryStore> {
+    let n_aliases = entries.iter().map(|e| e.aliases.len()).sum();
+    let bytes: usize = entries
+        .iter()
+        .map(|e| e.id.len() + e.aliases.iter().map(|a| a.text.len()).sum::<usize>())
+        .sum();
+    let mut store = EntryStore::with_capacity(entries.len(), n_aliases, bytes + bytes / 8);
+    for e in entries {
+        store.push_entry(&e)?;
+    }
+    store.finish();
+    Ok(store)
 }
 
 /// For each ASCII char: may a key start with it?

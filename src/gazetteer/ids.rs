@@ -6,6 +6,26 @@ use super::{Entry, FxHasher};
 
 const EMPTY: u32 = u32::MAX;
 
+/// What the index compares ids against: the entries being merged, or the interned entries.
+pub(crate) trait Ids {
+    /// The id of entry `i`, if there is one.
+    fn id_at(&self, i: u32) -> Option<&str>;
+}
+
+impl Ids for [Entry] {
+    #[inline]
+    fn id_at(&self, i: u32) -> Option<&str> {
+        self.get(i as usize).map(|e| e.id.as_str())
+    }
+}
+
+impl Ids for super::store::EntryStore {
+    #[inline]
+    fn id_at(&self, i: u32) -> Option<&str> {
+        ((i as usize) < self.len()).then(|| self.id(i))
+    }
+}
+
 fn hash(id: &str) -> usize {
     let mut h = FxHasher::default();
     h.write(id.as_bytes());
@@ -28,7 +48,7 @@ impl IdIndex {
 
     /// The number of the entry with this id.
     #[inline]
-    pub fn get(&self, id: &str, entries: &[Entry]) -> Option<u32> {
+    pub fn get<E: Ids + ?Sized>(&self, id: &str, entries: &E) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
@@ -39,7 +59,7 @@ impl IdIndex {
             if s == EMPTY {
                 return None;
             }
-            if entries.get(s as usize).is_some_and(|e| e.id == id) {
+            if entries.id_at(s) == Some(id) {
                 return Some(s);
             }
             i = (i + 1) & mask;
@@ -47,11 +67,11 @@ impl IdIndex {
     }
 
     /// Add entry `ix` (whose id is not yet in the index); grows as needed.
-    pub fn insert(&mut self, id: &str, ix: u32, entries: &[Entry]) {
+    pub fn insert<E: Ids + ?Sized>(&mut self, id: &str, ix: u32, entries: &E) {
         if (ix as usize + 1) * 2 > self.slots.len() {
             let mut bigger = IdIndex::with_capacity(self.slots.len().max(4));
             for &s in self.slots.iter().filter(|&&s| s != EMPTY) {
-                bigger.put(hash(&entries[s as usize].id), s);
+                bigger.put(hash(entries.id_at(s).expect("indexed entry")), s);
             }
             *self = bigger;
         }
@@ -79,12 +99,12 @@ mod tests {
             .collect();
         let mut ix = IdIndex::default();
         for (i, e) in entries.iter().enumerate() {
-            assert_eq!(ix.get(&e.id, &entries), None);
-            ix.insert(&e.id, i as u32, &entries);
+            assert_eq!(ix.get(&e.id, &entries[..]), None);
+            ix.insert(&e.id, i as u32, &entries[..]);
         }
         for (i, e) in entries.iter().enumerate() {
-            assert_eq!(ix.get(&e.id, &entries), Some(i as u32));
+            assert_eq!(ix.get(&e.id, &entries[..]), Some(i as u32));
         }
-        assert_eq!(ix.get("geonames:5000", &entries), None);
+        assert_eq!(ix.get("geonames:5000", &entries[..]), None);
     }
 }

@@ -40,14 +40,16 @@
 //! let found: Vec<(&str, &str)> = gaz
 //!     .find_str(text, false)
 //!     .iter()
-//!     .map(|m| (&text[m.start..m.end], gaz.entry(m.entry).id.as_str()))
+//!     .map(|m| (&text[m.start..m.end], gaz.entry(m.entry).id))
 //!     .collect();
 //! assert_eq!(found, [("KYIV", "kyiv"), ("U.S.", "us")]);
 //! ```
 mod build;
+mod first;
 mod ids;
 mod persist;
 mod search;
+mod store;
 mod table;
 pub mod trie;
 
@@ -59,6 +61,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::text::Normalizer;
 pub use persist::FORMAT_VERSION;
+pub use store::{AliasRef, EntryRef};
 pub use table::{read_table, TableOptions};
 
 /// A fast non-cryptographic hasher for id maps (FxHash-style multiply-rotate, murmur3 finish).
@@ -283,14 +286,15 @@ impl Match {
     /// The alias (as written in the gazetteer) of the top candidate that matched.
     pub fn alias<'g>(&self, gaz: &'g Gazetteer) -> &'g str {
         let c = gaz.cands[self.cand as usize];
-        &gaz.entries[c.entry as usize].aliases[c.alias as usize].text
+        gaz.entries.alias(c.entry, c.alias).text
     }
 }
 
 /// An immutable compiled gazetteer. See the module docs for the matching semantics.
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
+    /// The entries, interned in one string table.
+    entries: store::EntryStore,
     options: Options,
     by_id: ids::IdIndex,
     n_aliases: usize,
@@ -307,6 +311,8 @@ pub struct Gazetteer {
     exact_keys: Vec<Box<[u8]>>,
     /// Whether some key starts with a byte of a non-word char (so non-word chars may start a match).
     ascii_start: [bool; 128],
+    /// The first words of the keys and their trie nodes: the filter in front of walks at word starts.
+    first: first::FirstWords,
 }
 
 impl Gazetteer {
@@ -317,14 +323,26 @@ impl Gazetteer {
         build::build(entries, options)
     }
 
-    /// The entries, in gazetteer order.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The entries, in gazetteer order (borrowed views of the interned entries).
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = EntryRef<'_>> + '_ {
+        (0..self.entries.len() as u32).map(|i| self.entries.get(i))
+    }
+
+    /// Owned copies of the entries, in gazetteer order.
+    pub fn to_entries(&self) -> Vec<Entry> {
+        self.entries().map(|e| e.to_entry()).collect()
     }
 
     /// Entry `i` (panics if out of range).
-    pub fn entry(&self, i: u32) -> &Entry {
-        &self.entries[i as usize]
+    #[inline]
+    pub fn entry(&self, i: u32) -> EntryRef<'_> {
+        self.entries.get(i)
+    }
+
+    /// The id of entry `i` (panics if out of range).
+    #[inline]
+    pub fn entry_id(&self, i: u32) -> &str {
+        self.entries.id(i)
     }
 
     /// The index of the entry with this id.
@@ -339,7 +357,7 @@ impl Gazetteer {
 
     /// True if there is no entry.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries.len() == 0
     }
 
     /// Number of (entry, alias) pairs.
@@ -352,6 +370,11 @@ impl Gazetteer {
         self.options
     }
 
+    /// Approximate heap size of the interned entries (string table and records), in bytes.
+    pub fn entries_bytes(&self) -> usize {
+        self.entries.heap_bytes()
+    }
+
     /// Approximate heap size of the compiled matcher (trie and candidates), in bytes.
     pub fn matcher_bytes(&self) -> usize {
         self.trie.heap_bytes()
@@ -359,11 +382,12 @@ impl Gazetteer {
             + self.term_checked.len()
             + self.cands.len() * std::mem::size_of::<Cand>()
             + self.exact_keys.iter().map(|k| k.len() + 16).sum::<usize>()
+            + self.first.heap_bytes()
     }
 
     /// A new gazetteer with more entries (same ids merge into the existing entries).
     pub fn extend(&self, entries: Vec<Entry>) -> Result<Gazetteer> {
-        let mut all = self.entries.clone();
+        let mut all = self.to_entries();
         all.extend(entries);
         Gazetteer::new(all, self.options)
     }

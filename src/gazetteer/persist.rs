@@ -14,8 +14,9 @@
 //! payload, and checks every index of the compiled arrays, so even a damaged file cannot cause a panic.
 use serde::{Deserialize, Serialize};
 
+use super::store::{AliasIn, EntryStore};
 use super::trie::{Trie, NONE};
-use super::{Alias, Cand, CaseMode, Entry, FastMap, Gazetteer, Options};
+use super::{Cand, CaseMode, FastMap, Gazetteer, Options};
 use crate::error::{Error, Result};
 use crate::text::Normalizer;
 
@@ -24,31 +25,36 @@ const MAGIC: &[u8; 12] = b"SAIDWHO-GAZ\0";
 pub const FORMAT_VERSION: u32 = 1;
 const HEADER: usize = 12 + 4 + 8 + 4;
 
-#[derive(Serialize, Deserialize)]
-struct StoredAlias {
-    text: String,
+/// The entries' layout, as read: borrowing the file's strings (postcard reads `&str` in place), so loading
+/// copies each string once, into the gazetteer's string table.
+#[derive(Deserialize)]
+struct StoredAlias<'a> {
+    text: &'a str,
     case: Option<CaseMode>,
     context: bool,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredEntry {
-    id: String,
+#[derive(Deserialize)]
+struct StoredEntry<'a> {
+    id: &'a str,
     /// Empty when the name is the first alias (it always is an alias).
-    name: String,
+    name: &'a str,
     /// Index into `Stored::labels`.
     label: u32,
-    aliases: Vec<StoredAlias>,
+    #[serde(borrow)]
+    aliases: Vec<StoredAlias<'a>>,
     priority: f64,
     /// The attributes as a JSON object text ("" for none).
-    attrs: String,
+    attrs: &'a str,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
+#[derive(Deserialize)]
+struct Stored<'a> {
     options: Options,
-    labels: Vec<String>,
-    entries: Vec<StoredEntry>,
+    #[serde(borrow)]
+    labels: Vec<&'a str>,
+    #[serde(borrow)]
+    entries: Vec<StoredEntry<'a>>,
 }
 
 /// The same layout as [`Stored`], borrowing (serialising without copying every string).
@@ -73,7 +79,7 @@ struct StoredEntryRef<'a> {
     label: u32,
     aliases: Vec<StoredAliasRef<'a>>,
     priority: f64,
-    attrs: String,
+    attrs: &'a str,
 }
 
 fn format_err(msg: impl Into<String>) -> Error {
@@ -127,48 +133,34 @@ impl Gazetteer {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut labels: Vec<&str> = Vec::new();
         let mut label_ix: FastMap<&str, u32> = FastMap::default();
-        let label_codes: Vec<u32> = self
-            .entries
-            .iter()
-            .map(|e| {
-                *label_ix.entry(e.label.as_str()).or_insert_with(|| {
-                    labels.push(e.label.as_str());
-                    (labels.len() - 1) as u32
-                })
-            })
-            .collect();
         let stored = StoredRef {
             options: self.options,
-            labels,
             entries: self
-                .entries
-                .iter()
-                .zip(label_codes)
-                .map(|(e, label)| StoredEntryRef {
-                    id: &e.id,
-                    name: if e.aliases.first().is_some_and(|a| a.text == e.name) {
+                .entries()
+                .map(|e| StoredEntryRef {
+                    id: e.id,
+                    name: if e.aliases().next().is_some_and(|a| a.text == e.name) {
                         ""
                     } else {
-                        &e.name
+                        e.name
                     },
-                    label,
+                    label: *label_ix.entry(e.label).or_insert_with(|| {
+                        labels.push(e.label);
+                        (labels.len() - 1) as u32
+                    }),
                     aliases: e
-                        .aliases
-                        .iter()
+                        .aliases()
                         .map(|a| StoredAliasRef {
-                            text: &a.text,
+                            text: a.text,
                             case: a.case,
                             context: a.context,
                         })
                         .collect(),
                     priority: e.priority,
-                    attrs: if e.attrs.is_empty() {
-                        String::new()
-                    } else {
-                        serde_json::Value::Object(e.attrs.clone()).to_string()
-                    },
+                    attrs: e.attrs_json(),
                 })
                 .collect(),
+            labels,
         };
         let entries = postcard::to_stdvec(&stored).expect("serialising to memory cannot fail");
         let mut payload = Vec::with_capacity(entries.len() + self.matcher_bytes() + 64);
@@ -245,48 +237,57 @@ impl Gazetteer {
         let stored_bytes = cur.bytes()?;
         let stored: Stored = postcard::from_bytes(stored_bytes)
             .map_err(|e| format_err(format!("corrupt payload: {e}")))?;
-        let mut entries = Vec::with_capacity(stored.entries.len());
-        for e in stored.entries {
-            let attrs = if e.attrs.is_empty() {
-                serde_json::Map::new()
-            } else {
-                match serde_json::from_str(&e.attrs) {
-                    Ok(serde_json::Value::Object(m)) => m,
-                    _ => return Err(format_err("corrupt attributes")),
-                }
-            };
-            let label = stored
+        let n_aliases: usize = stored.entries.iter().map(|e| e.aliases.len()).sum();
+        let text_bytes = stored
+            .entries
+            .iter()
+            .map(|e| {
+                e.id.len()
+                    + e.name.len()
+                    + e.attrs.len()
+                    + e.aliases.iter().map(|a| a.text.len()).sum::<usize>()
+            })
+            .sum::<usize>();
+        let mut entries = EntryStore::with_capacity(stored.entries.len(), n_aliases, text_bytes);
+        for e in &stored.entries {
+            if !e.attrs.is_empty()
+                && !matches!(
+                    serde_json::from_str(e.attrs),
+                    Ok(serde_json::Value::Object(_))
+                )
+            {
+                return Err(format_err("corrupt attributes"));
+            }
+            let label = *stored
                 .labels
                 .get(e.label as usize)
-                .ok_or_else(|| format_err("corrupt label index"))?
-                .clone();
-            let aliases: Vec<Alias> = e
-                .aliases
-                .into_iter()
-                .map(|a| Alias {
-                    text: a.text,
-                    case: a.case,
-                    context: a.context,
-                })
-                .collect();
+                .ok_or_else(|| format_err("corrupt label index"))?;
             let name = if e.name.is_empty() {
-                aliases
+                e.aliases
                     .first()
                     .ok_or_else(|| format_err("entry without aliases"))?
                     .text
-                    .clone()
             } else {
                 e.name
             };
-            entries.push(Entry {
-                id: e.id,
-                name,
-                label,
-                aliases,
-                priority: e.priority,
-                attrs,
-            });
+            entries
+                .push(
+                    e.id,
+                    name,
+                    label,
+                    e.aliases.iter().map(|a| AliasIn {
+                        text: a.text,
+                        case: a.case,
+                        context: a.context,
+                    }),
+                    e.priority,
+                    e.attrs,
+                )
+                .map_err(|e| format_err(e.to_string()))?;
         }
+        entries.finish();
+        let options = stored.options;
+        drop(stored);
         let compiled = |m: &str| format_err(format!("corrupt compiled matcher: {m}"));
         let fold_case = match cur.take(1)?[0] {
             0 => false,
@@ -311,7 +312,7 @@ impl Gazetteer {
         if !cur.data.is_empty() {
             return Err(compiled("trailing bytes"));
         }
-        let fold_accents = stored.options.accents == super::AccentMode::Fold;
+        let fold_accents = options.accents == super::AccentMode::Fold;
         let exact_norm = Normalizer::new(false, fold_accents);
         let mut cands = Vec::with_capacity(n_cands);
         let mut exact_keys: Vec<Box<[u8]>> = Vec::new();
@@ -319,13 +320,15 @@ impl Gazetteer {
             let entry = u32::from_le_bytes(c[0..4].try_into().expect("4 bytes"));
             let alias = u32::from_le_bytes(c[4..8].try_into().expect("4 bytes"));
             let flags = c[8];
-            let a = entries
-                .get(entry as usize)
-                .and_then(|e| e.aliases.get(alias as usize))
-                .filter(|_| flags <= 3)
-                .ok_or_else(|| compiled("candidate out of range"))?;
+            if (entry as usize) >= entries.len()
+                || alias as usize >= entries.get(entry).n_aliases()
+                || flags > 3
+            {
+                return Err(compiled("candidate out of range"));
+            }
             let exact = if flags & 2 != 0 {
-                exact_keys.push(exact_norm.normalize_bytes(&a.text).into_boxed_slice());
+                let a = entries.alias(entry, alias);
+                exact_keys.push(exact_norm.normalize_bytes(a.text).into_boxed_slice());
                 (exact_keys.len() - 1) as u32
             } else {
                 NONE
@@ -354,18 +357,20 @@ impl Gazetteer {
             return Err(compiled("candidate counts"));
         }
         let mut by_id = super::ids::IdIndex::with_capacity(entries.len());
-        for (i, e) in entries.iter().enumerate() {
-            if by_id.get(&e.id, &entries).is_some() {
+        for i in 0..entries.len() as u32 {
+            let id = entries.id(i);
+            if by_id.get(id, &entries).is_some() {
                 return Err(format_err("corrupt: duplicate entry id"));
             }
-            by_id.insert(&e.id, i as u32, &entries);
+            by_id.insert(id, i, &entries);
         }
         let norm = Normalizer::new(fold_case, fold_accents);
         let ascii_start = super::build::ascii_start(&trie, &norm);
+        let first = super::first::FirstWords::from_trie(&trie, &norm);
         Ok(Gazetteer {
-            n_aliases: entries.iter().map(|e| e.aliases.len()).sum(),
+            n_aliases,
             entries,
-            options: stored.options,
+            options,
             by_id,
             trie,
             norm,
@@ -375,6 +380,7 @@ impl Gazetteer {
             cands,
             exact_keys,
             ascii_start,
+            first,
         })
     }
 

@@ -1,7 +1,8 @@
 //! The scan: anchored trie walks from word starts only, folding each text char on the fly (no copy of the
 //! text), accepting a key only at a char boundary that is a word boundary. Offsets are the source's own
 //! code units, so Python strings need no offset conversion.
-use super::trie::{Trie, NONE};
+use super::first::{MAX_WORD, SPLITS_WORD};
+use super::trie::{Handle, Trie, NONE};
 use super::{Gazetteer, Match};
 use crate::text::normalize::ASCII_SPACE;
 use crate::text::{char_flags, is_capital, tables, TextSource};
@@ -12,6 +13,16 @@ const SPACE: u8 = tables::SPACE;
 #[inline(always)]
 fn flags_of(c: char) -> u8 {
     char_flags(c)
+}
+
+/// What the first-word index says about a text word.
+enum FirstWord {
+    /// No key starts with it: no match starts here.
+    Absent,
+    /// Keys start with it; the trie node after it.
+    Node(Handle),
+    /// Not looked up (see [`super::first`]): walk.
+    Unknown,
 }
 
 /// A terminal reached at a valid end during a walk.
@@ -31,42 +42,157 @@ impl Gazetteer {
         mut emit: impl FnMut(Match),
     ) {
         let n = text.len();
+        let fw = &self.first;
         let mut i = 0usize;
         let mut prev_word = false;
         let mut hits: Vec<Hit> = Vec::new();
         while i < n {
-            let (c, next) = text.next_char(i);
-            let f = flags_of(c);
-            let word = f & WORD != 0;
-            if word && prev_word {
-                // Inside a word: no match can start before its end.
-                i = text.skip_word(next);
-                prev_word = true;
-                continue;
-            }
-            // A match may start here only at a word start or at a non-word char; never at white space.
-            if f & SPACE == 0 && (!c.is_ascii() || self.ascii_start[c as usize]) {
-                hits.clear();
-                self.walk(text, i, &mut hits);
-                if overlapping {
-                    for h in hits.drain(..) {
-                        if let Some(m) = self.accept(text, i, &h) {
-                            emit(m);
+            let u = text.unit(i);
+            if u < 0x80 {
+                // ASCII fast path.
+                if fw.ascii_word(u) == 0 {
+                    // Not a word char; a match starts here only if a key starts with it (never white space).
+                    if self.ascii_start[u as usize] {
+                        hits.clear();
+                        self.walk(text, i, &mut hits);
+                        if let Some((e, last_word)) =
+                            self.choose(text, i, &mut hits, overlapping, &mut emit)
+                        {
+                            i = e;
+                            prev_word = last_word;
+                            continue;
                         }
                     }
-                } else if let Some((m, last_word)) = hits
-                    .iter()
-                    .rev()
-                    .find_map(|h| self.accept(text, i, h).map(|m| (m, h.last_word)))
-                {
-                    i = m.end;
-                    prev_word = last_word;
-                    emit(m);
+                    prev_word = false;
+                    i += 1;
+                    continue;
+                }
+                if prev_word || !self.ascii_start[u as usize] {
+                    // Inside a word, or a word no key starts with: no match starts before its end.
+                    i = text.skip_word(i + 1);
+                    prev_word = true;
+                    continue;
+                }
+            } else {
+                let (c, next) = text.next_char(i);
+                let f = flags_of(c);
+                let word = f & WORD != 0;
+                if word && prev_word {
+                    i = text.skip_word(next);
+                    continue;
+                }
+                if !word {
+                    if f & SPACE == 0 {
+                        hits.clear();
+                        self.walk(text, i, &mut hits);
+                        if let Some((e, last_word)) =
+                            self.choose(text, i, &mut hits, overlapping, &mut emit)
+                        {
+                            i = e;
+                            prev_word = last_word;
+                            continue;
+                        }
+                    }
+                    prev_word = false;
+                    i = next;
                     continue;
                 }
             }
-            prev_word = word;
-            i = next;
+            // A word start: look its first word up before walking (see `first`).
+            let (end, found) = self.first_word(text, i);
+            hits.clear();
+            match found {
+                FirstWord::Absent => {}
+                FirstWord::Node(node) => self.walk_on(text, end, node, &mut hits),
+                FirstWord::Unknown => self.walk(text, i, &mut hits),
+            }
+            if !hits.is_empty() {
+                if let Some((e, last_word)) =
+                    self.choose(text, i, &mut hits, overlapping, &mut emit)
+                {
+                    i = e;
+                    prev_word = last_word;
+                    continue;
+                }
+            }
+            // No match starts inside the word.
+            i = end;
+            prev_word = true;
+        }
+    }
+
+    /// Emit the matches of the hits of a walk from `s`: all of them when overlapping (returns None), else
+    /// the longest that passes its checks, returning its end and whether its last char is a word char.
+    #[inline]
+    fn choose<S: TextSource + ?Sized>(
+        &self,
+        text: &S,
+        s: usize,
+        hits: &mut Vec<Hit>,
+        overlapping: bool,
+        emit: &mut impl FnMut(Match),
+    ) -> Option<(usize, bool)> {
+        if overlapping {
+            for h in hits.drain(..) {
+                if let Some(m) = self.accept(text, s, &h) {
+                    emit(m);
+                }
+            }
+            return None;
+        }
+        let (m, last_word) = hits
+            .iter()
+            .rev()
+            .find_map(|h| self.accept(text, s, h).map(|m| (m, h.last_word)))?;
+        let e = m.end;
+        emit(m);
+        Some((e, last_word))
+    }
+
+    /// Normalise the word starting at `i` (a word start) and look it up among the keys' first words. Returns
+    /// the word's end and what the lookup says.
+    #[inline(always)]
+    fn first_word<S: TextSource + ?Sized>(&self, text: &S, i: usize) -> (usize, FirstWord) {
+        let n = text.len();
+        let fw = &self.first;
+        // Zero-padded: the hash reads whole 8-byte chunks.
+        let mut buf = [0u8; MAX_WORD + 8];
+        let mut len = 0usize;
+        let mut j = i;
+        let mut unknown = false;
+        while j < n {
+            let u = text.unit(j);
+            if u < 0x80 {
+                let b = fw.ascii_word(u);
+                if b == 0 {
+                    break;
+                }
+                if len < MAX_WORD {
+                    buf[len] = b;
+                }
+                len += 1;
+                j += 1;
+                continue;
+            }
+            let (c, nj) = text.next_char(j);
+            if flags_of(c) & WORD == 0 {
+                break;
+            }
+            unknown |= SPLITS_WORD.contains(&c);
+            let nb = self.norm.norm_char(c);
+            let b = nb.as_bytes();
+            if len + b.len() <= MAX_WORD {
+                buf[len..len + b.len()].copy_from_slice(b);
+            }
+            len += b.len();
+            j = nj;
+        }
+        if unknown || len == 0 || len > MAX_WORD {
+            return (j, FirstWord::Unknown);
+        }
+        match fw.get_padded(&buf, len) {
+            0 => (j, FirstWord::Absent),
+            node => (j, FirstWord::Node(node)),
         }
     }
 
@@ -74,9 +200,40 @@ impl Gazetteer {
     /// the caller checks the candidates (case verification, context) and picks.
     #[inline]
     fn walk<S: TextSource + ?Sized>(&self, text: &S, s: usize, hits: &mut Vec<Hit>) {
+        self.walk_from(text, s, self.trie.root(), hits)
+    }
+
+    /// Go on with a walk that reached `node` at `j`, the end of the match's first word (a word end, so a
+    /// terminal there is a valid end).
+    #[inline]
+    fn walk_on<S: TextSource + ?Sized>(
+        &self,
+        text: &S,
+        j: usize,
+        node: Handle,
+        hits: &mut Vec<Hit>,
+    ) {
+        if Trie::is_term(node) {
+            hits.push(Hit {
+                end: j,
+                term: self.trie.term(node),
+                last_word: true,
+            });
+        }
+        self.walk_from(text, j, node, hits)
+    }
+
+    /// The walk from `node` at offset `s`.
+    #[inline]
+    fn walk_from<S: TextSource + ?Sized>(
+        &self,
+        text: &S,
+        s: usize,
+        mut node: Handle,
+        hits: &mut Vec<Hit>,
+    ) {
         let n = text.len();
         let trie = &self.trie;
-        let mut node = trie.root();
         let mut j = s;
         let mut prev_space = false;
         while j < n {

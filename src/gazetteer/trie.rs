@@ -208,6 +208,25 @@ impl Trie {
         }
     }
 
+    /// Call `f(label, child)` for every child of `node`, in label order.
+    pub(crate) fn for_each_child(&self, node: Handle, mut f: impl FnMut(u8, Handle)) {
+        let first = node as u32 as usize;
+        if node & DENSE_BIT != 0 {
+            let base = first * 256;
+            for (b, &h) in self.dense[base..base + 256].iter().enumerate() {
+                if h != 0 {
+                    f(b as u8, h);
+                }
+            }
+        } else {
+            let n = ((node >> N_SHIFT) & 0x1ff) as usize;
+            let start = first + (node & TERM_BIT != 0) as usize;
+            for &e in &self.edges[start..start + n] {
+                f(e as u8, e >> 8);
+            }
+        }
+    }
+
     fn children(&self, node: Handle) -> Vec<(u8, Handle)> {
         let first = node as u32 as usize;
         if node & DENSE_BIT != 0 {

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 
 use super::errors::{to_py, SaidwhoError};
 use crate::gazetteer::{
-    read_table, AccentMode, Alias, CaseMode, Entry, Gazetteer, Match, Options, TableOptions,
+    read_table, AccentMode, Alias, CaseMode, Entry, EntryRef, Gazetteer, Match, Options,
+    TableOptions,
 };
 use crate::text::check_no_surrogates;
 
@@ -439,7 +440,7 @@ pub struct PyEntry {
 }
 
 impl PyEntry {
-    fn e(&self) -> &Entry {
+    fn e(&self) -> EntryRef<'_> {
         self.gaz.entry(self.index)
     }
 }
@@ -449,33 +450,33 @@ impl PyEntry {
     /// The entry's id.
     #[getter]
     fn id(&self) -> &str {
-        &self.e().id
+        self.e().id
     }
     /// The canonical name.
     #[getter]
     fn name(&self) -> &str {
-        &self.e().name
+        self.e().name
     }
     /// The label (PERSON, GPE, ...).
     #[getter]
     fn label(&self) -> &str {
-        &self.e().label
+        self.e().label
     }
     /// The aliases as written (the name among them), without options.
     #[getter]
     fn aliases(&self) -> Vec<String> {
-        self.e().aliases.iter().map(|a| a.text.clone()).collect()
+        self.e().aliases().map(|a| a.text.to_string()).collect()
     }
     /// The aliases with their options: a str for a plain alias, else a dict {alias, case, context}.
     #[getter]
     fn alias_specs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for a in &self.e().aliases {
+        for a in self.e().aliases() {
             if a.case.is_none() && !a.context {
-                out.append(&a.text)?;
+                out.append(a.text)?;
             } else {
                 let d = PyDict::new(py);
-                d.set_item("alias", &a.text)?;
+                d.set_item("alias", a.text)?;
                 if let Some(c) = a.case {
                     d.set_item("case", c.as_str())?;
                 }
@@ -495,7 +496,7 @@ impl PyEntry {
     /// The attributes (a new dict each time).
     #[getter]
     fn attrs(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        py_to_json(py, &serde_json::Value::Object(self.e().attrs.clone()))
+        py_to_json(py, &serde_json::Value::Object(self.e().attrs()))
     }
     /// The entry as a record dict, as accepted by `Gazetteer.from_records`.
     fn to_record<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -512,10 +513,10 @@ impl PyEntry {
         let e = self.e();
         Ok(format!(
             "Entry(id={}, name={}, label={}, aliases={})",
-            PyString::new(py, &e.id).repr()?,
-            PyString::new(py, &e.name).repr()?,
-            PyString::new(py, &e.label).repr()?,
-            e.aliases.len()
+            PyString::new(py, e.id).repr()?,
+            PyString::new(py, e.name).repr()?,
+            PyString::new(py, e.label).repr()?,
+            e.n_aliases()
         ))
     }
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
@@ -567,7 +568,7 @@ impl PyMatch {
     fn id(&self) -> &str {
         match &self.owned {
             Some(o) => &o.id,
-            None => &self.gaz.entry(self.entry).id,
+            None => self.gaz.entry_id(self.entry),
         }
     }
     /// Label of the top candidate.
@@ -575,7 +576,7 @@ impl PyMatch {
     fn label(&self) -> &str {
         match &self.owned {
             Some(o) => &o.label,
-            None => &self.gaz.entry(self.entry).label,
+            None => self.gaz.entry(self.entry).label,
         }
     }
     /// Canonical name of the top candidate.
@@ -583,7 +584,7 @@ impl PyMatch {
     fn name(&self) -> &str {
         match &self.owned {
             Some(o) => &o.name,
-            None => &self.gaz.entry(self.entry).name,
+            None => self.gaz.entry(self.entry).name,
         }
     }
     /// The gazetteer alias that matched (of the top candidate).
@@ -591,7 +592,7 @@ impl PyMatch {
     fn alias(&self) -> &str {
         match &self.owned {
             Some(o) => &o.alias,
-            None => &self.gaz.entry(self.entry).aliases[self.alias as usize].text,
+            None => self.gaz.entry(self.entry).alias(self.alias).text,
         }
     }
     /// Ids of every candidate entity, best first (priority, then gazetteer order).
@@ -602,7 +603,7 @@ impl PyMatch {
             None => self
                 .cands
                 .iter()
-                .map(|&e| self.gaz.entry(e).id.clone())
+                .map(|&e| self.gaz.entry_id(e).to_string())
                 .collect(),
         }
     }
@@ -720,7 +721,23 @@ pub struct PyGazetteer {
 
 impl PyGazetteer {
     fn wrap(g: Gazetteer) -> PyGazetteer {
+        release_free_memory();
         PyGazetteer { inner: Arc::new(g) }
+    }
+}
+
+/// After a build or load, hand the allocator's free pages back to the system. Building frees the input
+/// entries' many small strings once they are interned; glibc keeps such holes mapped (RSS) unless trimmed.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
+        }
+        // SAFETY: glibc's malloc_trim only returns free memory to the system; it is thread-safe.
+        unsafe {
+            malloc_trim(0);
+        }
     }
 }
 
@@ -801,7 +818,7 @@ impl PyGazetteer {
     fn merge(&self, py: Python<'_>, other: &Bound<'_, PyGazetteer>) -> PyResult<Self> {
         let (a, b) = (self.inner.clone(), other.get().inner.clone());
         let out = py
-            .detach(|| guarded(|| a.extend(b.entries().to_vec())))?
+            .detach(|| guarded(|| a.extend(b.to_entries())))?
             .map_err(to_py)?;
         Ok(PyGazetteer::wrap(out))
     }
@@ -844,7 +861,7 @@ impl PyGazetteer {
     }
     /// All entry ids, in order.
     fn ids(&self) -> Vec<String> {
-        self.inner.entries().iter().map(|e| e.id.clone()).collect()
+        self.inner.entries().map(|e| e.id.to_string()).collect()
     }
     /// (distinct labels in first-seen order, label code of each entry as int32 bytes).
     fn label_codes<'py>(&self, py: Python<'py>) -> PyResult<(Vec<String>, Bound<'py, PyBytes>)> {
@@ -852,8 +869,8 @@ impl PyGazetteer {
         let mut ix: HashMap<&str, i32> = HashMap::new();
         let mut codes: Vec<u8> = Vec::with_capacity(self.inner.len() * 4);
         for e in self.inner.entries() {
-            let c = *ix.entry(e.label.as_str()).or_insert_with(|| {
-                labels.push(e.label.clone());
+            let c = *ix.entry(e.label).or_insert_with(|| {
+                labels.push(e.label.to_string());
                 (labels.len() - 1) as i32
             });
             codes.extend_from_slice(&c.to_le_bytes());

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::attribute::{Found, How, Window};
+use super::cues::CueHit;
 use super::marks::RawQuote;
 use super::{QuoteKind, QuoteOptions};
 use crate::people::lexicon::FnvMap;
@@ -88,14 +89,25 @@ fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usi
     Some((s, s + name.len()))
 }
 
+/// The tokens of a whole paragraph, classified, as one attribution window read them: what the reported-speech
+/// pass reuses instead of tokenising the paragraph again.
+pub(super) struct ParagraphTokens {
+    pub para: usize,
+    pub toks: Vec<Tok>,
+    pub hits: Vec<Option<CueHit>>,
+}
+
 /// Attributes the quotations `raw` of `text` (paragraphs `paras`): one [`Att`] per quotation, groups numbered in
-/// order of creation (the caller renumbers them in text order).
+/// order of creation (the caller renumbers them in text order). With `keep`, the windows that covered a whole
+/// paragraph are returned too.
 pub(super) fn attribute(
     text: &str,
     paras: &[Range<usize>],
     raw: &[RawQuote],
     opts: &QuoteOptions,
-) -> Vec<Att> {
+    keep: bool,
+) -> (Vec<Att>, Vec<ParagraphTokens>) {
+    let mut kept: Vec<ParagraphTokens> = Vec::new();
     let mut atts = vec![Att::default(); raw.len()];
     let mut next_group = 0usize;
     let mut prev_end: Option<ParaEnd> = None;
@@ -278,6 +290,13 @@ pub(super) fn attribute(
                     }
                 }
             }
+            if keep && qa == a && qb == b && ws == para.start && we == para.end {
+                kept.push(ParagraphTokens {
+                    para: pi,
+                    toks: toks.clone(),
+                    hits: w.into_hits(),
+                });
+            }
             qa = qb;
         }
         let last = &raw[b - 1];
@@ -289,5 +308,5 @@ pub(super) fn attribute(
         a = b;
     }
 
-    atts
+    (atts, kept)
 }

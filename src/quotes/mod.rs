@@ -156,9 +156,9 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let paras: Vec<Range<usize>> = paragraphs(text).collect();
     let raw = marks::find_quotes(text, &paras);
     let people = find_people(text, entities);
-    let mut atts = marked::attribute(text, &paras, &raw, opts);
+    let (mut atts, kept) = marked::attribute(text, &paras, &raw, opts, opts.reported);
     let reported = if opts.reported {
-        reported::find(text, &paras, &raw, opts)
+        reported::find(text, &paras, &raw, opts, kept)
     } else {
         Vec::new()
     };

@@ -11,6 +11,7 @@ use super::QuoteOptions;
 use crate::people::tokens::{tokenize, Tok};
 
 use super::attribute::Window;
+use super::marked::ParagraphTokens;
 
 /// Longest window tokenised at once (bytes); longer paragraphs are read in pieces cut outside quotations.
 const MAX_WINDOW: usize = 1 << 16;
@@ -39,7 +40,9 @@ pub(super) fn find(
     paras: &[Range<usize>],
     raw: &[RawQuote],
     opts: &QuoteOptions,
+    kept: Vec<ParagraphTokens>,
 ) -> Vec<Reported> {
+    let mut kept = kept.into_iter().peekable();
     let mut out: Vec<Reported> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
     let mut spans: Vec<(u32, usize, usize)> = Vec::new();
@@ -48,6 +51,26 @@ pub(super) fn find(
         let q0 = qi;
         while qi < raw.len() && (raw[qi].para as usize) <= pi {
             qi += 1;
+        }
+        // A paragraph whose tokens the attribution of its quotations kept: read them again.
+        while kept.peek().is_some_and(|k| k.para < pi) {
+            kept.next();
+        }
+        if let Some(pt) = kept.next_if(|k| k.para == pi) {
+            let has_cue = pt.hits.iter().any(|h| h.is_some_and(|h| h.clause))
+                || pt
+                    .toks
+                    .iter()
+                    .any(|t| t.cap() && &text[t.start..t.end] == "According");
+            if has_cue {
+                let ends_sentence = |idx: u32| {
+                    let q = &raw[idx as usize];
+                    !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
+                };
+                let w = Window::new(text, &pt.toks, &opts.cues, pt.hits, ends_sentence);
+                read_window(text, &w, &pt.toks, pi, &mut out);
+            }
+            continue;
         }
         if !opts.cues.has_clause_cue(&text[para.clone()]) {
             continue;
@@ -78,54 +101,59 @@ pub(super) fn find(
                 !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
             };
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
-            for k in 0..toks.len() {
-                let Some(s) = w.reported(k) else {
-                    continue;
-                };
-                let r = Reported {
-                    start: s.content.0,
-                    end: s.content.1,
-                    speaker: s.speaker,
-                    refers: s.refers,
-                    cue: s.cue,
-                    para: pi,
-                };
-                // "X denied that …, and claimed …": the second verb shares the first one's subject, and the first
-                // content ends before "and".
-                let mut r = r;
-                if k >= 1 && &text[toks[k - 1].start..toks[k - 1].end] == "and" {
-                    if let Some(prev) = out.last_mut().filter(|p| {
-                        // the first content runs over this cue, or was cut right before its "and"
-                        p.para == pi
-                            && p.start < toks[k].start
-                            && (p.end >= toks[k].start
-                                || toks[k.saturating_sub(3)..k].iter().any(|t| t.end == p.end))
-                    }) {
-                        let mut cut = k - 1;
-                        if cut > 0 && &text[toks[cut - 1].start..toks[cut - 1].end] == "," {
-                            cut -= 1;
-                        }
-                        if cut > 0 && toks[cut - 1].end > prev.start {
-                            prev.end = toks[cut - 1].end;
-                            r.speaker = prev.speaker;
-                            r.refers = prev.refers;
-                        }
-                    }
-                }
-                // One attribution per content: a later cue reading the same words again is dropped.
-                if out
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .any(|o| o.start == r.start && o.end == r.end)
-                {
-                    continue;
-                }
-                out.push(r);
-            }
+            read_window(text, &w, &toks, pi, &mut out);
             ws = we;
         }
     }
     out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
     out
+}
+
+/// Every reported-speech attribution of one window (tokens `toks` of paragraph `pi`), appended to `out`.
+fn read_window(text: &str, w: &Window<'_>, toks: &[Tok], pi: usize, out: &mut Vec<Reported>) {
+    for k in 0..toks.len() {
+        let Some(s) = w.reported(k) else {
+            continue;
+        };
+        let r = Reported {
+            start: s.content.0,
+            end: s.content.1,
+            speaker: s.speaker,
+            refers: s.refers,
+            cue: s.cue,
+            para: pi,
+        };
+        // "X denied that …, and claimed …": the second verb shares the first one's subject, and the first
+        // content ends before "and".
+        let mut r = r;
+        if k >= 1 && &text[toks[k - 1].start..toks[k - 1].end] == "and" {
+            if let Some(prev) = out.last_mut().filter(|p| {
+                // the first content runs over this cue, or was cut right before its "and"
+                p.para == pi
+                    && p.start < toks[k].start
+                    && (p.end >= toks[k].start
+                        || toks[k.saturating_sub(3)..k].iter().any(|t| t.end == p.end))
+            }) {
+                let mut cut = k - 1;
+                if cut > 0 && &text[toks[cut - 1].start..toks[cut - 1].end] == "," {
+                    cut -= 1;
+                }
+                if cut > 0 && toks[cut - 1].end > prev.start {
+                    prev.end = toks[cut - 1].end;
+                    r.speaker = prev.speaker;
+                    r.refers = prev.refers;
+                }
+            }
+        }
+        // One attribution per content: a later cue reading the same words again is dropped.
+        if out
+            .iter()
+            .rev()
+            .take(4)
+            .any(|o| o.start == r.start && o.end == r.end)
+        {
+            continue;
+        }
+        out.push(r);
+    }
 }

@@ -14,6 +14,9 @@ pub trait TextSource: Sync {
     fn next_char(&self, i: usize) -> (char, usize);
     /// The char ending at `i` (> 0) and the offset where it starts.
     fn prev_char(&self, i: usize) -> (char, usize);
+    /// The code unit at `i` (< len): a value below 0x80 is that ASCII char, one unit long; for any other
+    /// value, read the char with [`TextSource::next_char`]. For the scanners' ASCII fast paths.
+    fn unit(&self, i: usize) -> u32;
     /// The first offset at or after `i` that does not start a word char (the end of the word at `i`).
     #[inline]
     fn skip_word(&self, mut i: usize) -> usize {
@@ -58,6 +61,10 @@ fn skip_word_units<T: Copy + Into<u32>>(units: &[T], mut i: usize) -> usize {
 }
 
 impl TextSource for str {
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self.as_bytes()[i] as u32
+    }
     #[inline]
     fn len(&self) -> usize {
         str::len(self)
@@ -86,6 +93,10 @@ impl TextSource for str {
 }
 
 impl TextSource for [u8] {
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self[i] as u32
+    }
     #[inline]
     fn len(&self) -> usize {
         <[u8]>::len(self)
@@ -111,6 +122,10 @@ fn unit_char(u: u32) -> char {
 }
 
 impl TextSource for [u16] {
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self[i] as u32
+    }
     #[inline]
     fn len(&self) -> usize {
         <[u16]>::len(self)
@@ -130,6 +145,10 @@ impl TextSource for [u16] {
 }
 
 impl TextSource for [u32] {
+    #[inline(always)]
+    fn unit(&self, i: usize) -> u32 {
+        self[i]
+    }
     #[inline]
     fn len(&self) -> usize {
         <[u32]>::len(self)

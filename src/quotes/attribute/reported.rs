@@ -151,20 +151,23 @@ impl<'a> Window<'a> {
 
     /// Reported speech whose cue starts at token `k`, if any.
     pub(crate) fn reported(&self, k: usize) -> Option<Speech> {
+        let h = match self.hits[k] {
+            Some(h) if h.clause => h,
+            None if self.toks[k].cap() => {
+                // "According to X, …" opening a sentence: written with a capital, so no lexicon hit.
+                if self.word(k) == "According"
+                    && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
+                    && self.word(k + 1) == "to"
+                {
+                    let ss = self.sent[k];
+                    return self.according(k, k + 2, ss, self.content_end(k));
+                }
+                return None;
+            }
+            _ => return None,
+        };
         let ss = self.sent[k];
         let e = self.content_end(k);
-        // "According to X, …" opening a sentence: written with a capital, so no lexicon hit.
-        if self.toks[k].cap()
-            && self.word(k) == "According"
-            && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Word)
-            && self.word(k + 1) == "to"
-        {
-            return self.according(k, k + 2, ss, e);
-        }
-        let h = self.hits[k]?;
-        if !h.clause {
-            return None;
-        }
         if h.role == Role::Source {
             return self.according(k, h.end, ss, e);
         }
@@ -205,7 +208,11 @@ impl<'a> Window<'a> {
         }
         let after_as = k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "as";
         let after_noun = k > ss && self.speech_noun(k - 1);
-        if part && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun) {
+        // "GOP primary voters saying they want …", "22 percent saying …": a group and what it says.
+        let after_group = part && k > ss && self.group_before(k - 1);
+        if part
+            && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun || after_group)
+        {
             // "a series of decrees declaring …" modifies a noun; ", saying …" and "as saying …" report.
             return None;
         }
@@ -214,11 +221,77 @@ impl<'a> Window<'a> {
             return self.closing_passive(k, ce, ss);
         }
         if !part {
+            if let Some(s) = self.as_reported(k, ce, ss, e) {
+                return Some(s);
+            }
             if let Some(s) = self.closing(k, ce, ss, e) {
                 return Some(s);
             }
         }
         self.forward(k, ce, role, part, ss, e)
+    }
+
+    /// Does token `i` end a group of people named by a number or a plural ("22 percent", "three in 10",
+    /// "GOP primary voters", "26%")?
+    fn group_before(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.flags & NUM != 0
+            || t.punct() == Some('%')
+            || t.kind == Kind::Word
+                && (self.word(i) == "percent" || t.is(PERSON_NOUN) && self.plural_noun_like(i))
+    }
+
+    fn plural_noun_like(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+    }
+
+    /// A subject that the noun-phrase reader does not take: a number or percentage ("26% say", "about two-thirds,
+    /// 67 percent, say", "three in 10 said"), at most six tokens before the cue.
+    fn number_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut b = k;
+        while b > ss && self.toks[b - 1].lower() && self.toks[b - 1].is(ADV | AUX | NEG) {
+            b -= 1;
+        }
+        if b > ss && self.toks[b - 1].is_punct(',') {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > ss && b - a < 6 {
+            let t = &self.toks[a - 1];
+            let ok = t.flags & NUM != 0
+                || t.punct() == Some('%')
+                || t.kind == Kind::Word
+                    && (matches!(self.word(a - 1), "percent" | "in" | "of")
+                        || t.lower() && t.cls == 0);
+            if !ok {
+                break;
+            }
+            a -= 1;
+        }
+        ((a..b).any(|x| self.toks[x].flags & NUM != 0 || self.toks[x].punct() == Some('%')))
+            .then_some((a, b))
+    }
+
+    /// "As The Washington Post reported, …", "As reported by Western Journalism, …": the content after the comma.
+    fn as_reported(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
+        let first = self.clause_start(ss, k);
+        if !(first < k && self.word(first).eq_ignore_ascii_case("as") && k - first <= 8) {
+            return None;
+        }
+        let (np, comma) = if k == first + 1 && ce < e && self.word(ce) == "by" {
+            let (a, b) = self.np_right(ce + 1, e)?;
+            ((a, b), b)
+        } else {
+            let (a, b) = self.np_left(self.skip_left(k as isize - 1, first + 1)?, first + 1)?;
+            ((a, b), ce)
+        };
+        if comma >= e || !self.toks[comma].is_punct(',') {
+            return None;
+        }
+        let start = self.skip_that(comma + 1, e);
+        let end = self.cut(start, e);
+        self.speech((start, end), np, k, ce)
     }
 
     fn speech(
@@ -434,10 +507,15 @@ impl<'a> Window<'a> {
         if b - a > 8 || a < ss + 2 || !self.toks[a - 1].is_punct(',') {
             return None;
         }
+        // "…, legal experts say.": an adjective may open the speaker when a person noun or a plural ends it.
+        let head_ok = self.toks[b - 1].is(PERSON_NOUN)
+            || self.plural_noun_like(b - 1)
+            || self.toks[b - 1].cap();
         if self.toks[a].kind == Kind::Word
             && self.toks[a].lower()
             && self.toks[a].cls & (DET | PRONOUN | PERSON_NOUN) == 0
             && !self.plural_noun(a)
+            && !head_ok
         {
             return None;
         }
@@ -473,7 +551,9 @@ impl<'a> Window<'a> {
             // "said: “…”", "said, “…”", "said “…”": a quotation in marks takes it.
             return None;
         }
-        let (mut a, mut b) = self.subject_of(k, ce, role, part, ss)?;
+        let (mut a, mut b) = self
+            .subject_of(k, ce, role, part, ss)
+            .or_else(|| self.number_subject(k, ss))?;
         if a >= k && !part && k > ss + 1 && self.toks[k - 1].is_punct(',') {
             // "Alexei Kulemzin, the mayor of Donetsk, said Ukrainian shelling hit …": the name after the cue
             // starts the content; the subject is before the appositive.
@@ -501,7 +581,9 @@ impl<'a> Window<'a> {
             j = self.skip_object(j, e);
         }
         let j0 = j;
-        j = self.skip_adjuncts(j, e);
+        j = self
+            .that_ahead(j, e)
+            .unwrap_or_else(|| self.skip_adjuncts(j, e));
         // "that" as a complementizer, not the pronoun in "that's what new media is".
         let that = j + 1 < e
             && self.toks[j].lower()
@@ -568,7 +650,9 @@ impl<'a> Window<'a> {
             let w = self.word(x);
             if u.lower() && w == "that"
                 || u.cls & PRONOUN != 0 && u.cls & DET == 0 && w != "it" && w != "you"
+                || u.lower() && u.is(DET | POSS_DET) && u.cls & PREP == 0
             {
+                // "told reporters that …", "told operatives they …", "told the AP his firm worked …"
                 return x;
             }
             if u.lower() && (u.cls & (AUX | SUB | CONJ | PREP) != 0 || w == "to") {
@@ -654,6 +738,30 @@ impl<'a> Window<'a> {
         j
     }
 
+    /// "told The Post and Courier newspaper of Charleston on Saturday that …": a "that" within a dozen plain words
+    /// (no verb, clause word, quotation or punctuation but a comma pair) after the cue.
+    fn that_ahead(&self, j: usize, e: usize) -> Option<usize> {
+        for x in j..e.min(j + 14) {
+            let u = &self.toks[x];
+            if u.kind == Kind::Word && u.lower() && self.word(x) == "that" {
+                return (x > j).then_some(x);
+            }
+            let plain = match u.kind {
+                Kind::Word => {
+                    u.cls & (AUX | PRONOUN | SUB | CONJ) == 0 && self.hits[x].is_none()
+                        || self.word(x) == "and"
+                }
+                Kind::Poss => true,
+                Kind::Punct => matches!(u.punct(), Some(',' | '.' | '-' | '&')),
+                Kind::Quote => false,
+            };
+            if !plain || u.lower() && self.word(x).ends_with("ed") && self.word(x).len() > 4 {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Skips "that" at `j`.
     fn skip_that(&self, j: usize, e: usize) -> usize {
         if j + 1 < e
@@ -692,7 +800,7 @@ impl<'a> Window<'a> {
                 }
                 if t.lower() && t.cls & (DET | PERSON_NOUN) == 0 && !self.plural_noun(i) {
                     // A bare noun ("electricity supply there was …"): a verb must follow closely.
-                    return t.cls == 0
+                    return t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN | TIME) == 0
                         && !self.ly_adverb(i)
                         && self.finite_verb(i + 1, e.min(i + 6));
                 }
@@ -728,8 +836,19 @@ impl<'a> Window<'a> {
                 && (i + 1..e.min(i + 3))
                     .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
         }
-        let opens = if t.cap() || t.flags & NUM != 0 {
-            !t.is(SUB | PREP | CONJ) || t.is(DET)
+        if t.cap() && !t.is(SUB | PREP | CONJ | ADV) || t.flags & NUM != 0 {
+            // "say Florida Sen. Marco Rubio, hasn't been tested …": a name after "say" is the content's subject.
+            return true;
+        }
+        if t.lower()
+            && t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN) == 0
+            && !self.ly_adverb(i)
+        {
+            // "Democrats say movement over the past week is instructive", "He said no to the war"
+            return (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
+        }
+        let opens = if t.cap() {
+            t.is(DET)
         } else {
             t.is(DET) && t.cls & (PREP | SUB) == 0
                 || matches!(w, "none" | "nobody" | "nothing" | "everyone" | "everybody")
