@@ -95,8 +95,8 @@ def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLe
     ``reported``: also find reported speech without quotation marks (quotes of kind ``"indirect"``).
 
     >>> doc = analyze("Ukraine says Russia uses troops like “cannon fodder”.")
-    >>> [m.text for m in doc.entities], doc.quotes[0].kind, doc.quotes[0].speaker.text
-    (['Ukraine', 'Russia'], 'partial', 'Ukraine')
+    >>> [m.text for m in doc.entities], [(q.kind, q.speaker.text) for q in doc.quotes]
+    (['Ukraine', 'Russia'], [('indirect', 'Ukraine'), ('partial', 'Ukraine')])
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
