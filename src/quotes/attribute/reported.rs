@@ -462,7 +462,9 @@ impl<'a> Window<'a> {
             // "The editorial, sources said, nailed …", "The only problem, Ms. Bigbee said, is that …"; not an
             // appositive of the speaker (", said Steven Taylor, a professor at …").
             !(n.lower() && self.word(e + 1).ends_with("ing"))
-                && (self.finite_verb(e + 1, e + 2) || self.clause_opening(e + 1, full))
+                && (self.finite_verb(e + 1, e + 2)
+                    || self.clause_opening(e + 1, full)
+                    || n.lower() && self.word(e + 1) == "that")
         };
         let content = |from: usize, to: usize| {
             if parenthetical {
@@ -928,6 +930,32 @@ impl<'a> Window<'a> {
             let t = &self.toks[j];
             if matches!(t.punct(), Some(';' | ':')) {
                 return self.trim_end(a, j);
+            }
+            if j > a + 2 && matches!(t.punct(), Some('-' | '—' | '–')) && j + 1 < e {
+                // "… committee members - there are two from each district": a dash opening the writer's clause.
+                let n = &self.toks[j + 1];
+                let w = self.word(j + 1);
+                let clause = n.kind == Kind::Word
+                    && (matches!(w, "though" | "although" | "while" | "but")
+                        || (n.is(PRONOUN) && n.cls & DET == 0 || w.eq_ignore_ascii_case("there"))
+                            && self.finite_verb(j + 2, e.min(j + 5)));
+                if clause {
+                    return self.trim_end(a, j);
+                }
+            }
+            if t.is_punct(',') && j > a + 2 && j + 2 < e {
+                // ", however …", ", and other GOP leaders said …": the writer's next clause, another report.
+                let w = self.word(j + 1);
+                let report_follows = || {
+                    (j + 2..e.min(j + 8)).any(|x| {
+                        self.hits[x].is_some_and(|h| !h.participle && h.role == Role::Speech)
+                            && x > j + 2
+                            && !self.toks[x - 1].is_punct(',')
+                    })
+                };
+                if w == "however" || w == "and" && report_follows() {
+                    return self.trim_end(a, j);
+                }
             }
             if j > a + 1
                 && t.kind == Kind::Word
