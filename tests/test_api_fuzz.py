@@ -59,7 +59,7 @@ def _check_spans(text: str, items) -> None:
 def _check_quotes(text: str, quotes) -> None:
     _check_spans(text, quotes)
     for q in quotes:
-        assert q.kind in ("direct", "partial", "scare")
+        assert q.kind in ("direct", "partial", "scare", "indirect")
         for span in (q.speaker, q.cue):
             if span is not None:
                 _check_spans(text, [span])

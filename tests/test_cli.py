@@ -66,10 +66,74 @@ def test_txt_table_on_stdout(seeds):
     r = run("analyze", *seeds)
     assert r.returncode == EXIT_OK, r.stderr
     assert "Volodymyr Zelenskiy" in r.stdout and "Vladimir Putin" in r.stdout
-    # a header per file, one line per attributed quote
+    # one header (and its rule) for all files, one line per attributed quote, file names not paths
     exp = expected([(str(p), p.read_text(encoding="utf-8")) for p in seeds])
-    assert r.stdout.count("speaker_id") == 2
-    assert len(r.stdout.strip().splitlines()) == len(exp) + 2
+    lines = r.stdout.rstrip("\n").splitlines()
+    assert lines[0].split() == ["doc", "speaker", "cue", "kind", "text"]
+    assert r.stdout.count("speaker") == 1 and len(lines) == len(exp) + 2
+    assert all(len(line) < 100 for line in lines)  # fits a 100-column terminal
+    assert str(seeds[0].parent) not in r.stdout
+    for p in seeds:
+        assert sum(line.startswith(p.name + " ") for line in lines) == (exp["doc"] == str(p)).sum()
+    # each line shows its quote's speaker, cue and kind (the text cut with … to fit)
+    for line, row in zip(lines[2:], exp.itertuples()):
+        assert str(row.speaker if pd.isna(row.speaker_name) else row.speaker_name)[:18] in line and str(row.kind) in line
+        assert " ".join(row.text.split())[:20] in line
+
+
+def test_version_and_help(capsys):
+    r = run("--version")
+    assert r.returncode == EXIT_OK and r.stdout.strip() == f"saidwho {sw.__version__}"
+    for args in (["--help"], ["analyze", "--help"]):
+        r = run(*args)
+        assert r.returncode == EXIT_OK
+        assert "exit codes:" in r.stdout and "0  success" in r.stdout and "2  usage error" in r.stdout
+    r = run("analyze", "--help")
+    assert "(default: table" in r.stdout and "(default: who_said_what)" in r.stdout
+    assert "(default: skip)" in r.stdout and "(default: text)" in r.stdout
+
+
+def test_csv_writes_lists_as_json(seeds, capsys):
+    code, out, err = run_main(capsys, "analyze", *seeds, "--format", "csv")
+    assert code == EXIT_OK, err
+    got = pd.read_csv(io.StringIO(out), keep_default_na=False)
+    exp = expected([(str(p), p.read_text(encoding="utf-8")) for p in seeds])
+    assert [json.loads(x) for x in got["entity_ids"]] == [list(x) for x in exp["entity_ids"]]
+    assert [json.loads(x) for x in got["entity_names"]] == [list(x) for x in exp["entity_names"]]
+    assert "['" not in out  # no Python reprs
+    code, out, err = run_main(capsys, "analyze", seeds[0], "--format", "csv", "--what", "people")
+    got = pd.read_csv(io.StringIO(out))
+    people = expected([(str(seeds[0]), TEXTS[SEEDS[0]])], "people")
+    assert [json.loads(x) for x in got["mentions"]] == [list(m) for m in people["mentions"]]
+    assert all(TEXTS[SEEDS[0]][m["start"]:m["end"]] for x in got["mentions"] for m in json.loads(x))
+
+
+def test_empty_input_is_an_empty_document(tmp_path, capsys):
+    """An empty file is what ``sw.analyze("")`` is: no results, no error."""
+    assert sw.analyze("").quotes == [] and sw.analyze("").entities == []
+    for name, content in [("empty.txt", ""), ("blank.txt", "\n  \n"), ("empty.jsonl", ""),
+                          ("blank.jsonl", "\n\n"), ("empty.csv", ""), ("header.csv", "id,text\n")]:
+        p = tmp_path / name
+        p.write_text(content, encoding="utf-8")
+        for fmt in ("jsonl", "csv", "table"):
+            code, out, err = run_main(capsys, "analyze", p, "--format", fmt, "--what", "quotes")
+            assert code == EXIT_OK and "Traceback" not in err, (name, fmt, err)
+            header = ("doc,start,end,text,kind,group,speaker,speaker_start,speaker_end,speaker_id,speaker_name,"
+                      "cue,cue_start,cue_end")
+            assert out.strip() in ("", header), (name, fmt, out)
+    # with other files: their results, and the empty one adds nothing
+    good = tmp_path / "ned.txt"
+    good.write_text(NED, encoding="utf-8")
+    code, out, _ = run_main(capsys, "analyze", tmp_path / "empty.txt", good, "--format", "jsonl")
+    assert code == EXIT_OK and [json.loads(x)["doc"] for x in out.splitlines()] == [str(good)]
+
+
+def test_parquet_without_pyarrow_names_the_install(seeds, tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # what a missing pyarrow looks like to import
+    code, _, err = run_main(capsys, "analyze", seeds[0], "--format", "parquet", "-o", tmp_path / "q.parquet")
+    assert code == EXIT_ERROR and "Traceback" not in err
+    assert "--format parquet needs pyarrow" in err and "pip install 'saidwho[arrow]'" in err
+    assert not (tmp_path / "q.parquet").exists()
 
 
 def test_txt_to_jsonl_matches_the_library(seeds, capsys):
@@ -78,7 +142,7 @@ def test_txt_to_jsonl_matches_the_library(seeds, capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     exp = expected([(str(p), p.read_text(encoding="utf-8")) for p in seeds])
     assert [(r["doc"], r["start"], r["end"], r["text"], r["speaker_id"], r["kind"]) for r in rows] == [
-        (d, s, e, t, None if i is pd.NA else i, str(k))
+        (d, s, e, t, None if pd.isna(i) else i, str(k))
         for d, s, e, t, i, k in exp[["doc", "start", "end", "text", "speaker_id", "kind"]].itertuples(
             index=False, name=None)
     ]
@@ -177,11 +241,9 @@ def bad_inputs(tmp_path):
 @pytest.mark.parametrize("name, message", [
     ("missing.txt", "no such file"),
     ("bytes.txt", "not UTF-8"),
-    ("empty.txt", "empty input"),
-    ("blank.jsonl", "empty input"),
     ("broken.jsonl", "broken.jsonl:2: not valid JSON"),
     ("nofield.jsonl", "nofield.jsonl:1: no string field 'text'"),
-    ("nocol.csv", "no column 'text'"),
+    ("nocol.csv", "no column 'text' (columns: id, body); choose the text column with --text-column"),
 ])
 def test_bad_input_skip_keeps_the_rest(bad_inputs, capsys, name, message):
     good = bad_inputs / "good.txt"
@@ -199,7 +261,7 @@ def test_bad_input_stop_keeps_what_was_written(bad_inputs):
     r = run("analyze", good, bad_inputs / "bytes.txt", bad_inputs / "empty.txt", good, "--on-error", "stop",
             "--format", "csv", "--output", out)
     assert r.returncode == EXIT_ERROR
-    assert "bytes.txt: not UTF-8" in r.stderr and "empty.txt" not in r.stderr and "Traceback" not in r.stderr
+    assert "bytes.txt: not UTF-8" in r.stderr and "good.txt" not in r.stderr and "Traceback" not in r.stderr
     got = pd.read_csv(out)
     assert got["doc"].tolist() == [str(good)]  # the first file's results, nothing after the failure
     assert got["speaker_name"].tolist() == ["Ned Price"]

@@ -30,7 +30,8 @@ def expected_quotes(doc_id, text):
 
 def quote_rows(df):
     cols = ["doc", "start", "end", "text", "kind", "group", "speaker", "speaker_id", "speaker_name", "cue"]
-    return [tuple(None if v is pd.NA else v for v in row) for row in df[cols].astype(object).itertuples(index=False)]
+    return [tuple(None if v is pd.NA or (isinstance(v, float) and np.isnan(v)) else v for v in row)
+            for row in df[cols].astype(object).itertuples(index=False)]
 
 
 def entity_rows(df):
@@ -48,8 +49,9 @@ def test_tables_equal_one_document_at_a_time(corpus):
     assert quote_rows(corpus.quotes()) == exp_q
     assert entity_rows(corpus.entities()) == exp_e
     people = corpus.people()
-    assert [(d, i, n, str(g), m) for d, i, n, g, m in people[["doc", "id", "name", "gender", "mentions"]]
-            .astype(object).itertuples(index=False, name=None)] == exp_p
+    # mentions: a list of {start, end} spans per person
+    assert [(d, i, n, str(g), [(x["start"], x["end"]) for x in m]) for d, i, n, g, m in zip(
+        people["doc"], people["id"].astype(object), people["name"], people["gender"], people["mentions"])] == exp_p
     assert (people["n_mentions"] == people["mentions"].map(len)).all()
 
 
@@ -90,6 +92,9 @@ def test_series_index_becomes_doc_and_order_is_kept():
     s = pd.Series(texts, index=pd.Index([30, 10, 20], name="article"))
     c = sw.analyze_many(s, progress=False)
     q = c.quotes()
+    # the index is named "article": so is the id column of every table
+    assert c.doc_column == "article" and "doc" not in q.columns
+    q = q.rename(columns={"article": "doc"})
     # rows follow the input order (30, 10, 20), not the sorted ids
     firsts = list(dict.fromkeys(q["doc"].tolist()))
     assert firsts == [30, 10, 20]
@@ -150,11 +155,18 @@ def test_progress_bar_on_long_runs_only(capsys):
 def test_strings_are_arrow_backed(corpus):
     pytest.importorskip("pyarrow")
     q, e, p = corpus.quotes(), corpus.entities(), corpus.people()
-    for df, cols in ((q, ["text", "speaker", "speaker_id", "speaker_name", "cue"]), (e, ["text", "name"]),
-                     (p, ["id", "name"])):
+    w, c = corpus.who_said_what(), corpus.quote_clusters()
+    for df, cols in ((q, ["text", "speaker", "speaker_name", "cue"]), (e, ["text", "name"]), (p, ["name"]),
+                     (w, ["speaker", "speaker_name", "text"]), (c, ["text", "speaker", "speaker_name"])):
         for col in cols:
             assert isinstance(df[col].dtype, pd.ArrowDtype), (col, df[col].dtype)
-    assert isinstance(e["id"].dtype, pd.CategoricalDtype) and isinstance(e["label"].dtype, pd.CategoricalDtype)
+    # ids are categorical in every table
+    for df, col in ((e, "id"), (e, "label"), (q, "speaker_id"), (p, "id"), (w, "speaker_id"), (c, "speaker_id")):
+        assert isinstance(df[col].dtype, pd.CategoricalDtype), (col, df[col].dtype)
+    assert set(q["speaker_id"].dropna()) == set(q["speaker_id"].cat.categories)
+    # list columns are Arrow lists
+    for df, col in ((p, "mentions"), (w, "entity_ids"), (w, "entity_names")):
+        assert isinstance(df[col].dtype, pd.ArrowDtype) and "list" in str(df[col].dtype), (col, df[col].dtype)
     assert list(q["kind"].cat.categories) == ["direct", "partial", "scare", "indirect"]
     # optional offsets are nullable integers whether or not this batch has a missing one
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
@@ -187,7 +199,7 @@ def test_who_said_what_lists_entities_inside_each_quote(corpus):
             inside = [m for m in doc.entities if quote.start <= m.start and m.end <= quote.end]
             assert list(row.entity_ids) == [m.id for m in inside]
             assert list(row.entity_names) == [m.name for m in inside]
-            assert (None if row.speaker_id is pd.NA else row.speaker_id) == quote.speaker_id
+            assert (None if pd.isna(row.speaker_id) else row.speaker_id) == quote.speaker_id
             with_entities += bool(inside)
     assert with_entities >= 3
     # the seeds: Zelenskiy speaks about Bakhmut
@@ -197,25 +209,43 @@ def test_who_said_what_lists_entities_inside_each_quote(corpus):
 
 def test_quote_clusters_across_outlets(corpus):
     clusters = corpus.quote_clusters()
-    assert {"cluster", "doc", "start", "end", "text", "speaker", "relation", "is_longest"} <= set(clusters.columns)
+    assert list(clusters.columns) == ["cluster", "doc", "start", "end", "text", "speaker", "speaker_id",
+                                      "speaker_name", "relation", "score", "is_longest", "row"]
+    # speaker is the mention as written, as in quotes(); row is the quote's row there
+    q = corpus.quotes()
+    for row in clusters.itertuples():
+        src = q.iloc[row.row]
+        assert (src["doc"], src["start"], src["text"]) == (row.doc, row.start, row.text)
+        assert str(src["speaker"]) == str(row.speaker) and str(src["speaker_id"]) == str(row.speaker_id)
+    assert {"Mr Zelenskiy", "he"} <= set(clusters["speaker"].dropna())
     for row in clusters.itertuples():
         assert TEXTS[row.doc][row.start : row.end] == row.text
     both = clusters.groupby("cluster")["doc"].nunique()
     shared = clusters[clusters["cluster"].isin(both[both == 2].index)]
     # "Ukraine is proud of you": Zelenskiy quoted by both outlets
-    zel = shared[shared["speaker"] == "volodymyr_zelenskiy"]
+    zel = shared[shared["speaker_id"] == "volodymyr_zelenskiy"]
     assert set(zel["doc"]) == set(SEEDS)
     assert zel["text"].str.contains("Ukraine is proud of you").all()
     assert (clusters.groupby("cluster")["is_longest"].sum() == 1).all()
 
 
-def test_to_arrow(corpus):
+def test_to_arrow(corpus, tmp_path):
     pa = pytest.importorskip("pyarrow")
-    for table in ("quotes", "entities", "people", "who_said_what"):
+    import pyarrow.parquet as pq
+
+    for table in ("quotes", "entities", "people", "who_said_what", "quote_clusters", "errors"):
         t = corpus.to_arrow(table)
         assert isinstance(t, pa.Table)
         assert t.num_rows == len(getattr(corpus, table)())
         assert t.column_names == list(getattr(corpus, table)().columns)
+        # it reads back into pandas, list columns included (pandas cannot rebuild Arrow list dtypes from the
+        # pandas metadata: pandas-dev/pandas#57411), directly and through Parquet
+        back = t.to_pandas()
+        pq.write_table(t, tmp_path / f"{table}.parquet")
+        again = pd.read_parquet(tmp_path / f"{table}.parquet")
+        assert len(back) == len(again) == t.num_rows
+    people = corpus.to_arrow("people").to_pandas()
+    assert [list(m) for m in people["mentions"]] == [list(m) for m in corpus.people()["mentions"]]
     assert corpus.to_arrow().column("text").to_pylist() == corpus.quotes()["text"].tolist()
     with pytest.raises(ValueError, match="table must be one of"):
         corpus.to_arrow("nope")

@@ -32,8 +32,16 @@ def _texts() -> pd.Series:
     return pd.Series(texts, index=ids, dtype=object)
 
 
+def _value(v):
+    if hasattr(v, "tolist") and not isinstance(v, str):  # a list cell (Arrow list column)
+        return [_value(x) for x in v.tolist()]
+    if isinstance(v, (list, tuple)):
+        return [_value(x) for x in v]
+    return None if pd.api.types.is_scalar(v) and pd.isna(v) else v
+
+
 def _plain(df: pd.DataFrame) -> list:
-    return df.reset_index(drop=True).astype(object).where(df.reset_index(drop=True).notna(), None).values.tolist()
+    return [[_value(v) for v in row] for row in df.reset_index(drop=True).astype(object).values.tolist()]
 
 
 @pytest.fixture(scope="module")

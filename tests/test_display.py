@@ -47,7 +47,9 @@ class Spans(HTMLParser):
         if attrs.get("class") == "sw-ent-label":
             self.label_depth -= 1
             return
-        self.spans.append((attrs.get("class"), attrs, "".join(self.text)[start:]))
+        classes = (attrs.get("class") or "").split()
+        attrs["_start"] = start  # spans close inner first: order them by start with this
+        self.spans.append((classes[0] if classes else None, attrs, "".join(self.text)[start:]))
 
     def handle_data(self, data):
         if self.in_doc and not self.label_depth:
@@ -55,11 +57,18 @@ class Spans(HTMLParser):
 
 
 def parse(markup):
+    """(the text, the highlighted spans in text order: by start, the enclosing one first)."""
     p = Spans()
     p.feed(markup)
     p.close()
     assert not p.stack
-    return "".join(p.text), p.spans
+    spans = sorted(p.spans, key=lambda s: (s[1]["_start"], -len(s[2])))
+    return "".join(p.text), spans
+
+
+def in_order(quotes):
+    """Quotes in text order, a quote enclosing another (reported speech around a partial quote) first."""
+    return sorted(quotes, key=lambda q: (q.start, -q.end))
 
 
 def colour(attrs):
@@ -82,12 +91,9 @@ def test_text_is_complete_and_escaped(seed_doc):
 def test_every_quote_highlighted_in_its_speakers_colour(seed_doc):
     _, spans = parse(seed_doc._repr_html_())
     quotes = [(a, t) for c, a, t in spans if c == "sw-quote"]
-    # nested spans (a quote in marks inside reported content) come out inner first: compare by position
-    quotes = sorted(quotes, key=lambda x: x[1])
-    doc_quotes = sorted(seed_doc.quotes, key=lambda q: q.text)
-    assert [t for _, t in quotes] == [q.text for q in doc_quotes]
+    assert [t for _, t in quotes] == [q.text for q in in_order(seed_doc.quotes)]
     by_speaker = {}
-    for (attrs, _), q in zip(quotes, doc_quotes, strict=True):
+    for (attrs, _), q in zip(quotes, in_order(seed_doc.quotes), strict=True):
         title = attrs["title"]
         if q.kind == "scare":
             assert title == "scare quote"
@@ -136,7 +142,7 @@ def test_markup_in_text_is_escaped():
     assert html.escape("<script>") in markup and "&amp;" in markup
     rebuilt, spans = parse(markup)
     assert rebuilt == text
-    assert [t for c, _, t in spans if c == "sw-quote"] == [q.text for q in doc.quotes]
+    assert [t for c, _, t in spans if c == "sw-quote"] == [q.text for q in in_order(doc.quotes)]
     assert doc.quotes[-1].text == "Fine <b>work</b> & more," and doc.quotes[-1].speaker_name == "Ned Price"
     # a speaker name with markup characters is escaped in the legend and in titles too
     evil = render_html("“Hi,” said X.", quotes=[type("Q", (), {
@@ -169,3 +175,49 @@ def test_empty_document_renders():
     markup = sw.analyze("")._repr_html_()
     rebuilt, spans = parse(markup)
     assert rebuilt == "" and spans == []
+
+
+KINDS_TEXT = ("“Bakhmut fortress,” Mr Zelenskiy said. He called the battle “extremely difficult”. "
+              "The so-called “special operation” goes on.")
+
+
+def test_kinds_look_different_at_a_glance_with_a_legend():
+    """Direct, partial and scare quotes differ in class and in inline style, not only in the hover title, and a
+    legend names each kind present; a kind the renderer does not know (reported speech is coming) gets a class
+    and a look of its own too."""
+    doc = sw.analyze(KINDS_TEXT)
+    assert [q.kind for q in doc.quotes] == ["direct", "partial", "scare"]
+    markup = doc._repr_html_()
+    _, spans = parse(markup)
+    quotes = [a for c, a, _ in spans if c == "sw-quote"]
+    classes = [a["class"].split()[1] for a in quotes]
+    assert classes == ["sw-k-direct", "sw-k-partial", "sw-k-scare"]
+    styles = [a["style"] for a in quotes]
+    assert len(set(styles)) == 3
+    assert "solid" in styles[0] and "dotted" in styles[1] and "solid" not in styles[2]
+    assert "font-style: italic" in markup.split("</style>")[0]  # .sw-k-scare
+    kinds = re.search(r'<div class="sw-legend sw-kinds">(.*?)</div>', markup).group(1)
+    assert re.findall(r">([^<>]+)</span>", kinds) == ["direct quote", "partial quote", "scare quote"]
+    # reported speech ("indirect") and any other kind string
+    q = [type("Q", (), {"start": s, "end": e, "kind": k, "group": 0, "speaker_id": "kyiv", "speaker_name": "Kyiv",
+                        "speaker": type("S", (), {"start": 0, "end": 4, "text": "Kyiv"})(), "cue": None})()
+         for s, e, k in [(10, 31, "indirect"), (33, 37, "rumour")]]
+    markup = render_html("Kyiv said the move was illegal, “sham”.", quotes=q)
+    _, spans = parse(markup)
+    got = [a for c, a, _ in spans if c == "sw-quote"]
+    assert [a["class"] for a in got] == ["sw-quote sw-k-indirect", "sw-quote sw-k-rumour"]
+    assert "dashed" in got[0]["style"] and got[0]["style"] != got[1]["style"]
+    assert "reported speech" in markup and ">rumour</span>" in markup
+
+
+def test_title_inside_the_persons_underline():
+    doc = sw.analyze(KINDS_TEXT)
+    assert doc.quotes[0].speaker.text == "Mr Zelenskiy"
+    assert any(m.text == "Zelenskiy" and m.label == "PERSON" for m in doc.entities)
+    _, spans = parse(doc._repr_html_())
+    underlined = [t for c, _, t in spans if c == "sw-ent"]
+    assert "Mr Zelenskiy" in underlined and "Zelenskiy" not in underlined
+    # a longer speaker phrase is not pulled into the name: "Ukraine's President Zelenskiy"
+    doc = sw.analyze("“No,” Ukraine’s President Zelenskiy said.")
+    _, spans = parse(doc._repr_html_())
+    assert "Zelenskiy" in [t for c, _, t in spans if c == "sw-ent"]

@@ -8,6 +8,7 @@ attribution, and pandas tables for notebooks.
 >>> [(m.text, m.id) for m in gaz.find("From Kiev to Kyivstar and Kyiv.")]
 [('Kiev', 'kyiv'), ('Kyiv', 'kyiv')]
 """
+from ._optional import MissingDependency, require_extra
 from ._saidwho import GazetteerFormatError, GazetteerInputError, SaidwhoError, __version__
 from .default import default_gazetteer, default_manifest, default_records
 from .document import Corpus, Document, analyze, analyze_many
@@ -23,6 +24,7 @@ __all__ = [
     "GazetteerFormatError",
     "GazetteerInputError",
     "Match",
+    "MissingDependency",
     "Person",
     "Quote",
     "SaidwhoError",
@@ -36,6 +38,7 @@ __all__ = [
     "extract_quotes",
     "extract_quotes_batch",
     "find_people",
+    "require_extra",
 ]
 
 from . import accessor as _accessor  # noqa: F401  (registers Series.saidwho)

@@ -84,3 +84,83 @@ def take_strings(values: pd.Index, positions: np.ndarray) -> Any:
         return pd.arrays.ArrowExtensionArray(arr)
     return np.asarray(values.take(positions), dtype=object)
 
+
+
+def categorical(values: Any) -> pd.Categorical:
+    """A string column as a Categorical with sorted str categories (missing values stay missing), without one
+    Python str per row when the column is Arrow-backed."""
+    if isinstance(values, pd.Series):
+        values = values.array
+    if isinstance(values, pd.Categorical):
+        return values
+    if _pa is not None and isinstance(values, pd.arrays.ArrowExtensionArray):
+        enc = _pa.chunked_array(values._pa_array).combine_chunks().dictionary_encode()  # type: ignore[attr-defined]
+        cats = np.asarray(enc.dictionary.to_pylist(), dtype=object)
+        codes = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        order = np.argsort(cats, kind="stable") if len(cats) else np.zeros(0, dtype=np.int64)
+        remap = np.empty(len(cats) + 1, dtype=np.int64)
+        remap[order] = np.arange(len(cats))
+        remap[-1] = -1  # code -1 (missing) stays -1
+        return pd.Categorical.from_codes(remap[codes], categories=pd.Index(cats[order], dtype=object))
+    return pd.Categorical(np.asarray(values, dtype=object))
+
+
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
+
+
+def span_lists(lengths: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> Any:
+    """Rows of ``{"start", "end"}`` spans (``lengths[i]`` of them in row i, taken in order from the flat
+    ``starts``/``ends``): an Arrow ``list<struct<start, end>>`` column when pyarrow is present, else lists of
+    dicts."""
+    offs = _offsets(lengths)
+    if _pa is not None:
+        spans = _pa.StructArray.from_arrays([_pa.array(starts, _pa.int64()), _pa.array(ends, _pa.int64())],
+                                            names=["start", "end"])
+        return pd.arrays.ArrowExtensionArray(_pa.LargeListArray.from_arrays(_pa.array(offs, _pa.int64()), spans))
+    s, e = starts.tolist(), ends.tolist()
+    out = np.empty(len(lengths), dtype=object)
+    for i in range(len(lengths)):
+        out[i] = [{"start": s[k], "end": e[k]} for k in range(offs[i], offs[i + 1])]
+    return out
+
+
+def string_lists(lengths: np.ndarray, values: pd.Index, flat: np.ndarray) -> Any:
+    """Rows of strings ``values[flat[...]]`` (``lengths[i]`` of them in row i): an Arrow
+    ``list<large_string>`` column when pyarrow is present, else Python lists."""
+    offs = _offsets(lengths)
+    flat = np.asarray(flat, dtype=np.int64)
+    if _pa is not None:
+        items = _pa.array(values, type=_pa.large_string()).take(_pa.array(flat)) if len(flat) else _pa.array(
+            [], type=_pa.large_string())
+        return pd.arrays.ArrowExtensionArray(_pa.LargeListArray.from_arrays(_pa.array(offs, _pa.int64()), items))
+    taken = [values[i] for i in flat.tolist()]
+    out = np.empty(len(lengths), dtype=object)
+    for i in range(len(lengths)):
+        out[i] = taken[offs[i]:offs[i + 1]]
+    return out
+
+
+def arrow_table(df: pd.DataFrame) -> Any:
+    """``pyarrow.Table.from_pandas(df)`` that reads back: list columns are recorded in the pandas metadata as
+    ``object`` columns, since pandas cannot rebuild an Arrow list dtype from its name (pandas-dev/pandas#57411:
+    ``pd.read_parquet`` of such a file raises "data type 'list<…>[pyarrow]' not understood")."""
+    import json
+
+    assert _pa is not None
+    table = _pa.Table.from_pandas(df, preserve_index=False)
+    meta = table.schema.metadata or {}
+    raw = meta.get(b"pandas")
+    if raw is None:
+        return table
+    info = json.loads(raw)
+    changed = False
+    for col in info.get("columns", []):
+        if isinstance(col.get("numpy_type"), str) and col["numpy_type"].endswith("[pyarrow]") and (
+                "list<" in col["numpy_type"] or "struct<" in col["numpy_type"]):
+            col["numpy_type"] = "object"
+            col["pandas_type"] = "object"
+            changed = True
+    if not changed:
+        return table
+    return table.replace_schema_metadata({**meta, b"pandas": json.dumps(info).encode()})

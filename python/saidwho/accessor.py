@@ -6,7 +6,9 @@
 [['a', 'We will win,', 'Mr Zelenskiy']]
 
 Every method takes ``gazetteer=None`` (the default gazetteer) and ``n_threads=None`` (all cores); the ``doc``
-column carries the Series index. Missing values (None/NaN) are kept as documents without results.
+column carries the Series index (and is named after it when the index has a name). Missing values (None/NaN)
+are kept as documents without results. Tables: ``quotes``, ``entities``, ``people``, ``who_said_what``,
+``quote_clusters``; ``analyze`` gives the :class:`saidwho.Corpus` itself.
 """
 from __future__ import annotations
 
@@ -43,3 +45,8 @@ class SaidwhoAccessor:
     def who_said_what(self, gazetteer: Any = None, n_threads: int | None = None) -> pd.DataFrame:
         """One row per attributed quote with the entities inside it (see :meth:`saidwho.Corpus.who_said_what`)."""
         return self.analyze(gazetteer, n_threads, progress=False).who_said_what()
+
+    def quote_clusters(self, gazetteer: Any = None, n_threads: int | None = None, **kwargs: Any) -> pd.DataFrame:
+        """The same utterance across documents (see :meth:`saidwho.Corpus.quote_clusters`; ``kwargs`` go to
+        :func:`saidwho.align.cluster_quotes`)."""
+        return self.analyze(gazetteer, n_threads, progress=False).quote_clusters(n_threads=n_threads, **kwargs)

@@ -9,9 +9,11 @@ Examples::
     saidwho gazetteer inspect my.swg
 
 Inputs: ``.txt`` (one document per file), ``.jsonl`` (one document per line; ``--text-field``, ``--id-field``)
-and ``.csv`` (one document per row; ``--text-column``, ``--id-column``). Exit codes: 0 success, 1 some inputs
-were skipped (``--on-error skip``), 2 usage error or a failed input with ``--on-error stop``. Results are written
-file by file, so what was processed before an error is kept.
+and ``.csv`` (one document per row; ``--text-column``, ``--id-column``). An empty file is no error: an empty
+``.txt`` is a document without results (as ``saidwho.analyze("")``), an empty ``.jsonl``/``.csv`` holds no
+documents. Formats: ``table`` (for reading: one header, the file name, texts cut to the terminal's width),
+``jsonl``, ``csv`` (list columns as JSON arrays) and ``parquet`` (needs pyarrow: ``pip install 'saidwho[arrow]'``).
+Results are written file by file, so what was processed before an error is kept.
 """
 from __future__ import annotations
 
@@ -19,14 +21,20 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from typing import Any
 
-from ._saidwho import SaidwhoError
+from ._optional import MissingDependency, require
+from ._saidwho import SaidwhoError, __version__
 
 EXIT_OK, EXIT_SKIPPED, EXIT_ERROR = 0, 1, 2
-_TABLES = ("quotes", "entities", "people", "who_said_what")
+_TABLES = ("quotes", "entities", "people", "who_said_what", "quote_clusters")
+_EXIT_CODES = """exit codes:
+  0  success
+  1  some inputs or documents were skipped (--on-error skip; each is named on stderr)
+  2  usage error, a missing optional dependency, or a failed input with --on-error stop"""
 
 
 class InputError(Exception):
@@ -52,14 +60,17 @@ def _read_documents(path: str, args: argparse.Namespace) -> list[tuple[str, str]
                     except json.JSONDecodeError as e:
                         raise InputError(f"{path}:{n}: not valid JSON ({e.msg})") from None
                     if not isinstance(obj, dict) or not isinstance(obj.get(args.text_field), str):
-                        raise InputError(f"{path}:{n}: no string field {args.text_field!r}")
+                        raise InputError(f"{path}:{n}: no string field {args.text_field!r} (choose the field with --text-field)")
                     doc_id = obj.get(args.id_field, f"{path}:{n}")
                     docs.append((str(doc_id), obj[args.text_field]))
             elif ext == ".csv":
                 reader = csv.DictReader(f)
-                if reader.fieldnames is None or args.text_column not in reader.fieldnames:
-                    raise InputError(f"{path}: no column {args.text_column!r} (columns: {reader.fieldnames})")
                 docs = []
+                if reader.fieldnames is None:  # an empty file: no documents
+                    return docs
+                if args.text_column not in reader.fieldnames:
+                    raise InputError(f"{path}: no column {args.text_column!r} (columns: "
+                                     f"{', '.join(reader.fieldnames)}); choose the text column with --text-column")
                 for n, row in enumerate(reader, 2):
                     doc_id = row.get(args.id_column) or f"{path}:{n}"
                     docs.append((str(doc_id), row[args.text_column] or ""))
@@ -69,22 +80,103 @@ def _read_documents(path: str, args: argparse.Namespace) -> list[tuple[str, str]
         raise InputError(f"{path}: not UTF-8 text (byte {e.start}: {e.reason})") from None
     except OSError as e:
         raise InputError(f"{path}: {e.strerror}") from None
-    if not docs or all(not t.strip() for _, t in docs):
-        raise InputError(f"{path}: empty input")
     return docs
+
+
+def _is_list_column(col: Any) -> bool:
+    import pandas as pd
+
+    dtype = col.dtype
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        t = dtype.pyarrow_dtype
+        return pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_struct(t)
+    if dtype == object:
+        first = next((v for v in col if v is not None), None)
+        return isinstance(first, (list, tuple, dict)) or hasattr(first, "tolist")
+    return False
+
+
+def _plain_value(v: Any) -> Any:
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    if isinstance(v, (list, tuple)):
+        return [_plain_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain_value(x) for k, x in v.items()}
+    return v
+
+
+def _lists_as(df: Any, how: str) -> Any:
+    """``df`` with its list columns (entity_ids, mentions…) as JSON text (``how="json"``, for CSV) or as plain
+    Python lists (``how="python"``, for JSON Lines)."""
+    cols = [c for c in df.columns if _is_list_column(df[c])]
+    if not cols:
+        return df
+    df = df.copy()
+    for c in cols:
+        values = [_plain_value(v) for v in df[c].tolist()]
+        if how == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False) for v in values]
+        df[c] = _objects(values)
+    return df
+
+
+def _objects(values: list[Any]) -> Any:
+    import numpy as np
+
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+# The table format: (column, header, width); width None is the column that takes the rest of the line.
+_VIEWS: dict[str, list[tuple[str, str, int | None]]] = {
+    "who_said_what": [("doc", "doc", 16), ("speaker_name", "speaker", 20), ("cue", "cue", 12),
+                      ("kind", "kind", 8), ("text", "text", None)],
+    "quotes": [("doc", "doc", 16), ("start", "start", 6), ("kind", "kind", 8), ("speaker", "speaker", 18),
+               ("text", "text", None)],
+    "entities": [("doc", "doc", 16), ("start", "start", 6), ("label", "label", 6), ("text", "text", 24),
+                 ("id", "id", None)],
+    "people": [("doc", "doc", 16), ("name", "name", 30), ("gender", "gender", 7), ("n_mentions", "mentions", 8),
+               ("id", "id", None)],
+    "quote_clusters": [("cluster", "cluster", 7), ("doc", "doc", 16), ("speaker_name", "speaker", 20),
+                       ("relation", "relation", 14), ("text", "text", None)],
+}
+
+
+def _cell(v: Any, width: int) -> str:
+    import pandas as pd
+
+    if v is None or (not isinstance(v, (list, tuple, dict)) and pd.isna(v)):
+        text = ""
+    else:
+        text = " ".join(str(v).split())  # line breaks and runs of spaces as one space
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 class _Writer:
     """Writes result tables incrementally (file by file) in the chosen format."""
 
-    def __init__(self, fmt: str, output: str | None) -> None:
-        self.fmt, self.output = fmt, output
+    def __init__(self, fmt: str, output: str | None, what: str, doc_width: int = 16) -> None:
+        self.fmt, self.output, self.what = fmt, output, what
         self._stream: Any = None
-        self._csv_header = False
+        self._header_done = False
         self._parquet: Any = None
         self._empty: Any = None
-        if fmt == "parquet" and not output:
-            raise ValueError("--format parquet needs --output PATH")
+        self.rows = 0
+        if fmt == "parquet":
+            if not output:
+                raise ValueError("--format parquet needs --output PATH")
+            require("pyarrow.parquet", "--format parquet")
+        if fmt == "table":
+            self._view = [(c, h, doc_width if c == "doc" else w) for c, h, w in _VIEWS[what]]
+            # a terminal's own width; 100 columns in a file or a pipe
+            tty = not output and sys.stdout.isatty()
+            width = max(shutil.get_terminal_size((100, 24)).columns, 60) if tty else 100
+            fixed = sum(w for _, _, w in self._view if w is not None) + 2 * (len(self._view) - 1)
+            self._flex = max(width - 1 - fixed, 16)  # one column spare: a full line wraps on some terminals
 
     def _open(self):
         if self._stream is None:
@@ -96,17 +188,50 @@ class _Writer:
             )
         return self._stream
 
-    def write(self, df) -> None:
+    def _table_lines(self, df: Any, path: str) -> list[str]:
+        base = os.path.basename(path)
+        lines = []
+        if not self._header_done:
+            lines.append(self._row([h for _, h, _ in self._view]))
+            lines.append(self._row(["-" * (w or self._flex) for _, _, w in self._view]))
+            self._header_done = True
+        cols: list[list[Any]] = []
+        for name, _, _ in self._view:
+            if name == "doc":
+                col: Any = [str(d).replace(path, base, 1) if str(d).startswith(path) else d
+                            for d in df["doc"].tolist()]
+            elif name == "speaker_name" and "speaker" in df.columns:  # the resolved name, else the mention
+                col = df["speaker_name"].astype(object).where(df["speaker_name"].notna(),
+                                                              df["speaker"].astype(object)).tolist()
+            else:
+                col = df[name].tolist() if name in df.columns else [None] * len(df)
+            cols.append(col)
+        for values in zip(*cols):
+            lines.append(self._row(values))
+        return lines
+
+    def _row(self, values: Any) -> str:
+        parts = []
+        for (name, _, w), v in zip(self._view, values):
+            width = w or self._flex
+            cell = _cell(v, width)
+            parts.append(cell.rjust(width) if name in ("start", "n_mentions", "cluster") else cell.ljust(width))
+        return "  ".join(parts).rstrip()
+
+    def write(self, df: Any, path: str) -> None:
+        self.rows += len(df)
         if self.fmt == "parquet":
-            import pyarrow as pa
-            import pyarrow.parquet as pq
+            pa = require("pyarrow", "--format parquet")
+            pq = require("pyarrow.parquet", "--format parquet")
 
             if not len(df):
                 # an empty table says nothing about column types (lists of nothing); written at close if no
                 # other table comes
                 self._empty = df
                 return
-            table = pa.Table.from_pandas(df, preserve_index=False)
+            from ._columns import arrow_table
+
+            table = arrow_table(df)
             # a column of lists that are all empty comes out as list<null>: give it its real type
             for i, field in enumerate(table.schema):
                 if pa.types.is_list(field.type) and pa.types.is_null(field.type.value_type):
@@ -118,29 +243,31 @@ class _Writer:
         out = self._open()
         if self.fmt == "jsonl":
             if len(df):
-                body = df.to_json(orient="records", lines=True, force_ascii=False)
+                body = _lists_as(df, "python").to_json(orient="records", lines=True, force_ascii=False)
                 out.write(body if body.endswith("\n") else body + "\n")
         elif self.fmt == "csv":
-            df.to_csv(out, index=False, header=not self._csv_header)
-            self._csv_header = True
-        else:
-            if len(df):
-                out.write(df.to_string(index=False, max_colwidth=60) + "\n")
+            _lists_as(df, "json").to_csv(out, index=False, header=not self._header_done)
+            self._header_done = True
+        elif len(df):
+            out.write("\n".join(self._table_lines(df, path)) + "\n")
         out.flush()
 
     def close(self) -> None:
         if self.fmt == "parquet" and self._parquet is None and self._empty is not None:
-            self._empty.to_parquet(self.output, index=False)
+            from ._columns import arrow_table
+
+            require("pyarrow.parquet", "--format parquet").write_table(arrow_table(self._empty), self.output)
         if self._parquet is not None:
             self._parquet.close()
         if self._stream is not None and self._stream is not sys.stdout:
             self._stream.close()
 
 
-def _iter_inputs(paths: list[str], args: argparse.Namespace, errors: list[str]) -> Iterator[list[tuple[str, str]]]:
+def _iter_inputs(paths: list[str], args: argparse.Namespace,
+                 errors: list[str]) -> Iterator[tuple[str, list[tuple[str, str]]]]:
     for path in paths:
         try:
-            yield _read_documents(path, args)
+            yield path, _read_documents(path, args)
         except InputError as e:
             errors.append(str(e))
             print(f"saidwho: {e}", file=sys.stderr)
@@ -152,7 +279,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     import saidwho as sw
 
     gaz = sw.Gazetteer.load(args.gazetteer) if args.gazetteer else sw.default_gazetteer()
-    writer = _Writer(args.format, args.output)
+    # the table shows file names (ids of .jsonl/.csv documents): as wide as the longest, within reason
+    doc_width = min(max([8] + [len(os.path.basename(f)) for f in args.files]), 24)
+    writer = _Writer(args.format, args.output, args.what, doc_width)
     errors: list[str] = []
     progress = None
     if len(args.files) > 1 and not args.quiet:
@@ -160,10 +289,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         progress = tqdm(total=len(args.files), unit="file", file=sys.stderr, disable=None)
     try:
-        for docs in _iter_inputs(args.files, args, errors):
+        for path, docs in _iter_inputs(args.files, args, errors):
             corpus = sw.analyze_many(docs, gazetteer=gaz, n_threads=args.threads, progress=False,
                                      on_error="record", reported=args.reported)
-            writer.write(getattr(corpus, args.what)())
+            writer.write(getattr(corpus, args.what)(), path)
             if progress is not None:
                 progress.update(1)
             bad = corpus.errors()
@@ -178,6 +307,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
         writer.close()
+    if args.format == "table" and not writer.rows and not args.quiet and not errors:
+        print(f"saidwho: no {args.what} rows in {len(args.files)} input file(s)", file=sys.stderr)
     if errors:
         return EXIT_ERROR if args.on_error == "stop" else EXIT_SKIPPED
     return EXIT_OK
@@ -220,38 +351,58 @@ def cmd_gazetteer_inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="saidwho", description="Who said what, about whom, in news text.")
-    sub = p.add_subparsers(dest="command", required=True)
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the epilog's layout (the exit codes) and widens the option column a little."""
 
-    a = sub.add_parser("analyze", help="analyse .txt/.jsonl/.csv files")
-    a.add_argument("files", nargs="+", metavar="FILES")
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="saidwho", description="Who said what, about whom, in news text.",
+                                epilog=_EXIT_CODES, formatter_class=_HelpFormatter)
+    p.add_argument("--version", action="version", version=f"saidwho {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    a = sub.add_parser("analyze", help="analyse .txt/.jsonl/.csv files", formatter_class=_HelpFormatter,
+                       description="Analyse files: one document per .txt file, per .jsonl line, per .csv row.",
+                       epilog=_EXIT_CODES)
+    a.add_argument("files", nargs="+", metavar="FILES", help=".txt, .jsonl or .csv files")
     a.add_argument("--gazetteer", metavar="PATH", help="a saved gazetteer (default: the embedded one)")
-    a.add_argument("--format", choices=["table", "jsonl", "csv", "parquet"], default="table")
-    a.add_argument("--output", "-o", metavar="PATH", help="write here instead of stdout")
-    a.add_argument("--what", choices=_TABLES, default="who_said_what", help="which table to write")
-    a.add_argument("--on-error", choices=["skip", "stop"], default="skip")
-    a.add_argument("--text-field", default="text", help="text field of .jsonl inputs")
-    a.add_argument("--id-field", default="id", help="id field of .jsonl inputs")
-    a.add_argument("--text-column", default="text", help="text column of .csv inputs")
-    a.add_argument("--id-column", default="id", help="id column of .csv inputs")
-    a.add_argument("--threads", type=int, default=None, help="threads (default: all cores)")
-    a.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    a.add_argument("--format", choices=["table", "jsonl", "csv", "parquet"], default="table",
+                   help="output format (default: table; parquet needs pyarrow)")
+    a.add_argument("--output", "-o", metavar="PATH", help="write here (default: stdout)")
+    a.add_argument("--what", choices=_TABLES, default="who_said_what",
+                   help="which table to write (default: who_said_what)")
+    a.add_argument("--on-error", choices=["skip", "stop"], default="skip",
+                   help="on a bad file or document: name it on stderr and go on, or stop (default: skip)")
+    a.add_argument("--text-field", default="text", metavar="NAME",
+                   help="text field of .jsonl inputs (default: text)")
+    a.add_argument("--id-field", default="id", metavar="NAME", help="id field of .jsonl inputs (default: id)")
+    a.add_argument("--text-column", default="text", metavar="NAME",
+                   help="text column of .csv inputs (default: text)")
+    a.add_argument("--id-column", default="id", metavar="NAME", help="id column of .csv inputs (default: id)")
+    a.add_argument("--threads", type=int, default=None, metavar="N", help="threads (default: all cores)")
+    a.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no notes on stderr")
     a.add_argument("--no-reported", dest="reported", action="store_false",
-                   help="quotes in quotation marks only (no reported speech of kind 'indirect')")
+                   help="quotes in quotation marks only (default: also reported speech, kind 'indirect')")
     a.set_defaults(func=cmd_analyze)
 
-    g = sub.add_parser("gazetteer", help="build or inspect gazetteers")
-    gsub = g.add_subparsers(dest="gcommand", required=True)
-    b = gsub.add_parser("build", help="build a saved gazetteer from TSV/CSV files")
-    b.add_argument("sources", nargs="+")
-    b.add_argument("--output", "-o", required=True)
-    b.add_argument("--case", choices=["smart", "insensitive", "sensitive"], default="smart")
-    b.add_argument("--accents", choices=["keep", "fold"], default="keep")
+    g = sub.add_parser("gazetteer", help="build or inspect gazetteers", formatter_class=_HelpFormatter,
+                       epilog=_EXIT_CODES)
+    gsub = g.add_subparsers(dest="gcommand", required=True, metavar="COMMAND")
+    b = gsub.add_parser("build", help="build a saved gazetteer from TSV/CSV files", formatter_class=_HelpFormatter)
+    b.add_argument("sources", nargs="+", metavar="FILES", help="TSV or CSV files (see the README)")
+    b.add_argument("--output", "-o", required=True, metavar="PATH", help="the .swg file to write")
+    b.add_argument("--case", choices=["smart", "insensitive", "sensitive"], default="smart",
+                   help="case rule of the aliases (default: smart)")
+    b.add_argument("--accents", choices=["keep", "fold"], default="keep",
+                   help="fold accents, Zürich = Zurich (default: keep)")
     b.set_defaults(func=cmd_gazetteer_build)
-    i = gsub.add_parser("inspect", help="summarise a saved gazetteer ('default' for the embedded one)")
-    i.add_argument("path")
-    i.add_argument("--head", type=int, default=10)
+    i = gsub.add_parser("inspect", help="summarise a saved gazetteer ('default' for the embedded one)",
+                        formatter_class=_HelpFormatter)
+    i.add_argument("path", metavar="PATH", help="a .swg file, or 'default'")
+    i.add_argument("--head", type=int, default=10, metavar="N", help="entries to list (default: 10)")
     i.set_defaults(func=cmd_gazetteer_inspect)
     return p
 
@@ -264,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except (OSError, ValueError, SaidwhoError) as e:
+    except (OSError, ValueError, SaidwhoError, MissingDependency) as e:
         print(f"saidwho: {e}", file=sys.stderr)
         return EXIT_ERROR
 

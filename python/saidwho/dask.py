@@ -35,6 +35,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from ._optional import require
 from .gazetteer import Gazetteer
 
 __all__ = ["GazetteerHandle", "Tables", "analyze", "build_count", "entities", "handle", "people", "quotes"]
@@ -191,18 +192,18 @@ def _pick(tables: dict[str, pd.DataFrame], kind: str) -> pd.DataFrame:
 
 
 def _meta(texts: Any, kind: str) -> pd.DataFrame:
-    """The empty table of ``kind`` for ``texts``: the doc column has the index's dtype; id and label are
-    categoricals whose categories are unknown until computed (they are the gazetteer's, sent by no one)."""
-    from dask.dataframe.utils import clear_known_categories
+    """The empty table of ``kind`` for ``texts``: the doc column has the index's dtype (and its name); ids and
+    labels are categoricals whose categories are unknown until computed (the gazetteer's, the speakers')."""
+    clear_known_categories = require("dask.dataframe.utils", "saidwho.dask").clear_known_categories
 
     from .document import analyze_many
 
     empty = pd.Series([], index=texts._meta.index, dtype=object)
     corpus = analyze_many(empty, gazetteer=Gazetteer.from_records([]), progress=False)
     meta = getattr(corpus, kind)()
-    if kind == "entities":
-        meta = clear_known_categories(meta, cols=["id", "label"])
-    return meta
+    # ids and labels depend on the data (the gazetteer's, the speakers found): unknown until computed
+    cols = [c for c in ("id", "label", "speaker_id") if c in meta.columns]
+    return clear_known_categories(meta, cols=cols) if cols else meta
 
 
 def _check(texts: Any, on_error: str) -> None:
@@ -260,8 +261,8 @@ def analyze(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = N
     With ``on_error="record"`` a text that cannot be analysed (a lone surrogate) is a row of ``errors`` (doc,
     error) and the rest of its partition is kept; with ``"raise"`` its task fails with ``ValueError`` naming it.
     """
-    import dask
-    import dask.dataframe as dd
+    dask = require("dask", "saidwho.dask.analyze")
+    dd = require("dask.dataframe", "saidwho.dask.analyze")
 
     _check(texts, on_error)
     h = handle(gazetteer, path)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import _columns
+from ._optional import require
 from ._resolve import resolve_gazetteer
 from ._saidwho import CueLexicon, Match, Person, Quote, SaidwhoError, _analyze_columns, _analyze_doc
 from ._threads import resolve_threads
@@ -94,15 +95,25 @@ def analyze(text: str, gazetteer: Gazetteer | None | bool = None, *, cues: CueLe
     ``reported``: also find reported speech without quotation marks (quotes of kind ``"indirect"``).
 
     >>> doc = analyze("Ukraine says Russia uses troops like “cannon fodder”.")
-    >>> [m.text for m in doc.entities], doc.quotes[0].kind, doc.quotes[0].speaker.text
-    (['Ukraine', 'Russia'], 'partial', 'Ukraine')
+    >>> [m.text for m in doc.entities], [(q.kind, q.speaker.text) for q in doc.quotes]
+    (['Ukraine', 'Russia'], [('indirect', 'Ukraine'), ('partial', 'Ukraine')])
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     gaz = resolve_gazetteer(gazetteer, native_only=True)
     quotes, people = _analyze_doc(text, None if gaz is None else gaz._core, cues, reported)
-    entities = [] if gaz is None else gaz.find(text)
+    entities = [] if gaz is None else _not_person_names(text, gaz.find(text), people)
     return Document(text, entities, people, quotes)
+
+
+def _not_person_names(text: str, entities: list[Match], people: list[Person]) -> list[Match]:
+    """``entities`` without the places and organisations named like a person of the document: a name the text
+    uses for a person where the gazetteer did not claim it ("Abraham Lincoln … Lincoln led …") means that person
+    throughout the document (the core applies the same rule to the Corpus tables and to speakers)."""
+    short = {text[m.start:m.end] for p in people for m in p.mentions}  # Document.people: confident persons
+    if not short:
+        return entities
+    return [m for m in entities if m.label.upper() in ("PERSON", "PER") or m.text not in short]
 
 
 _BIG_RUN_CHARS = 2_000_000  # show a progress bar beyond this much text
@@ -183,6 +194,12 @@ class Corpus:
             yield self.document(doc)
 
     # ----- tables -----
+    @property
+    def doc_column(self) -> str:
+        """The name of the column that holds the document ids in every table: the name of the Series index the
+        texts came with (``df.set_index("article")["text"]`` gives ``article``), else ``doc``."""
+        return _doc_column(self._ids)
+
     def _table(self, name: str) -> pd.DataFrame:
         if name in self._cache:
             return self._cache[name]
@@ -200,6 +217,13 @@ class Corpus:
         out["doc"] = self._ids.take(df["doc"].to_numpy(dtype=np.int64))
         return out
 
+    def _public(self, df: pd.DataFrame) -> pd.DataFrame:
+        """The table as users get it: ids categorical, the doc column named :attr:`doc_column`."""
+        if "speaker_id" in df.columns:
+            df["speaker_id"] = _columns.categorical(df["speaker_id"])
+        name = self.doc_column
+        return df if name == "doc" else df.rename(columns={"doc": name})
+
     def entities(self) -> pd.DataFrame:
         """One row per entity mention: doc, start, end, text, id, label, name (id/label/name categorical)."""
         df = self._table("entities")
@@ -209,35 +233,36 @@ class Corpus:
             ids, (labels, label_of) = self._gazetteer._categories()
             names = self._gazetteer._names_index()
             codes = entry.astype(np.int32)
-            out["id"] = pd.Categorical.from_codes(codes, categories=ids)
+            # only the ids found: value_counts() and groupby list these, not the gazetteer's 60,000
+            out["id"] = pd.Categorical.from_codes(codes, categories=ids).remove_unused_categories()
             out["label"] = pd.Categorical.from_codes(label_of[codes], categories=labels)
             out["name"] = _columns.take_strings(names, entry)
         else:
-            for c in ("id", "label", "name"):
-                out[c] = pd.Series([], dtype=object)
-        return out
+            for c in ("id", "label"):
+                out[c] = pd.Categorical([])
+            out["name"] = _columns.empty_strings()
+        return self._public(out)
 
     def quotes(self) -> pd.DataFrame:
-        """One row per quote: doc, start, end, text, kind, group, speaker (mention as written), speaker_start,
-        speaker_end, speaker_id, speaker_name (resolved), cue, cue_start, cue_end. Missing values are <NA>."""
-        return self._with_ids(self._table("quotes"))
+        """One row per quote: doc, start, end, text, kind, group, speaker (the mention as written), speaker_start,
+        speaker_end, speaker_id (categorical), speaker_name (resolved), cue, cue_start, cue_end. Missing values
+        are <NA>."""
+        return self._public(self._with_ids(self._table("quotes")))
 
     def people(self) -> pd.DataFrame:
-        """One row per person cluster: doc, id, name, gender, n_mentions, mentions (list of (start, end))."""
+        """One row per person cluster: doc, id (categorical), name, gender, n_mentions, mentions (a list of
+        ``{"start", "end"}`` per cluster: an Arrow list column when pyarrow is installed)."""
         df = self._table("people")
         m = self._table("mentions")
         out = self._with_ids(df)
-        pairs = list(zip(m["start"].tolist(), m["end"].tolist()))
-        bounds = np.cumsum(df["n_mentions"].to_numpy(dtype=np.int64))
-        starts = np.concatenate([[0], bounds[:-1]]) if len(bounds) else bounds
-        out["mentions"] = [pairs[s:e] for s, e in zip(starts.tolist(), bounds.tolist())]
-        return out
+        out["id"] = _columns.categorical(out["id"])
+        counts = df["n_mentions"].to_numpy(dtype=np.int64)
+        out["mentions"] = _columns.span_lists(counts, m["start"].to_numpy(dtype=np.int64),
+                                              m["end"].to_numpy(dtype=np.int64))
+        return self._public(out)
 
-    def who_said_what(self) -> pd.DataFrame:
-        """One row per attributed (non-scare) quote: doc, speaker_id, speaker_name, speaker, cue, kind, text,
-        start, end, and the entities mentioned inside the quote (``entity_ids``, ``entity_names``)."""
-        q = self._table("quotes")
-        q = q[q["kind"] != "scare"]
+    def _entities_in_quotes(self, q: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+        """(list lengths, flat gazetteer entry numbers) of the entities inside each quote of ``q``."""
         e = self._table("entities")
         # entities inside each quote: sort keys (doc, start) and search the quote bounds
         ekey = e["doc"].to_numpy(dtype=np.int64) * (1 << 40) + e["start"].to_numpy(dtype=np.int64)
@@ -249,47 +274,92 @@ class Corpus:
         lo = np.searchsorted(ekey, qdoc + q["start"].to_numpy(dtype=np.int64), side="left")
         hi = np.searchsorted(ekey, qdoc + q["end"].to_numpy(dtype=np.int64), side="left")
         qend = q["end"].to_numpy(dtype=np.int64)
-        ids_list, names_list = [], []
+        lengths = np.zeros(len(q), dtype=np.int64)
+        flat: list[np.ndarray] = []
+        for k, (a, b, end) in enumerate(zip(lo.tolist(), hi.tolist(), qend.tolist())):
+            if b > a:
+                sel = eentry[a:b][eend[a:b] <= end]
+                lengths[k] = len(sel)
+                flat.append(sel)
+        return lengths, (np.concatenate(flat) if flat else np.zeros(0, dtype=np.int64))
+
+    def who_said_what(self) -> pd.DataFrame:
+        """One row per attributed (non-scare) quote: doc, speaker_id, speaker_name, speaker (the mention as
+        written), cue, kind, text, start, end, and the entities mentioned inside the quote (``entity_ids``,
+        ``entity_names``: lists, Arrow list columns when pyarrow is installed)."""
+        q = self._table("quotes")
+        q = q[q["kind"] != "scare"]
+        lengths, flat = self._entities_in_quotes(q)
         gaz = self._gazetteer
-        ids = gaz._categories()[0] if gaz is not None else None
-        names = gaz._names_index() if gaz is not None else None
-        for a, b, end in zip(lo.tolist(), hi.tolist(), qend.tolist()):
-            sel = [eentry[i] for i in range(a, b) if eend[i] <= end]
-            ids_list.append([ids[i] for i in sel] if ids is not None else [])
-            names_list.append([names[i] for i in sel] if names is not None else [])
+        ids = gaz._categories()[0] if gaz is not None else pd.Index([], dtype=object)
+        names = gaz._names_index() if gaz is not None else pd.Index([], dtype=object)
         out = self._with_ids(q)[["doc", "speaker_id", "speaker_name", "speaker", "cue", "kind", "text",
                                  "start", "end"]]
         out = out.reset_index(drop=True)
-        out["entity_ids"] = ids_list
-        out["entity_names"] = names_list
-        return out
+        out["entity_ids"] = _columns.string_lists(lengths, ids, flat)
+        out["entity_names"] = _columns.string_lists(lengths, names, flat)
+        return self._public(out)
 
     def errors(self) -> pd.DataFrame:
         """Documents that could not be analysed (with ``on_error="record"``): doc, error."""
-        return pd.DataFrame({"doc": self._ids.take([d for d, _ in self._errors]),
-                             "error": [m for _, m in self._errors]})
+        out = pd.DataFrame({"doc": self._ids.take([d for d, _ in self._errors]),
+                            "error": _columns.strings([m for _, m in self._errors])})
+        return self._public(out)
 
     def quote_clusters(self, **kwargs: Any) -> pd.DataFrame:
         """The same utterance across documents: one row per member quote with its cluster, relation and the
-        cluster's longest version (see :func:`saidwho.align.cluster_quotes`). Scare quotes are left out;
-        reported speech (kind ``indirect``) joins the cluster of a quote in marks it paraphrases (relation
-        ``paraphrase``) or is a cluster of its own."""
+        cluster's longest version (see :func:`saidwho.align.cluster_quotes`). Quotes are grouped by their resolved
+        speaker (``speaker_id``, else ``speaker_name``); ``speaker`` is the mention as written, as in every table.
+        Scare quotes are left out; reported speech (kind ``indirect``) joins the cluster of a quote in marks it
+        paraphrases (relation ``paraphrase``) or is a cluster of its own, and is never a cluster's longest version
+        beside a quote in marks.
+
+        Columns: cluster, doc, start, end, text, kind, speaker, speaker_id, speaker_name, relation, score,
+        is_longest, row (the quote's row in :meth:`quotes`).
+        """
         from .align import cluster_quotes
 
-        q = self.quotes()
-        q = q[q["kind"] != "scare"].copy()
-        q["speaker"] = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"])
-        return cluster_quotes(q[["doc", "start", "end", "text", "speaker", "kind"]].reset_index(drop=True), **kwargs)
+        q = self._with_ids(self._table("quotes"))
+        # scare quotes are nobody's words; reported speech is matched to quotes in marks as a paraphrase
+        q = q[q["kind"] != "scare"].reset_index()  # the "index" column: the row in quotes()
+        key = q["speaker_id"].astype(object).where(q["speaker_id"].notna(), q["speaker_name"].astype(object))
+        members = cluster_quotes(
+            pd.DataFrame({"doc": q["doc"], "start": q["start"], "end": q["end"], "text": q["text"],
+                          "speaker": key, "kind": q["kind"].astype(str)}), **kwargs)
+        pos = members["row"].to_numpy(dtype=np.int64)
+        out = members[["cluster", "doc", "start", "end"]].copy()
+        for c in ("text", "kind", "speaker", "speaker_id", "speaker_name"):
+            out[c] = q[c].take(pos).reset_index(drop=True)
+        out["relation"] = members["relation"]
+        out["score"] = members["score"]
+        out["is_longest"] = members["is_longest"]
+        out["row"] = q["index"].to_numpy(dtype=np.int64)[pos]
+        return self._public(out)
+
+    _ARROW_TABLES = ("quotes", "entities", "people", "who_said_what", "quote_clusters", "errors")
 
     def to_arrow(self, table: str = "quotes") -> Any:
-        """A table (``"quotes"``, ``"entities"``, ``"people"``, ``"who_said_what"``) as a ``pyarrow.Table``."""
-        import pyarrow as pa
+        """A table (``"quotes"``, ``"entities"``, ``"people"``, ``"who_said_what"``, ``"quote_clusters"``,
+        ``"errors"``) as a ``pyarrow.Table``. Needs pyarrow (``pip install 'saidwho[arrow]'``)."""
+        if table not in self._ARROW_TABLES:
+            raise ValueError(f"table must be one of {', '.join(self._ARROW_TABLES)}; not {table!r}")
+        require("pyarrow", "Corpus.to_arrow")
+        return _columns.arrow_table(getattr(self, table)())
 
-        getter = {"quotes": self.quotes, "entities": self.entities, "people": self.people,
-                  "who_said_what": self.who_said_what}.get(table)
-        if getter is None:
-            raise ValueError(f"table must be one of quotes, entities, people, who_said_what; not {table!r}")
-        return pa.Table.from_pandas(getter(), preserve_index=False)
+
+# every column name of the Corpus tables: an index named like one of them keeps the id column's name "doc"
+_TABLE_COLUMNS = frozenset({
+    "start", "end", "text", "id", "label", "name", "kind", "group", "speaker", "speaker_start", "speaker_end",
+    "speaker_id", "speaker_name", "cue", "cue_start", "cue_end", "gender", "n_mentions", "mentions", "entity_ids",
+    "entity_names", "cluster", "relation", "score", "is_longest", "row", "error", "index",
+})
+
+
+def _doc_column(ids: pd.Index) -> str:
+    name = ids.name
+    if isinstance(name, str) and name and name not in _TABLE_COLUMNS:
+        return name
+    return "doc"
 
 
 def _renamed(err: Exception, ids: pd.Index, offset: int) -> Exception:

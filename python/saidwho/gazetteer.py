@@ -306,10 +306,9 @@ class Gazetteer:
 
     def find_batch_arrow(self, texts: Iterable[str], n_threads: int | None = None, overlapping: bool = False):
         """``find_batch`` as a ``pyarrow.Table`` (text, id and label dictionary-encoded). Needs pyarrow."""
-        try:
-            import pyarrow as pa
-        except ImportError as e:  # pragma: no cover - depends on the environment
-            raise ImportError("find_batch_arrow needs pyarrow: pip install 'saidwho[arrow]'") from e
+        from ._optional import require
+
+        pa = require("pyarrow", "find_batch_arrow")
         import numpy as np
 
         doc, start, end, entry, text_codes, text_cats = self._columns(texts, n_threads, overlapping)

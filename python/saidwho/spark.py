@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._optional import require
 from .dask import GazetteerHandle, handle
 from .gazetteer import Gazetteer
 
@@ -92,7 +93,9 @@ def _tables(kind: str, df: Any, text_col: str, id_col: str, gazetteer: Any, path
 
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for pdf in batches:
-            texts = pd.Series(pdf[text_col].to_numpy(dtype=object), index=pd.Index(pdf[id_col]), dtype=object)
+            # an unnamed index: the id column of the result is "doc", whatever id_col is called
+            texts = pd.Series(pdf[text_col].to_numpy(dtype=object), index=pd.Index(pdf[id_col], name=None),
+                              dtype=object)
             yield _plain(getattr(_analyze(texts, h, on_error), kind)(), cols)
 
     return df.select(id_col, text_col).mapInPandas(run, _schema(df, id_col, cols))
@@ -128,7 +131,7 @@ def quotes_udf(gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, p
     """A ``pandas_udf`` (iterator of batches) giving each text its quotes as an array of structs; a missing
     text gives an empty array. A text that cannot be analysed fails the task with ``ValueError`` naming its
     position in the batch (use :func:`quotes` with ``on_error="record"`` to keep going)."""
-    from pyspark.sql.functions import pandas_udf
+    pandas_udf = require("pyspark.sql.functions", "saidwho.spark.quotes_udf").pandas_udf
 
     h = handle(gazetteer, path)
     names = [n for n, _ in _QUOTES]

@@ -49,9 +49,20 @@ pub fn entity_mentions(gaz: &Gazetteer, matches: &[Match]) -> Vec<EntityMention>
 
 /// Analyse one text: entities (when a gazetteer is given), people, quotations and speakers.
 pub fn analyze(text: &str, gaz: Option<&Gazetteer>, opts: &QuoteOptions) -> Analysis {
-    let entities = gaz.map_or_else(Vec::new, |g| g.find_str(text, false));
+    let mut entities = gaz.map_or_else(Vec::new, |g| g.find_str(text, false));
     let mentions = gaz.map_or_else(Vec::new, |g| entity_mentions(g, &entities));
     let quotes = extract(text, &mentions, opts);
+    // A place or organisation named like a person the document names in full ("Lincoln" after "Abraham
+    // Lincoln") is that person's mention: not listed as the place (mentions and entities are in step).
+    let called = quotes.people.called(text);
+    if !entities.is_empty() && !called.is_empty() {
+        let mut k = 0;
+        entities.retain(|_| {
+            let m = &mentions[k];
+            k += 1;
+            m.is_person() || !called.contains_key(&text[m.start..m.end])
+        });
+    }
     Analysis { entities, quotes }
 }
 
@@ -127,6 +138,35 @@ mod tests {
         let q = &a.quotes.quotes[0];
         assert_eq!(&text[q.start..q.end], "We will see,");
         assert_eq!(a.quotes.speaker_id(q), Some("putin"));
+    }
+
+    #[test]
+    fn a_place_named_like_the_person_of_the_document_is_the_person() {
+        // The shared corpus's Abraham Lincoln article: the default gazetteer's "Lincoln" (Nebraska; a context
+        // alias, so not matched sentence-initially) was listed as a place and resolved speakers to the town.
+        let mut lincoln = Entry::new("city:lincoln", "Lincoln", "GPE", &[]);
+        lincoln.aliases = vec![crate::gazetteer::Alias {
+            text: "Lincoln".into(),
+            case: Some(crate::gazetteer::CaseMode::Sensitive),
+            context: true,
+        }];
+        let g = Gazetteer::new(vec![lincoln], Options::default()).unwrap();
+        let text = "Abraham Lincoln was the 16th President of the United States. Lincoln led the country \
+                    through its Civil War.\nBorn in Hodgenville, Kentucky, Lincoln grew up on the western \
+                    frontier.\n“A house divided against itself cannot stand,” Kentucky's Lincoln said.";
+        let a = analyze(text, Some(&g), &QuoteOptions::default());
+        let found: Vec<&str> = a.entities.iter().map(|m| &text[m.start..m.end]).collect();
+        assert!(found.is_empty(), "{found:?}");
+        let q = &a.quotes.quotes[0];
+        assert_eq!(a.quotes.speaker_id(q), Some("abraham_lincoln"));
+        // without the person, the town stays a town
+        let town = "Officials in Kentucky and in Lincoln, Nebraska, met on Monday.";
+        assert_eq!(
+            analyze(town, Some(&g), &QuoteOptions::default())
+                .entities
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -154,6 +154,23 @@ impl People {
     pub fn confident(&self) -> impl Iterator<Item = (usize, &Person)> {
         self.persons.iter().enumerate().filter(|(_, p)| p.confident)
     }
+
+    /// The names the text uses for its people, each with its person: the text of every mention of a person the
+    /// text is confident about ("Abraham Lincoln", and "Lincoln" where no gazetteer entry claimed it, as in
+    /// "Lincoln led the United States", sentence-initial). A gazetteer place or organisation written like one of
+    /// them in that document is that person (not Lincoln, Nebraska): one name, one sense per document. Built once
+    /// per document (one pass over the mentions).
+    pub(crate) fn called<'t>(&self, text: &'t str) -> FnvMap<&'t str, usize> {
+        let mut out = FnvMap::default();
+        for m in &self.mentions {
+            if self.persons[m.person].confident {
+                if let Some(name) = text.get(m.start..m.end) {
+                    out.entry(name).or_insert(m.person);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Lower-case `name` with runs of non-word characters replaced by `_`: "Vladimir Putin" → "vladimir_putin".

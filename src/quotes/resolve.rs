@@ -2,7 +2,7 @@
 use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
-    ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PRONOUN, PRON_F, PRON_M,
+    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PRONOUN, PRON_F, PRON_M,
 };
 use crate::people::tokens::{tokenize, Kind};
 use crate::people::{slug, EntityMention, Gender, People};
@@ -13,6 +13,7 @@ pub(super) fn resolve(
     (s, e): (usize, usize),
     entities: &[EntityMention],
     people: &People,
+    called: &FnvMap<&str, usize>,
     raw: &[RawQuote],
 ) -> Option<Speaker> {
     let i = entities.partition_point(|m| m.start < s);
@@ -31,6 +32,12 @@ pub(super) fn resolve(
         if m.end == e
             || (m.end < e && m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric()))
         {
+            // "Lincoln" of a document about Abraham Lincoln is the person, not the town.
+            if !m.is_person() {
+                if let Some(&p) = called.get(&text[m.start..m.end]) {
+                    return Some(person_speaker(people, p));
+                }
+            }
             let person = if m.is_person() {
                 people.person_at(m.start, m.end)
             } else {
@@ -86,7 +93,8 @@ pub(super) fn resolve(
             .position(|t| t.cls & crate::people::lexicon::HONORIFIC == 0)
             .map_or(s, |k| toks[k].start);
         let name = text[name_start..e].to_string();
-        if name.is_empty() {
+        // One letter is no name ("Ɂ indicates a glottal stop", "V indicates a vowel").
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;
         }
         return Some(Speaker {
