@@ -38,7 +38,7 @@ def score(ps, split: str, predict) -> dict:
     anns: dict[str, str] = {}
     for ann in sorted(glob.glob(str(d / "attributions" / "*.ann"))):
         anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann)), ann)
-    acc = dict(gold=0, predicted=0, matched=0, correct_pred=0, exact=0, spk_ok=0)
+    acc = {"gold": 0, "predicted": 0, "matched": 0, "correct_pred": 0, "exact": 0, "spk_ok": 0}
     secs = chars = 0.0
     for art, ann in sorted(anns.items()):
         text = (d / "text" / (art + ".txt")).read_text(encoding="utf-8")
@@ -54,11 +54,11 @@ def score(ps, split: str, predict) -> dict:
 
     n_pred, n_gold = max(acc["predicted"], 1), max(acc["gold"], 1)
     p, r = acc["correct_pred"] / n_pred, acc["matched"] / n_gold
-    return dict(gold=acc["gold"], predicted=acc["predicted"], content_p=p, content_r=r, content_f1=f1(p, r),
-                exact_f1=f1(acc["exact"] / n_pred, acc["exact"] / n_gold),
-                speaker_acc=acc["spk_ok"] / max(acc["matched"], 1),
-                who_said_what_f1=f1(acc["spk_ok"] / n_pred, acc["spk_ok"] / n_gold),
-                mchars_per_s=chars / max(secs, 1e-9) / 1e6)
+    return {"gold": acc["gold"], "predicted": acc["predicted"], "content_p": p, "content_r": r,
+            "content_f1": f1(p, r), "exact_f1": f1(acc["exact"] / n_pred, acc["exact"] / n_gold),
+            "speaker_acc": acc["spk_ok"] / max(acc["matched"], 1),
+            "who_said_what_f1": f1(acc["spk_ok"] / n_pred, acc["spk_ok"] / n_gold),
+            "mchars_per_s": chars / max(secs, 1e-9) / 1e6}
 
 
 def main() -> int:

@@ -209,7 +209,7 @@ def test_who_said_what_lists_entities_inside_each_quote(corpus):
 
 def test_quote_clusters_across_outlets(corpus):
     clusters = corpus.quote_clusters()
-    assert list(clusters.columns) == ["cluster", "doc", "start", "end", "text", "speaker", "speaker_id",
+    assert list(clusters.columns) == ["cluster", "doc", "start", "end", "text", "kind", "speaker", "speaker_id",
                                       "speaker_name", "relation", "score", "is_longest", "row"]
     # speaker is the mention as written, as in quotes(); row is the quote's row there
     q = corpus.quotes()

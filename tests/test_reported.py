@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 import saidwho as sw
 
 DATA = Path(__file__).parent / "data"
@@ -139,7 +138,7 @@ def test_reported_false_is_marks_only():
     off = sw.extract_quotes(text, reported=False)
     assert any(q.kind == "indirect" for q in on)
     assert not any(q.kind == "indirect" for q in off)
-    key = lambda q: (q.start, q.end, q.speaker and (q.speaker.start, q.speaker.end), q.cue and q.cue.text)  # noqa: E731
+    key = lambda q: (q.start, q.end, q.speaker and (q.speaker.start, q.speaker.end), q.cue and q.cue.text)
     marks_on = [key(q) for q in on if q.kind != "indirect"]
     assert marks_on == [key(q) for q in off]
     # quotes come in text order, groups numbered in order of first appearance
@@ -194,7 +193,7 @@ def test_seed_reported_gold(seed):
         assert text[r["start"]:r["end"]] == r["text"]
         g = _toks(text, r["start"], r["end"])
 
-        def jac(q):
+        def jac(q, g=g):
             t = _toks(text, q.start, q.end)
             return len(g & t) / len(g | t)
 

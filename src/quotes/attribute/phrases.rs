@@ -313,10 +313,17 @@ impl<'a> Window<'a> {
                     .find(|&x| self.toks[x].is_punct(','))
                     .unwrap_or(comma);
                 if let Some(name) = self.apposed_name(j + 1, seg_end) {
-                    let t = &self.toks[b];
+                    // past a leading conjunction ("But the commander of Ukraine’s joint forces, Lieutenant
+                    // General Serhiy Nayev, said"); names after "of" belong to the description
+                    let mut b0 = b;
+                    if b0 + 1 < j && self.toks[b0].is(CONJ) {
+                        b0 += 1;
+                    }
+                    let t = &self.toks[b0];
+                    let of_at = (b0..j).find(|&x| self.toks[x].lower() && self.word(x) == "of");
                     if t.kind == Kind::Word
                         && (t.is(DET | POSS_DET) || t.lower())
-                        && !(b..j).any(|x| self.toks[x].cap() && x > b)
+                        && !(b0..of_at.unwrap_or(j)).any(|x| self.toks[x].cap() && x > b0)
                     {
                         return Some(name);
                     }
@@ -338,7 +345,7 @@ impl<'a> Window<'a> {
     /// an apposition.
     pub(super) fn apposed_name(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let n = b.saturating_sub(a);
-        if !(2..=5).contains(&n) {
+        if !(2..=6).contains(&n) {
             return None;
         }
         let ok = (a..b).all(|x| {

@@ -202,7 +202,10 @@ impl<'a> Window<'a> {
         if matches!(role, Role::Label) {
             return None;
         }
-        if role == Role::Passive && ce < e && matches!(self.word(ce), "by" | "as") {
+        if role == Role::Passive
+            && (ce..e.min(ce + 12))
+                .any(|x| self.toks[x].lower() && matches!(self.word(x), "as" | "saying"))
+        {
             // "were quoted by the RBC news outlet as saying …": the participle "saying" reads it.
             return None;
         }
