@@ -40,6 +40,19 @@ make_seeds() {
     esac
     k=$((k + 1))
   done
+  if [ "$t" = quotes ]; then
+    # Reported speech (quotes of kind indirect): the forward, closing, source and passive forms, with and without
+    # fuzzer-chosen entity spans (mode bit 0), reported on and (mode bit 1) off.
+    local s=0
+    for line in "Kyiv said the move was illegal." "Flows were cut, they said." \
+      "According to the ministry, 30 drones were shot down." \
+      "Officials were quoted by RBC as saying the pipe burst." \
+      "Putin told reporters on Tuesday that talks had stalled, and added the war could be a “long process”." \
+      "The plan, Ms. Bigbee said, is that 26% say no; shelling hit a hospital, according to Reuters, officials said." \
+      "Mr Zelenskiy vowed to fight on, saying Ukraine would win.\n\nAs The Kremlin reported, the US denied that."; do
+      for m in '\x00' '\x01' '\x02'; do printf "$m%b" "$line" > "$dir/reported$s"; s=$((s + 1)); done
+    done
+  fi
 }
 
 # Release code with debug assertions and overflow checks; no sanitizer (the core has no unsafe code).

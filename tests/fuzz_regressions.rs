@@ -82,3 +82,80 @@ fn isolated_batch_equals_one_by_one() {
         assert_eq!(got.quotes.quotes, want.quotes.quotes);
     }
 }
+
+/// quotes target, crash-7a6ae8ea (minimised by `cargo fuzz tmin`, mode byte 0: reported speech on, the fixed
+/// gazetteer): "attempt to subtract with overflow" in `Window::closing` (reported speech). Past 2 × SCAN tokens
+/// of a run-on "sentence" every token is its own sentence piece, so the content end of a cue of several words
+/// ("were quoted by") lay before the cue's end and `e - from` underflowed. Such a cue now reads no reported speech.
+#[test]
+fn multiword_cue_past_the_end_of_a_run_on_sentence() {
+    let data: &[u8] = b"Putin to\x01as ill\x07\x00\x00\x00\x00\x00\x00\x00\xde\xde\x00\x00\xde\xde\xde\xde\xde\xde\
+\xde\xde\xde\xde\xde\xde\xde\xde\xde\xde\x01\x00\x00\x00\x00\x00\x00\x00\xde\xde\xde\xde\xde\xde\xde\xde\xde\xde\
+\xde\xde\xde\x00\x7f\x00\x00\x00\x00\x00\x00\x00s* were quo\x9b\x99\x99\x99\x99\x99\x99\xde\xde\xde\xde\xde\xde\
+\xde\xde\xde\xde\xde\x01\x00\x00\x00\x00\x00\x00\x00\xde2\x00\x00\x00\x00\x00\x00\x00\xde\xde\xde\xde\x09\x00\x00\
+\x00\xde\x01ses\xde\x09\x00\x00\x00\xde\x01Officials* were quoted by.usidet";
+    let text = String::from_utf8_lossy(data).into_owned();
+    let gaz = Gazetteer::new(
+        vec![
+            Entry::new(
+                "putin",
+                "Vladimir Putin",
+                "PERSON",
+                &["Putin", "Vladimir Putin"],
+            ),
+            Entry::new("kremlin", "Kremlin", "ORG", &["Kremlin", "the Kremlin"]),
+        ],
+        Options::default(),
+    )
+    .unwrap();
+    let a = analyze(&text, Some(&gaz), &QuoteOptions::default());
+    check(&text, &a.quotes);
+    let r = extract(&text, &[], &QuoteOptions::default());
+    check(&text, &r);
+    // Also a readable run-on sentence (more than 2 × SCAN tokens) ending in a multi-word cue.
+    let words = format!("{}, officials were quoted by.", "and the tanks ".repeat(60));
+    check(&words, &extract(&words, &[], &QuoteOptions::default()));
+}
+
+/// The gazetteer of the quotes fuzz target (fuzz/fuzz_targets/quotes.rs), for `analyze` as the target runs it.
+fn fuzz_gazetteer() -> Gazetteer {
+    Gazetteer::new(
+        vec![
+            Entry::new(
+                "putin",
+                "Vladimir Putin",
+                "PERSON",
+                &["Putin", "Vladimir Putin"],
+            ),
+            Entry::new(
+                "zelenskiy",
+                "Volodymyr Zelenskiy",
+                "PERSON",
+                &["Zelenskiy", "Zelensky"],
+            ),
+            Entry::new("ukraine", "Ukraine", "GPE", &["Ukraine", "Ukrainian"]),
+            Entry::new("kremlin", "Kremlin", "ORG", &["Kremlin", "the Kremlin"]),
+            Entry::new("reuters", "Reuters", "ORG", &["Reuters"]),
+            Entry::new("us", "United States", "GPE", &["US", "U.S."]),
+        ],
+        Options::default(),
+    )
+    .unwrap()
+}
+
+/// quotes target, crash-3cf25500 (second run, after the fix above; minimised by `cargo fuzz tmin`, mode byte 0):
+/// "attempt to subtract with overflow" in `Window::closing_tail`, called by `cut` for a closing "according to"
+/// that starts inside the content but ends past its end. A cue running past the content's end closes nothing.
+#[test]
+fn closing_cue_running_past_the_content_end() {
+    let data: &[u8] = b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffTT\x01K\x01Kmovyiv s\x00T hpelan, MTT \
+\x00TTTTTTTTon inRu ssian-\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\
+\x80\x80\x22wayivs il said theyiv ssaid thet a hospital,\xfb\x00\x00\x00\x00\x00\x00\x00 \x0e\x00cording\
+\x20to Reutersaideniedsaid thet a hospital,\xfb\x00\x00\x00\x00\x00\x00\x00 accordin\x033333333tersaiaid.ed\
+.eeniedsaid thet a hosaccording to Reutersaiaid.ed.ed.ed.eeniedsaid thet a hoital,\xfb\x00\x00\x00\x00\
+\x00\x00\x00 according to Reutersaiaid.ed.eutersaiaid.ed.e";
+    let text = String::from_utf8_lossy(data).into_owned();
+    let a = analyze(&text, Some(&fuzz_gazetteer()), &QuoteOptions::default());
+    check(&text, &a.quotes);
+    check(&text, &extract(&text, &[], &QuoteOptions::default()));
+}

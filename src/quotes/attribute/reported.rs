@@ -168,6 +168,12 @@ impl<'a> Window<'a> {
         };
         let ss = self.sent[k];
         let e = self.content_end(k);
+        if h.end > e {
+            // The cue runs past the end of its sentence: past 2 × SCAN tokens a run-on "sentence" is read in
+            // pieces that end at every token (`Window::new`), so a cue of several words there has no room for
+            // content (fuzz finding: tests/fuzz_regressions.rs).
+            return None;
+        }
         if h.role == Role::Source {
             return self.according(k, h.end, ss, e);
         }
@@ -1033,6 +1039,10 @@ impl<'a> Window<'a> {
 
     /// Is the cue at `k..ce` the end of a closing reporting clause: nothing but its speaker and time words follow?
     fn closing_tail(&self, k: usize, ce: usize, e: usize) -> bool {
+        if ce > e {
+            // A cue running past the content's end closes nothing in it (fuzz finding: tests/fuzz_regressions.rs).
+            return false;
+        }
         if self.toks[k - 1].is_punct(',') {
             return self.np_right(ce, e).is_some_and(|(_, b)| b == e);
         }
