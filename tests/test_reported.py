@@ -219,3 +219,19 @@ def test_bad_input_and_bounded_work():
     for t in ["said", "He said", "said the plan", "According to", "According to X,", ", they said."]:
         for q in sw.extract_quotes(t, gazetteer=False):
             assert t[q.start:q.end] == q.text
+
+
+def test_accessor_and_dask_have_the_switch():
+    import pandas as pd
+
+    texts = pd.Series([(DATA / f"{s}.txt").read_text(encoding="utf-8") for s in SEEDS], name="text")
+    assert (texts.saidwho.quotes()["kind"] == "indirect").any()
+    assert not (texts.saidwho.quotes(reported=False)["kind"] == "indirect").any()
+    dd = pytest.importorskip("dask.dataframe")
+    import saidwho.dask as swd
+
+    ddf = dd.from_pandas(texts, npartitions=2)
+    on = swd.quotes(ddf).compute(scheduler="sync")
+    off = swd.quotes(ddf, reported=False).compute(scheduler="sync")
+    assert (on["kind"] == "indirect").sum() == (texts.saidwho.quotes()["kind"] == "indirect").sum()
+    assert not (off["kind"] == "indirect").any()

@@ -24,29 +24,34 @@ class SaidwhoAccessor:
     def __init__(self, series: pd.Series) -> None:
         self._series = series
 
-    def analyze(self, gazetteer: Any = None, n_threads: int | None = None, progress: bool = True) -> Any:
-        """Analyse every text; returns a :class:`saidwho.Corpus` whose ``doc`` ids are the Series index."""
+    def analyze(self, gazetteer: Any = None, n_threads: int | None = None, progress: bool = True,
+                reported: bool = True) -> Any:
+        """Analyse every text; returns a :class:`saidwho.Corpus` whose ``doc`` ids are the Series index.
+        ``reported=False``: quotes in marks only (no reported speech, kind ``indirect``)."""
         from .document import analyze_many
 
-        return analyze_many(self._series, gazetteer=gazetteer, n_threads=n_threads, progress=progress)
+        return analyze_many(self._series, gazetteer=gazetteer, n_threads=n_threads, progress=progress,
+                            reported=reported)
 
-    def quotes(self, gazetteer: Any = None, n_threads: int | None = None) -> pd.DataFrame:
+    def quotes(self, gazetteer: Any = None, n_threads: int | None = None, reported: bool = True) -> pd.DataFrame:
         """One row per quote (see :meth:`saidwho.Corpus.quotes`)."""
-        return self.analyze(gazetteer, n_threads, progress=False).quotes()
+        return self.analyze(gazetteer, n_threads, progress=False, reported=reported).quotes()
 
-    def entities(self, gazetteer: Any = None, n_threads: int | None = None) -> pd.DataFrame:
+    def entities(self, gazetteer: Any = None, n_threads: int | None = None, reported: bool = True) -> pd.DataFrame:
         """One row per entity mention (see :meth:`saidwho.Corpus.entities`)."""
-        return self.analyze(gazetteer, n_threads, progress=False).entities()
+        return self.analyze(gazetteer, n_threads, progress=False, reported=reported).entities()
 
-    def people(self, gazetteer: Any = None, n_threads: int | None = None) -> pd.DataFrame:
+    def people(self, gazetteer: Any = None, n_threads: int | None = None, reported: bool = True) -> pd.DataFrame:
         """One row per person cluster (see :meth:`saidwho.Corpus.people`)."""
-        return self.analyze(gazetteer, n_threads, progress=False).people()
+        return self.analyze(gazetteer, n_threads, progress=False, reported=reported).people()
 
-    def who_said_what(self, gazetteer: Any = None, n_threads: int | None = None) -> pd.DataFrame:
+    def who_said_what(self, gazetteer: Any = None, n_threads: int | None = None, reported: bool = True) -> pd.DataFrame:
         """One row per attributed quote with the entities inside it (see :meth:`saidwho.Corpus.who_said_what`)."""
-        return self.analyze(gazetteer, n_threads, progress=False).who_said_what()
+        return self.analyze(gazetteer, n_threads, progress=False, reported=reported).who_said_what()
 
-    def quote_clusters(self, gazetteer: Any = None, n_threads: int | None = None, **kwargs: Any) -> pd.DataFrame:
+    def quote_clusters(self, gazetteer: Any = None, n_threads: int | None = None, reported: bool = True,
+                       **kwargs: Any) -> pd.DataFrame:
         """The same utterance across documents (see :meth:`saidwho.Corpus.quote_clusters`; ``kwargs`` go to
         :func:`saidwho.align.cluster_quotes`)."""
-        return self.analyze(gazetteer, n_threads, progress=False).quote_clusters(n_threads=n_threads, **kwargs)
+        corpus = self.analyze(gazetteer, n_threads, progress=False, reported=reported)
+        return corpus.quote_clusters(n_threads=n_threads, **kwargs)

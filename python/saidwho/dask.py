@@ -170,20 +170,21 @@ def _holds(path: str, digest: str) -> bool:
 
 # ----- one partition -----
 
-def _corpus(part: pd.Series, h: GazetteerHandle, on_error: str) -> Any:
+def _corpus(part: pd.Series, h: GazetteerHandle, on_error: str, reported: bool = True) -> Any:
     from .document import analyze_many
 
     gaz = h.get()
-    return analyze_many(part, gazetteer=False if gaz is None else gaz, progress=False, on_error=on_error)
+    return analyze_many(part, gazetteer=False if gaz is None else gaz, progress=False, on_error=on_error,
+                        reported=reported)
 
 
-def _table(part: pd.Series, h: GazetteerHandle, kind: str, on_error: str) -> pd.DataFrame:
-    return getattr(_corpus(part, h, on_error), kind)()
+def _table(part: pd.Series, h: GazetteerHandle, kind: str, on_error: str, reported: bool = True) -> pd.DataFrame:
+    return getattr(_corpus(part, h, on_error, reported), kind)()
 
 
-def _tables(part: pd.Series, h: GazetteerHandle, on_error: str) -> dict[str, pd.DataFrame]:
+def _tables(part: pd.Series, h: GazetteerHandle, on_error: str, reported: bool = True) -> dict[str, pd.DataFrame]:
     # Plain tables, not the Corpus: a Corpus pickles with its gazetteer if it moves between workers.
-    corpus = _corpus(part, h, on_error)
+    corpus = _corpus(part, h, on_error, reported)
     return {kind: getattr(corpus, kind)() for kind in _TABLES}
 
 
@@ -217,31 +218,32 @@ def _check(texts: Any, on_error: str) -> None:
         raise TypeError("pass a column of texts (ddf['text']), not a whole Dask DataFrame")
 
 
-def _one(kind: str, texts: Any, gazetteer: Any, path: Any, on_error: str) -> Any:
+def _one(kind: str, texts: Any, gazetteer: Any, path: Any, on_error: str, reported: bool = True) -> Any:
     _check(texts, on_error)
     h = handle(gazetteer, path)
-    return texts.map_partitions(_table, h, kind, on_error, meta=_meta(texts, kind), enforce_metadata=False)
+    return texts.map_partitions(_table, h, kind, on_error, reported, meta=_meta(texts, kind),
+                                enforce_metadata=False)
 
 
 def entities(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *,
-             path: str | None = None, on_error: str = "raise") -> Any:
+             path: str | None = None, on_error: str = "raise", reported: bool = True) -> Any:
     """A Dask DataFrame of entity mentions (doc, start, end, text, id, label, name) of a Dask Series of texts.
 
     ``gazetteer``: ``None`` (default gazetteer), a ``Gazetteer`` or a ``GazetteerHandle``; ``path``: where to
     save an in-memory gazetteer for the workers (see the module docstring)."""
-    return _one("entities", texts, gazetteer, path, on_error)
+    return _one("entities", texts, gazetteer, path, on_error, reported)
 
 
 def quotes(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *,
-           path: str | None = None, on_error: str = "raise") -> Any:
+           path: str | None = None, on_error: str = "raise", reported: bool = True) -> Any:
     """A Dask DataFrame of quotes (the columns of :meth:`saidwho.Corpus.quotes`) of a Dask Series of texts."""
-    return _one("quotes", texts, gazetteer, path, on_error)
+    return _one("quotes", texts, gazetteer, path, on_error, reported)
 
 
 def people(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *,
-           path: str | None = None, on_error: str = "raise") -> Any:
+           path: str | None = None, on_error: str = "raise", reported: bool = True) -> Any:
     """A Dask DataFrame of person clusters (the columns of :meth:`saidwho.Corpus.people`)."""
-    return _one("people", texts, gazetteer, path, on_error)
+    return _one("people", texts, gazetteer, path, on_error, reported)
 
 
 class Tables(NamedTuple):
@@ -255,7 +257,7 @@ class Tables(NamedTuple):
 
 
 def analyze(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *,
-            path: str | None = None, on_error: str = "raise") -> Tables:
+            path: str | None = None, on_error: str = "raise", reported: bool = True) -> Tables:
     """All tables of a Dask Series of texts, from one analysis per partition.
 
     With ``on_error="record"`` a text that cannot be analysed (a lone surrogate) is a row of ``errors`` (doc,
@@ -266,7 +268,7 @@ def analyze(texts: Any, gazetteer: Gazetteer | GazetteerHandle | None | bool = N
 
     _check(texts, on_error)
     h = handle(gazetteer, path)
-    per_part = [dask.delayed(_tables)(part, h, on_error) for part in texts.to_delayed()]
+    per_part = [dask.delayed(_tables)(part, h, on_error, reported) for part in texts.to_delayed()]
     tables = {}
     for kind in _TABLES:
         meta = _meta(texts, kind)

@@ -50,11 +50,12 @@ _ERRORS = [("error", "string")]
 _COLUMNS = {"entities": _ENTITIES, "quotes": _QUOTES, "errors": _ERRORS}
 
 
-def _analyze(texts: pd.Series, h: GazetteerHandle, on_error: str) -> Any:
+def _analyze(texts: pd.Series, h: GazetteerHandle, on_error: str, reported: bool = True) -> Any:
     from .document import analyze_many
 
     gaz = h.get()  # built on the first batch of this Python worker, then cached
-    return analyze_many(texts, gazetteer=False if gaz is None else gaz, progress=False, on_error=on_error)
+    return analyze_many(texts, gazetteer=False if gaz is None else gaz, progress=False, on_error=on_error,
+                        reported=reported)
 
 
 def _plain(df: pd.DataFrame, cols: list[tuple[str, str]]) -> pd.DataFrame:
@@ -86,7 +87,8 @@ def _check(df: Any, text_col: str, id_col: str | None, on_error: str) -> None:
             raise ValueError(f"df has no column {c!r}; columns: {df.columns}")
 
 
-def _tables(kind: str, df: Any, text_col: str, id_col: str, gazetteer: Any, path: Any, on_error: str) -> Any:
+def _tables(kind: str, df: Any, text_col: str, id_col: str, gazetteer: Any, path: Any, on_error: str,
+            reported: bool = True) -> Any:
     _check(df, text_col, id_col, on_error)
     h = handle(gazetteer, path)
     cols = _COLUMNS[kind]
@@ -96,7 +98,7 @@ def _tables(kind: str, df: Any, text_col: str, id_col: str, gazetteer: Any, path
             # an unnamed index: the id column of the result is "doc", whatever id_col is called
             texts = pd.Series(pdf[text_col].to_numpy(dtype=object), index=pd.Index(pdf[id_col], name=None),
                               dtype=object)
-            yield _plain(getattr(_analyze(texts, h, on_error), kind)(), cols)
+            yield _plain(getattr(_analyze(texts, h, on_error, reported), kind)(), cols)
 
     return df.select(id_col, text_col).mapInPandas(run, _schema(df, id_col, cols))
 
@@ -111,9 +113,10 @@ def entities(df: Any, text_col: str = "text", id_col: str = "id",
 
 def quotes(df: Any, text_col: str = "text", id_col: str = "id",
            gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, path: str | None = None,
-           on_error: str = "raise") -> Any:
-    """A Spark DataFrame of quotes: doc and the columns of :meth:`saidwho.Corpus.quotes` (kind as a string)."""
-    return _tables("quotes", df, text_col, id_col, gazetteer, path, on_error)
+           on_error: str = "raise", reported: bool = True) -> Any:
+    """A Spark DataFrame of quotes: doc and the columns of :meth:`saidwho.Corpus.quotes` (kind as a string;
+    ``reported=False``: no reported speech of kind ``indirect``)."""
+    return _tables("quotes", df, text_col, id_col, gazetteer, path, on_error, reported)
 
 
 def errors(df: Any, text_col: str = "text", id_col: str = "id",
@@ -127,7 +130,8 @@ _QUOTE_STRUCT = ("array<struct<start:long,end:long,text:string,kind:string,group
                  "cue_start:long,cue_end:long>>")
 
 
-def quotes_udf(gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, path: str | None = None) -> Any:
+def quotes_udf(gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, path: str | None = None,
+               reported: bool = True) -> Any:
     """A ``pandas_udf`` (iterator of batches) giving each text its quotes as an array of structs; a missing
     text gives an empty array. A text that cannot be analysed fails the task with ``ValueError`` naming its
     position in the batch (use :func:`quotes` with ``on_error="record"`` to keep going)."""
@@ -140,7 +144,7 @@ def quotes_udf(gazetteer: Gazetteer | GazetteerHandle | None | bool = None, *, p
     def saidwho_quotes(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
         for texts in batches:
             texts = pd.Series(texts.to_numpy(dtype=object), dtype=object)  # positions 0..n-1
-            table = _plain(_analyze(texts, h, "raise").quotes(), _QUOTES)
+            table = _plain(_analyze(texts, h, "raise", reported).quotes(), _QUOTES)
             rows: list[list[dict[str, Any]]] = [[] for _ in range(len(texts))]
             for rec in table.to_dict("records"):
                 rows[rec["doc"]].append({n: (None if pd.isna(rec[n]) else rec[n]) for n in names})
