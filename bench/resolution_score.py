@@ -127,7 +127,9 @@ def score(split: str = "train", sample: Path = SAMPLE, extract=None) -> dict:
     for art, arows in sorted(by_article.items()):
         path = split_dir / "text" / f"{art}.txt"
         if not path.exists():
-            raise SystemExit(f"{sample.name}: article {art} is not in PolNeAR {split} (the sample is of train)")
+            raise SystemExit(
+                f"{sample.name}: article {art} is not in PolNeAR {split} (the sample is of train)"
+            )
         text = path.read_text(encoding="utf-8")
         quotes = {ps.norm_span(text, q.start, q.end): q for q in extract(text)}
         gold = ps.gold_of(text, anns[art])
