@@ -338,3 +338,27 @@ fn groups_have_no_made_up_ids_and_parts_share_the_speaker() {
         assert_eq!(r.speaker_name(q), Some("Tom Jones"));
     }
 }
+
+#[test]
+fn a_definite_description_resolves_to_the_person_named_before() {
+    // issue 11: "the senator" is the person the text named last (a description of one person)
+    let text =
+        "Senator Jane Doe spoke in Ohio on Monday.\n“We will win this state,” the senator said.";
+    let r = extract(text, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
+    assert_eq!(&text[q.speaker.clone().unwrap()], "the senator");
+    assert_eq!(r.speaker_name(q), Some("Jane Doe"));
+    // an organisation's description does not become a person
+    let text = "Jane Doe runs Acme.\n“We will grow,” the company said.";
+    let r = extract(text, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
+    assert_eq!(r.speaker_name(q), None);
+}

@@ -2,7 +2,8 @@
 use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
-    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PRONOUN, PRON_F, PRON_M,
+    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PREP, PRONOUN, PRON_F,
+    PRON_M, TITLE_F, TITLE_M,
 };
 use crate::people::tokens::{tokenize, Kind};
 use crate::people::{slug, EntityMention, Gender, People};
@@ -72,6 +73,41 @@ pub(super) fn resolve(
     if let Some(m) = people.mention_at(s, e) {
         if m.end == e || m.start == s {
             return Some(person_speaker(people, m.person));
+        }
+    }
+    // A definite description of one person ("the senator", "the Republican nominee", "the former Florida
+    // governor"): the person the text named last before it, of the title's gender when it has one.
+    if let (Some(f), Some(h)) = (
+        toks.first(),
+        toks.iter().rev().find(|t| t.kind == Kind::Word),
+    ) {
+        let first = &text[f.start..f.end];
+        let head = &text[h.start..h.end];
+        let definite = matches!(first, "the" | "The" | "this" | "This");
+        let one_person = h.lower()
+            && h.cls & (ANY_TITLE | PERSON_NOUN) != 0
+            && h.cls & ORG == 0
+            && !matches!(
+                head,
+                "company" | "agency" | "department" | "campaign" | "group" | "newspaper" | "paper"
+            )
+            && !head.ends_with('s')
+            && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
+        if definite && one_person && toks.len() <= 6 {
+            let gender = if h.cls & TITLE_M != 0 {
+                Gender::Male
+            } else if h.cls & TITLE_F != 0 {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            };
+            let inside_quote = |pos: usize| {
+                let k = raw.partition_point(|q| q.start <= pos);
+                k > 0 && raw[k - 1].end > pos
+            };
+            if let Some(p) = people.antecedent(s, gender, inside_quote) {
+                return Some(person_speaker(people, p));
+            }
         }
     }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
