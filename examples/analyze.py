@@ -29,7 +29,7 @@ def main(paths: list[str]) -> None:
             who = q.speaker_name or (q.speaker.text if q.speaker else "?")
             cue = q.cue.text if q.cue else "-"
             snippet = q.text if len(q.text) <= 70 else q.text[:67] + "..."
-            print(f"  [{q.kind:7}] {who:22} {cue:14} “{snippet}”")
+            print(f"  [{q.kind:8}] {who:22} {cue:14} “{snippet}”")
         print()
 
 

@@ -102,6 +102,7 @@ def test_not_reported_speech():
         "He had too many achievements to mention them all.",
         "“We will win,” she said after the rally.",
         "She said: “We will win.”",
+        "The regions that he claims to have annexed are contested.",
     ]:
         assert indirect(text) == [], text
 

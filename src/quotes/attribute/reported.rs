@@ -799,6 +799,10 @@ impl<'a> Window<'a> {
                 if w.eq_ignore_ascii_case("there") {
                     return true;
                 }
+                if w == "to" {
+                    // an infinitive ("claims to have annexed") is no clause
+                    return false;
+                }
                 if let Some((head, _)) = w.split_once(['’', '\'']) {
                     // "he’ll", "they’re", "it’s", "there’s": a subject pronoun with its auxiliary.
                     let c = crate::people::lexicon::classes(head);
@@ -855,8 +859,9 @@ impl<'a> Window<'a> {
             && t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN) == 0
             && !self.ly_adverb(i)
         {
-            // "Democrats say movement over the past week is instructive", "He said no to the war"
-            return (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
+            // "Democrats say movement over the past week is instructive", "He said no to the war"; not an
+            // infinitive ("claims to have annexed", "agreed to cap prices": no reported clause)
+            return w != "to" && (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
         }
         let opens = if t.cap() {
             t.is(DET)
