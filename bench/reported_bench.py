@@ -6,8 +6,10 @@
 
 The scorer's own functions do the scoring (its docstring gives the gold and the matching rule: word-token Jaccard
 >= 0.5, one to one; a prediction matching any other annotated Content is no error). For each split it prints
-content P/R/F1, exact F1, speaker accuracy and who-said-what F1 for saidwho (default gazetteer) and, in the same
-run, for the scorer's plain-regex floor (``--predictor naive``). Nothing from PolNeAR is copied into the repository;
+content P/R/F1, exact F1, speaker accuracy and who-said-what F1 for saidwho (default gazetteer), for saidwho
+without its mixed quotes (indirect quotes holding quotation marks: the scorer counts them in who-said-what
+precision although they are never recall targets) and, in the same run, for the scorer's plain-regex floor
+(``--predictor naive``). Nothing from PolNeAR is copied into the repository;
 without ../shared the script says so and exits 0. Speed: bench/wheel_ab.py (old wheel vs new, one thread).
 """
 from __future__ import annotations
@@ -61,6 +63,17 @@ def score(ps, split: str, predict) -> dict:
             "mchars_per_s": chars / max(secs, 1e-9) / 1e6}
 
 
+MARKS = re.compile(r"[\"“”„«»]|''")
+
+
+def without_mixed(predict):
+    """The predictor's output less its indirect quotes that hold quotation marks."""
+    def run(text):
+        return [p for p in predict(text)
+                if not (p["kind"] == "indirect" and MARKS.search(text, p["start"], p["end"]))]
+    return run
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=["train", "dev"], action="append")
@@ -70,8 +83,8 @@ def main() -> int:
         return 0
     ps = load_scorer()
     for split in args.split or ["train", "dev"]:
-        for name in ("saidwho", "naive"):
-            r = score(ps, split, ps.predictor(name))
+        for name in ("saidwho", "no-mixed", "naive"):
+            r = score(ps, split, without_mixed(ps.predictor("saidwho")) if name == "no-mixed" else ps.predictor(name))
             print(f"{split:<5} {name:<8} gold={r['gold']} predicted={r['predicted']} "
                   f"content P/R/F1={r['content_p']:.3f}/{r['content_r']:.3f}/{r['content_f1']:.3f} "
                   f"exact F1={r['exact_f1']:.3f} speaker={r['speaker_acc']:.3f} "

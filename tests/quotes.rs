@@ -243,22 +243,22 @@ fn one(s: &str, k: QuoteKind, sp: Option<&str>) -> (String, QuoteKind, Option<St
 fn partial_quotes_inside_a_clause_belong_to_its_subject() {
     use QuoteKind::*;
     // No verb of saying: the clause's subject is the one quoted.
-    let t = "In recent weeks, Reid has gone after Trump as a “human leech who will bleed the country” and a “spoiled brat.”";
+    let t = "Last week, Okafor has gone after the mayor as a “builder of empty promises for the city” and a “tired clown.”";
     assert_eq!(
         attributed(t),
         [
             one(
-                "human leech who will bleed the country",
+                "builder of empty promises for the city",
                 Partial,
-                Some("Reid")
+                Some("Okafor")
             ),
-            one("spoiled brat.", Partial, Some("Reid")),
+            one("tired clown.", Partial, Some("Okafor")),
         ]
     );
-    let t = "Cruz exhorted Republicans to “vote your conscience” and left the stage.";
+    let t = "Berg urged the members to “keep the faith” and left the stage.";
     assert_eq!(
         attributed(t),
-        [one("vote your conscience", Partial, Some("Cruz"))]
+        [one("keep the faith", Partial, Some("Berg"))]
     );
     let t = "The senator spent the evening praising his “body language” and his calm.";
     assert_eq!(
@@ -270,12 +270,13 @@ fn partial_quotes_inside_a_clause_belong_to_its_subject() {
 #[test]
 fn titles_after_a_possessive_or_preposition_are_scare_quotes() {
     use QuoteKind::*;
-    let t = "Sanders said on ABC’s “This Week With George Stephanopoulos” that he would “take a look” at it.";
+    let t =
+        "Okafor said on the BBC’s “Morning Talk With Jane Roe” that she would “take a look” at it.";
     assert_eq!(
         attributed(t),
         [
-            one("This Week With George Stephanopoulos", Scare, None),
-            one("take a look", Partial, Some("Sanders")),
+            one("Morning Talk With Jane Roe", Scare, None),
+            one("take a look", Partial, Some("Okafor")),
         ]
     );
 }

@@ -87,8 +87,8 @@ def test_coordinated_subject_and_shared_subject():
 
 
 def test_parenthetical_report_holds_the_whole_sentence():
-    text = "The only problem, Ms Bigbee said, is that her pay has not kept up."
-    assert one(text) == (text[:-1], "Ms Bigbee", "said")
+    text = "The main risk, Ms Okafor said, is that the river will rise again."
+    assert one(text) == (text[:-1], "Ms Okafor", "said")
 
 
 def test_not_reported_speech():
@@ -97,9 +97,9 @@ def test_not_reported_speech():
         "Polls show the race is tight.",
         "Mr Smith believes the plan will fail.",
         "The data suggests turnout will fall.",
-        "The candidate will arrive with enough pledged delegates to win.",
-        "When the case was argued in December, the court was divided.",
-        "He had too many achievements to mention them all.",
+        "The team will arrive with the reported figures in hand.",
+        "When the motion was argued in May, the council was divided.",
+        "She had too many names to mention them all.",
         "“We will win,” she said after the rally.",
         "She said: “We will win.”",
         "The regions that he claims to have annexed are contested.",

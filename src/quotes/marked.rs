@@ -20,7 +20,7 @@ const MARGIN_AFTER: usize = 200;
 const TAIL: usize = 1500;
 const MAX_WINDOW: usize = 1 << 16;
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
+pub(super) fn floor_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
@@ -159,10 +159,7 @@ pub(super) fn attribute(
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
             toks.clear();
             tokenize(text, ws, we, &spans, false, &mut toks);
-            let ends_sentence = |idx: u32| {
-                let q = &raw[idx as usize];
-                !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
-            };
+            let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
             let hits = opts.cues.classify(text, &mut toks);
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             // Attribution, quote by quote, with continuation inside the window.

@@ -36,6 +36,14 @@ pub struct RawQuote {
     pub single: bool,
 }
 
+impl RawQuote {
+    /// Does the quotation end its sentence: left open at its paragraph's end, or its content ends with `.`, `!`
+    /// or `?` (`“We will win.” He left.`)?
+    pub fn ends_sentence(&self, text: &str) -> bool {
+        !self.closed || text[self.start..self.end].ends_with(['.', '!', '?'])
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
     Space,

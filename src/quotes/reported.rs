@@ -11,7 +11,7 @@ use super::QuoteOptions;
 use crate::people::tokens::{tokenize, Tok};
 
 use super::attribute::Window;
-use super::marked::ParagraphTokens;
+use super::marked::{floor_boundary, ParagraphTokens};
 
 /// Longest window tokenised at once (bytes); longer paragraphs are read in pieces cut outside quotations.
 const MAX_WINDOW: usize = 1 << 16;
@@ -25,13 +25,6 @@ pub(super) struct Reported {
     pub refers: Option<(usize, usize)>,
     pub cue: (usize, usize),
     pub para: usize,
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// The reported speech of `text`, in text order, without overlapping duplicates of one content.
@@ -63,10 +56,7 @@ pub(super) fn find(
                     .iter()
                     .any(|t| t.cap() && &text[t.start..t.end] == "According");
             if has_cue {
-                let ends_sentence = |idx: u32| {
-                    let q = &raw[idx as usize];
-                    !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
-                };
+                let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
                 let w = Window::new(text, &pt.toks, &opts.cues, pt.hits, ends_sentence);
                 read_window(text, &w, &pt.toks, pi, &mut out);
             }
@@ -96,10 +86,7 @@ pub(super) fn find(
             toks.clear();
             tokenize(text, ws, we, &spans, false, &mut toks);
             let hits = opts.cues.classify(text, &mut toks);
-            let ends_sentence = |idx: u32| {
-                let q = &raw[idx as usize];
-                !q.closed || text[q.start..q.end].ends_with(['.', '!', '?'])
-            };
+            let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             read_window(text, &w, &toks, pi, &mut out);
             ws = we;

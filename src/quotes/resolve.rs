@@ -54,6 +54,11 @@ pub(super) fn resolve(
     }
     let mut toks = Vec::new();
     tokenize(text, s, e, &[], true, &mut toks);
+    // An antecedent is never a name inside a quotation.
+    let inside_quote = |pos: usize| {
+        let k = raw.partition_point(|q| q.start <= pos);
+        k > 0 && raw[k - 1].end > pos
+    };
     if toks.len() == 1 && toks[0].kind == Kind::Word && toks[0].cls & PRONOUN != 0 {
         let gender = if toks[0].cls & PRON_M != 0 {
             Gender::Male
@@ -61,10 +66,6 @@ pub(super) fn resolve(
             Gender::Female
         } else {
             return None;
-        };
-        let inside_quote = |pos: usize| {
-            let k = raw.partition_point(|q| q.start <= pos);
-            k > 0 && raw[k - 1].end > pos
         };
         let p = people.antecedent(s, gender, inside_quote)?;
         return Some(person_speaker(people, p));
@@ -100,10 +101,6 @@ pub(super) fn resolve(
                 Gender::Female
             } else {
                 Gender::Unknown
-            };
-            let inside_quote = |pos: usize| {
-                let k = raw.partition_point(|q| q.start <= pos);
-                k > 0 && raw[k - 1].end > pos
             };
             if let Some(p) = people.antecedent(s, gender, inside_quote) {
                 return Some(person_speaker(people, p));

@@ -238,8 +238,8 @@ impl<'a> Window<'a> {
 
 impl<'a> Window<'a> {
     /// Is the quotation at token `qi` a title of a work or show: every word capitalised (small words aside)
-    /// right after a possessive or a preposition ("on CNN’s “State of the Union,”", "starred in “Parks and
-    /// Recreation”")? Such a quotation is nobody's words.
+    /// right after a possessive or a preposition ("on the BBC’s “Morning Talk,”", "starred in “Rivers and
+    /// Bridges”")? Such a quotation is nobody's words.
     pub(crate) fn title_after_owner(&self, qi: usize) -> bool {
         if qi == 0 || qi == self.sent[qi] {
             return false;
@@ -308,7 +308,7 @@ impl<'a> Window<'a> {
     }
 
     /// A quoted phrase embedded in a clause whose subject is a person, an organisation, a group or a document
-    /// (`Reid has gone after Trump as a “con artist”`, `Cruz exhorted Republicans to “vote your conscience”`,
+    /// (`Okafor has gone after the mayor as a “tired clown”`, `Berg urged the members to “keep the faith”`,
     /// `The senator spent the evening praising his “body language”`) is that subject's partial quote, even
     /// without a verb of saying: a phrase of several words, or one right after "as" or a labelling verb.
     pub(crate) fn subject_partial(&self, qi: usize) -> Option<Found> {
@@ -389,7 +389,7 @@ impl<'a> Window<'a> {
 impl<'a> Window<'a> {
     /// Is the speaker of `f` a mention that cannot speak: a dummy "It"/"There", a clitic ("won't", "’s"), a manner
     /// or place phrase opening with a preposition ("in a low voice"), a phrase ending in an auxiliary or a
-    /// preposition ("the mega donor didn’t"), or a lone determiner ("The")?
+    /// preposition ("the donor didn’t"), or a lone determiner ("The")?
     pub(crate) fn speaker_bad(&self, f: &Found) -> bool {
         let (s, e) = f.speaker;
         let a = self.toks.partition_point(|t| t.start < s);

@@ -182,7 +182,7 @@ impl<'a> Window<'a> {
             return None;
         }
         if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
-            // "too many achievements to mention": an infinitive reports nothing yet.
+            // "too many names to mention": an infinitive reports nothing yet.
             return None;
         }
         if k > ss
@@ -191,11 +191,11 @@ impl<'a> Window<'a> {
             && self.toks[k + 1].is_punct(',')
             && self.word(k) == "say"
         {
-            // "no better than, say, Mr. Cruz's plan"
+            // "cheaper than, say, a new car"
             return None;
         }
         if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 {
-            // "enough pledged delegates", "the announced plan": an adjective or a noun.
+            // "the reported figures", "the announced plan": an adjective or a noun.
             return None;
         }
         if !h.participle && h.usage != Usage::Any && h.role == Role::Speech {
@@ -217,7 +217,7 @@ impl<'a> Window<'a> {
         }
         let after_as = k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "as";
         let after_noun = k > ss && self.speech_noun(k - 1);
-        // "GOP primary voters saying they want …", "22 percent saying …": a group and what it says.
+        // "farmers saying the price is too low …", "40 percent saying …": a group and what it says.
         let after_group = part && k > ss && self.group_before(k - 1);
         if part
             && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun || after_group)
@@ -241,7 +241,7 @@ impl<'a> Window<'a> {
     }
 
     /// Does token `i` end a group of people named by a number or a plural ("22 percent", "three in 10",
-    /// "GOP primary voters", "26%")?
+    /// "local farmers", "40%")?
     fn group_before(&self, i: usize) -> bool {
         let t = &self.toks[i];
         t.flags & NUM != 0
@@ -256,7 +256,7 @@ impl<'a> Window<'a> {
     }
 
     /// A subject that the noun-phrase reader does not take: a number or percentage ("26% say", "about two-thirds,
-    /// 67 percent, say", "three in 10 said"), at most six tokens before the cue.
+    /// 55 percent, say", "four in 10 said"), at most six tokens before the cue.
     fn number_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
         let mut b = k;
         while b > ss && self.toks[b - 1].lower() && self.toks[b - 1].is(ADV | AUX | NEG) {
@@ -282,7 +282,7 @@ impl<'a> Window<'a> {
             .then_some((a, b))
     }
 
-    /// "As The Washington Post reported, …", "As reported by Western Journalism, …": the content after the comma.
+    /// "As the local paper reported, …", "As reported by a news agency, …": the content after the comma.
     fn as_reported(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
         let first = self.clause_start(ss, k);
         if !(first < k && self.word(first).eq_ignore_ascii_case("as") && k - first <= 8) {
@@ -406,7 +406,7 @@ impl<'a> Window<'a> {
 
     /// `According to X, …` (cue `k..ce` opening the clause) or `…, according to X.`
     fn according(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
-        // The source runs to the next comma or the sentence end ("a New York Times/CBS News survey released on
+        // The source runs to the next comma or the sentence end ("a city council survey published on
         // Thursday"); its mention is the noun phrase it opens with.
         let (_, b) = self.source_phrase(ce, e)?;
         let np = self
@@ -426,7 +426,7 @@ impl<'a> Window<'a> {
                 return self.speech((start, end), np, k, ce);
             }
         }
-        // "…, according to X." / "…, according to Reuters, during an answer …" / "…, according to X, who …"
+        // "…, according to X." / "…, according to the agency, during a visit …" / "…, according to X, who …"
         let to_end = b == e || (b < e && self.toks[b].is_punct(',') && !opens);
         if k > ss + 1 && self.toks[k - 1].is_punct(',') && to_end {
             let end = self.trim_end(ss, k - 1);
@@ -461,14 +461,14 @@ impl<'a> Window<'a> {
         }
         let full = e;
         let e = self.report_end(ce, e);
-        // "The only problem, Ms. Bigbee said, is that …": a parenthetical report holds the whole sentence;
+        // "The main risk, the mayor said, is that …": a parenthetical report holds the whole sentence;
         // "…, Cohn wrote, “…”" is a split quotation in marks; "…, they said, suggesting …" ends at the comma.
         let parenthetical = e < full && e + 1 < full && {
             let n = &self.toks[e + 1];
             if n.kind == Kind::Quote {
                 return None;
             }
-            // "The editorial, sources said, nailed …", "The only problem, Ms. Bigbee said, is that …"; not an
+            // "The report, officials said, showed …", "The main risk, the mayor said, is that …"; not an
             // appositive of the speaker (", said Steven Taylor, a professor at …").
             !(n.lower() && self.word(e + 1).ends_with("ing"))
                 && (self.finite_verb(e + 1, e + 2)
@@ -484,7 +484,7 @@ impl<'a> Window<'a> {
             }
         };
         let tail_ok = |from: usize| {
-            // "…, Wilkin said during his campaign speech to be a national delegate."
+            // "…, the mayor said during a visit to the flooded district."
             let pp = from < e
                 && self.toks[from].lower()
                 && self.toks[from].is(PREP)
@@ -518,7 +518,7 @@ impl<'a> Window<'a> {
         if b - a > 8 || a < ss + 2 || !self.toks[a - 1].is_punct(',') {
             return None;
         }
-        // "…, legal experts say.": an adjective may open the speaker when a person noun or a plural ends it.
+        // "…, local teachers say.": an adjective may open the speaker when a person noun or a plural ends it.
         let head_ok = self.toks[b - 1].is(PERSON_NOUN)
             || self.plural_noun_like(b - 1)
             || self.toks[b - 1].cap();
@@ -554,7 +554,7 @@ impl<'a> Window<'a> {
             && self.toks[ce + 1].cap()
             && self.toks[ce + 1].kind == Kind::Word
         {
-            // "Leahy previously reported, The Clinton Foundation refused …"
+            // "The agency reported, The border was closed …"
             ce2 = ce + 1;
         } else if matches!(next.punct(), Some(':' | ',' | '—' | '–' | '-'))
             || next.kind == Kind::Quote
@@ -573,12 +573,12 @@ impl<'a> Window<'a> {
                 .or_else(|| self.clause_subject(ss, k - 1))?;
         }
         if a >= k || a > ss && self.toks[a - 1].kind == Kind::Quote {
-            // "“…,” Tilton said after braving the cold": the cue attributes the quotation in marks.
+            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks.
             return None;
         }
         let bare = self.hits[k].is_some_and(|h| h.bare);
         if !bare && !self.can_speak(a, b) {
-            // "That disproportionate impact suggests …", "early ratings data suggests …": evidence, not speech.
+            // "That sharp rise suggests …", "early sales data suggests …": evidence, not speech.
             return None;
         }
         let object = self.hits[k].is_some_and(|h| h.object);
@@ -608,7 +608,7 @@ impl<'a> Window<'a> {
             return None;
         }
         if !that && j0 != j && self.toks[start].lower() && self.toks[start].cls & PRONOUN == 0 {
-            // "said in a statement released …" without "that": too unsure.
+            // "said in a statement issued …" without "that": too unsure.
             if !self.finite_verb(start, e.min(start + 8)) {
                 return None;
             }
@@ -618,7 +618,7 @@ impl<'a> Window<'a> {
     }
 
     /// The content of a verb that takes an object: `vowed to fight on`, `urged voters to stay home`, `asked how
-    /// much …`, `announced his candidacy last year`, `denied any wrongdoing`.
+    /// much …`, `announced her bid last week`, `denied any wrongdoing`.
     fn object_content(&self, k: usize, ce: usize, np: (usize, usize), e: usize) -> Option<Speech> {
         let j = self.skip_adjuncts(ce, e);
         if j >= e || self.toks[j].kind != Kind::Word {
@@ -663,7 +663,7 @@ impl<'a> Window<'a> {
                 || u.cls & PRONOUN != 0 && u.cls & DET == 0 && w != "it" && w != "you"
                 || u.lower() && u.is(DET | POSS_DET) && u.cls & PREP == 0
             {
-                // "told reporters that …", "told operatives they …", "told the AP his firm worked …"
+                // "told reporters that …", "told operatives they …", "told the radio his company paid …"
                 return x;
             }
             if u.lower() && (u.cls & (AUX | SUB | CONJ | PREP) != 0 || w == "to") {
@@ -749,7 +749,7 @@ impl<'a> Window<'a> {
         j
     }
 
-    /// "told The Post and Courier newspaper of Charleston on Saturday that …": a "that" within a dozen plain words
+    /// "told the city's main evening newspaper on Saturday that …": a "that" within a dozen plain words
     /// (no verb, clause word, quotation or punctuation but a comma pair) after the cue.
     fn that_ahead(&self, j: usize, e: usize) -> Option<usize> {
         for x in j..e.min(j + 14) {
@@ -827,7 +827,7 @@ impl<'a> Window<'a> {
     }
 
     /// After a verb that takes a bare clause ("said"), a clause may open with a name, a determiner, a number, a
-    /// quantifier ("none of the emails") or a conditional ("if he were president, …").
+    /// quantifier ("none of the ballots") or a conditional ("if she were elected, …").
     fn bare_opening(&self, i: usize, e: usize) -> bool {
         let t = &self.toks[i];
         if t.kind != Kind::Word || i + 1 >= e {
@@ -835,7 +835,7 @@ impl<'a> Window<'a> {
         }
         let w = self.word(i);
         if t.lower() && t.cls & SUB != 0 && t.cls & PRONOUN == 0 {
-            // "said if he were president, …", "said when the vote came, …"
+            // "said if she were elected, …", "said when the vote came, …"
             return matches!(
                 w,
                 "if" | "when"
@@ -852,14 +852,14 @@ impl<'a> Window<'a> {
                     .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
         }
         if t.cap() && !t.is(SUB | PREP | CONJ | ADV) || t.flags & NUM != 0 {
-            // "say Florida Sen. Marco Rubio, hasn't been tested …": a name after "say" is the content's subject.
+            // "say Gov. Anna Berg, who faces a recall, has not …": a name after "say" is the content's subject.
             return true;
         }
         if t.lower()
             && t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN) == 0
             && !self.ly_adverb(i)
         {
-            // "Democrats say movement over the past week is instructive", "He said no to the war"; not an
+            // "Farmers say demand over the past month is weak", "He said no to the war"; not an
             // infinitive ("claims to have annexed", "agreed to cap prices": no reported clause)
             return w != "to" && (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
         }
@@ -890,8 +890,7 @@ impl<'a> Window<'a> {
 
     /// A bare plural noun opening a clause ("officials", "prices rose").
     fn plural_noun(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && self.toks[i].cls == 0
+        self.plural_noun_like(i) && self.toks[i].cls == 0
     }
 
     /// A finite verb among tokens `a..b`: an auxiliary, or a past tense ("-ed") after the first word.
@@ -920,7 +919,7 @@ impl<'a> Window<'a> {
         false
     }
 
-    /// A present-tense verb after its subject's head noun ("each year of education yields", "the plan works").
+    /// A present-tense verb after its subject's head noun ("each year of drought costs", "the plan works").
     fn present_verb(&self, x: usize) -> bool {
         let w = self.word(x);
         let p = &self.toks[x - 1];
@@ -946,7 +945,7 @@ impl<'a> Window<'a> {
                 return self.trim_end(a, j);
             }
             if j > a + 2 && matches!(t.punct(), Some('-' | '—' | '–')) && j + 1 < e {
-                // "… committee members - there are two from each district": a dash opening the writer's clause.
+                // "… the new rules - there are three of them": a dash opening the writer's clause.
                 let n = &self.toks[j + 1];
                 let w = self.word(j + 1);
                 let clause = n.kind == Kind::Word
@@ -958,7 +957,7 @@ impl<'a> Window<'a> {
                 }
             }
             if t.is_punct(',') && j > a + 2 && j + 2 < e {
-                // ", however …", ", and other GOP leaders said …": the writer's next clause, another report.
+                // ", however …", ", and other officials said …": the writer's next clause, another report.
                 let w = self.word(j + 1);
                 let report_follows = || {
                     (j + 2..e.min(j + 8)).any(|x| {
@@ -1006,7 +1005,7 @@ impl<'a> Window<'a> {
                 return self.trim_end(a, j);
             }
             if t.is_punct(',') && j > a + 2 && j + 2 < e && self.toks[j + 1].lower() && {
-                // ", though they blame …", ", but he urged …", ", after half said so …": the reporter's clause.
+                // ", though they doubt …", ", but he urged …", ", after most said so …": the reporter's clause.
                 let w = self.word(j + 1);
                 matches!(w, "though" | "although" | "whereas" | "while" | "after")
                     || (w == "but"
@@ -1067,9 +1066,8 @@ impl<'a> Window<'a> {
         (j + 1..e.min(j + 8))
             .take_while(|&x| self.toks[x].kind == Kind::Word && !self.toks[x].is(AUX | SUB | CONJ))
             .any(|x| {
-                let w = self.word(x);
                 // "in the report that …" introduces content; "in a statement on Monday" only names the act.
-                (self.speech_noun(x) || matches!(w, "interview" | "speech" | "tweet" | "letter"))
+                self.speech_noun(x)
                     && !self
                         .toks
                         .get(x + 1)
