@@ -6,6 +6,7 @@
 //! ```text
 //! text      -> word classes, case folding, normalisation, paragraphs/sentences, offset maps
 //! gazetteer -> entity mentions from aliases (exact whole-word matching)
+//! document  -> one tokenisation of a document (words classified, cues found), read by people and quotes
 //! people    -> person mentions found in the text and clustered per document
 //! quotes    -> quotation spans, kind, cue, speaker mention, resolved speaker
 //! corpus    -> many documents: tables and cross-document quote alignment
@@ -13,6 +14,7 @@
 //! py        -> the Python bindings (feature `python`)
 //! ```
 pub mod corpus;
+mod document;
 pub mod error;
 pub mod gazetteer;
 pub mod parallel;

@@ -29,6 +29,7 @@ pub(crate) mod wordtable;
 
 use std::ops::Range;
 
+use crate::document::DocTokens;
 use lexicon::FnvMap;
 use lexicon::*;
 use tokens::{tokenize_limited, word_classes, Kind, Tok, ALLCAPS};
@@ -403,7 +404,11 @@ fn next_capital(text: &str, from: usize, start: usize, end: usize) -> Option<usi
 /// after byte `stop` and returns its token index (or the token count).
 fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<Cand>) -> usize {
     let n = toks.len();
-    let cls = |t: &Tok| word_classes(&text[t.start..t.end]);
+    // Words come classified; a possessive or contraction ("’s") is looked up.
+    let cls = |t: &Tok| match t.kind {
+        Kind::Word => t.cls,
+        _ => word_classes(&text[t.start..t.end]),
+    };
     let mut i = i0;
     while i < n {
         let t = &toks[i];
@@ -578,9 +583,113 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
 /// Finds and clusters the people of `text`. `entities` (sorted by start, byte offsets) come from a gazetteer:
 /// PERSON entities are people; a name inside another entity ("Kyiv") is not.
 pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
+    let paras: Vec<_> = paragraphs(text).collect();
+    let doc = DocTokens::new(text, &paras, None);
+    find_people_in(text, &paras, &doc, entities)
+}
+
+/// The tokens a name starting at `cap` is read from, tokenised from `ws` (the word before it): at most 8 before
+/// `cap`, the run of capitalised words and particles from `cap` (12 tokens in all at most), one more token,
+/// and two more after a comma or an auxiliary or adverb ("said", "has said", ", 22,").
+fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Vec<Tok>) {
+    tokenize_limited(text, ws, cap, &[], true, 8, toks);
+    tokenize_limited(text, cap, end, &[], true, 1, toks);
+    // The run: capitalised words and particles; then three more tokens.
+    while let Some(last) = toks.last() {
+        let in_run = last.start >= cap
+            && last.kind == Kind::Word
+            && (last.cap() || PARTICLES.contains(&&text[last.start..last.end]))
+            && toks.len() < 12;
+        let from = last.end;
+        if !in_run {
+            break;
+        }
+        let before = toks.len();
+        tokenize_limited(text, from, end, &[], true, 1, toks);
+        if toks.len() == before {
+            break;
+        }
+    }
+    // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person.
+    if let Some(last) = toks.last() {
+        let from = last.end;
+        let before = toks.len();
+        tokenize_limited(text, from, end, &[], true, 1, toks);
+        if let Some(t) = toks.get(before) {
+            let more = t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
+            if more {
+                let from = t.end;
+                tokenize_limited(text, from, end, &[], true, 2, toks);
+            }
+        }
+    }
+}
+
+/// [`read_name_window`]'s tokens as a slice of the document's tokens, or `None` where reading from `ws`, `cap`
+/// or a token's end would see other tokens than the stream (a possessive read from its apostrophe is
+/// punctuation there).
+fn name_window<'d>(
+    text: &str,
+    doc: &'d DocTokens,
+    ws: usize,
+    cap: usize,
+    end: usize,
+) -> Option<&'d [Tok]> {
+    let all = &doc.toks;
+    let kw = doc.index_at(ws)?;
+    let kc = doc.index_from(kw, cap)?;
+    if kc - kw > 8 {
+        return None;
+    }
+    let next = |k: usize| -> Option<Option<usize>> {
+        match all.get(k) {
+            Some(t) if t.start < end => (t.kind != Kind::Poss).then_some(Some(k + 1)),
+            _ => Some(None),
+        }
+    };
+    let Some(mut k) = next(kc)? else {
+        return Some(&all[kw..kc]);
+    };
+    loop {
+        let last = &all[k - 1];
+        let in_run = last.start >= cap
+            && last.kind == Kind::Word
+            && (last.cap() || PARTICLES.contains(&&text[last.start..last.end]))
+            && k - kw < 12;
+        if !in_run {
+            break;
+        }
+        match next(k)? {
+            Some(n) => k = n,
+            None => break,
+        }
+    }
+    if let Some(n) = next(k)? {
+        let t = &all[k];
+        k = n;
+        if t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
+            for _ in 0..2 {
+                match next(k)? {
+                    Some(n) => k = n,
+                    None => break,
+                }
+            }
+        }
+    }
+    Some(&all[kw..k])
+}
+
+/// [`find_people`] over the paragraphs `paras` of `text` and their tokens `doc` (one tokenisation shared with
+/// the quote stages).
+pub(crate) fn find_people_in(
+    text: &str,
+    paras: &[std::ops::Range<usize>],
+    doc: &DocTokens,
+    entities: &[EntityMention],
+) -> People {
     let mut cands = Vec::new();
     let mut toks = Vec::new();
-    for para in paragraphs(text) {
+    for para in paras.iter().cloned() {
         // Only capitalised words can start a name: jump from one to the next and read a small window of
         // tokens around each (the word before it, the run, a few words after).
         let mut pos = para.start;
@@ -646,39 +755,18 @@ pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
                 pos = wend;
                 continue;
             }
-            toks.clear();
-            tokenize_limited(text, ws, cap, &[], false, 8, &mut toks);
-            tokenize_limited(text, cap, para.end, &[], false, 1, &mut toks);
-            // The run: capitalised words and particles; then three more tokens.
-            while let Some(last) = toks.last() {
-                let in_run = last.start >= cap
-                    && last.kind == Kind::Word
-                    && (last.cap() || PARTICLES.contains(&&text[last.start..last.end]))
-                    && toks.len() < 12;
-                let from = last.end;
-                if !in_run {
-                    break;
+            // The token before the capital (a title, a determiner), the run, and a few tokens after it: a slice
+            // of the document's tokens, or (where the stream's tokens differ from reading from `ws` and `cap`)
+            // the same tokens read again.
+            let window: &[Tok] = match name_window(text, doc, ws, cap, para.end) {
+                Some(w) => w,
+                None => {
+                    toks.clear();
+                    read_name_window(text, ws, cap, para.end, &mut toks);
+                    &toks
                 }
-                let before = toks.len();
-                tokenize_limited(text, from, para.end, &[], false, 1, &mut toks);
-                if toks.len() == before {
-                    break;
-                }
-            }
-            // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person.
-            if let Some(last) = toks.last() {
-                let from = last.end;
-                let before = toks.len();
-                tokenize_limited(text, from, para.end, &[], false, 1, &mut toks);
-                if let Some(t) = toks.get(before) {
-                    let more = t.is_punct(',')
-                        || (t.lower() && word_classes(&text[t.start..t.end]) & (AUX | ADV) != 0);
-                    if more {
-                        let from = t.end;
-                        tokenize_limited(text, from, para.end, &[], false, 2, &mut toks);
-                    }
-                }
-            }
+            };
+            let toks = window;
             let i0 = toks.partition_point(|t| t.start < cap);
             let next = scan_window(text, &toks, i0, cap + 1, &mut cands);
             let np = if next < toks.len() {
@@ -1030,6 +1118,31 @@ mod tests {
         assert_eq!(people.persons[p].name, "Ann Lee");
         let p = people.antecedent(he, Gender::Male, |_| false).unwrap();
         assert_eq!(people.persons[p].name, "John Smith");
+    }
+
+    #[test]
+    fn name_windows_from_the_stream_are_the_windows_read_alone() {
+        let text = "Sen. Jane O’Brien, 54, said on Monday that Russia’s envoy, Mr. Ivan de la Cruz, has \
+                    often said the U.S. (and the E.U.) would act; President Putin’s aide disagreed.";
+        let paras: Vec<_> = paragraphs(text).collect();
+        let doc = DocTokens::new(text, &paras, None);
+        let key = |t: &Tok| (t.start, t.end, t.kind, t.cls, t.aux);
+        let mut stream = 0;
+        for ws in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for cap in (ws..text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .take(12)
+            {
+                let mut alone = Vec::new();
+                read_name_window(text, ws, cap, text.len(), &mut alone);
+                if let Some(w) = name_window(text, &doc, ws, cap, text.len()) {
+                    stream += 1;
+                    let got: Vec<_> = w.iter().map(key).collect();
+                    assert_eq!(got, alone.iter().map(key).collect::<Vec<_>>(), "{ws} {cap}");
+                }
+            }
+        }
+        assert!(stream > 200, "{stream}");
     }
 
     #[test]

@@ -213,11 +213,6 @@ struct Inner {
     groups: Vec<Vec<Phrase>>,
     /// Every phrase as written (lower case, single spaces), with its role and usage, in insertion order.
     phrases: Vec<(String, Role, Usage, Content)>,
-    /// The first words of the phrases that introduce reported content (lower case): a paragraph holding none of
-    /// them has no reported speech.
-    clause_words: Vec<Box<[u8]>>,
-    /// Finds those words (and a capitalised "According") in a paragraph.
-    clause_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Default for Inner {
@@ -227,8 +222,6 @@ impl Default for Inner {
             index: WordTable::build(std::iter::empty::<(&[u8], (u32, Option<u32>))>()),
             groups: Vec::new(),
             phrases: Vec::new(),
-            clause_words: Vec::new(),
-            clause_finder: None,
         }
     }
 }
@@ -368,18 +361,6 @@ impl CueLexicon {
             .map(|(.., c)| *c)
     }
 
-    /// Does `text` hold, as a whole word, the first word of a cue that introduces reported content? (A cheap
-    /// test before tokenising a paragraph.)
-    pub(crate) fn has_clause_cue(&self, text: &str) -> bool {
-        let Some(ac) = &self.inner.clause_finder else {
-            return false;
-        };
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        ac.find_overlapping_iter(text).any(|m| {
-            !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next())
-        })
-    }
-
     /// All phrases with their roles, usages and reported content, in insertion order.
     pub fn entries(&self) -> impl Iterator<Item = (&str, Role, Usage, Content)> {
         self.inner
@@ -513,11 +494,7 @@ impl Inner {
             keys.insert(k, (c, None));
         }
         self.groups.clear();
-        self.clause_words.clear();
         for (first, phrases) in &self.by_first {
-            if phrases.iter().any(|p| p.clause) {
-                self.clause_words.push(first.clone());
-            }
             let g = self.groups.len() as u32;
             self.groups.push(phrases.clone());
             let e = keys.entry(first.clone()).or_insert_with(|| {
@@ -526,15 +503,6 @@ impl Inner {
             });
             e.1 = Some(g);
         }
-        self.clause_words.sort();
-        let mut pats: Vec<&[u8]> = self.clause_words.iter().map(|w| &w[..]).collect();
-        if self.clause_words.iter().any(|w| &w[..] == b"according") {
-            pats.push(b"According");
-        }
-        self.clause_finder = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .build(pats)
-            .ok();
         self.index = WordTable::build(order.into_iter().map(|k| {
             let v = keys[&k];
             (k, v)

@@ -6,11 +6,11 @@
 use std::ops::Range;
 
 use super::attribute::{Found, How, Window};
-use super::cues::CueHit;
 use super::marks::RawQuote;
 use super::{QuoteKind, QuoteOptions};
+use crate::document::DocTokens;
 use crate::people::lexicon::FnvMap;
-use crate::people::tokens::{tokenize, Kind, Tok};
+use crate::people::tokens::{Kind, Tok};
 
 /// How much text before (`MARGIN`) and after (`MARGIN_AFTER`) a quotation attribution reads, the longest
 /// paragraph tail kept in full for the next paragraph, and the largest window (bytes). Every scan inside is
@@ -89,25 +89,16 @@ fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usi
     Some((s, s + name.len()))
 }
 
-/// The tokens of a whole paragraph, classified, as one attribution window read them: what the reported-speech
-/// pass reuses instead of tokenising the paragraph again.
-pub(super) struct ParagraphTokens {
-    pub para: usize,
-    pub toks: Vec<Tok>,
-    pub hits: Vec<Option<CueHit>>,
-}
-
 /// Attributes the quotations `raw` of `text` (paragraphs `paras`): one [`Att`] per quotation, groups numbered in
-/// order of creation (the caller renumbers them in text order). With `keep`, the windows that covered a whole
-/// paragraph are returned too.
+/// order of creation (the caller renumbers them in text order). Windows are read from the document's tokens
+/// `doc`.
 pub(super) fn attribute(
     text: &str,
     paras: &[Range<usize>],
     raw: &[RawQuote],
     opts: &QuoteOptions,
-    keep: bool,
-) -> (Vec<Att>, Vec<ParagraphTokens>) {
-    let mut kept: Vec<ParagraphTokens> = Vec::new();
+    doc: &DocTokens,
+) -> Vec<Att> {
     let mut atts = vec![Att::default(); raw.len()];
     let mut next_group = 0usize;
     let mut prev_end: Option<ParaEnd> = None;
@@ -128,9 +119,7 @@ pub(super) fn attribute(
             _ if pi > 0 => {
                 let pp = paras[pi - 1].clone();
                 let ws = floor_boundary(text, pp.start.max(pp.end.saturating_sub(MARGIN)));
-                toks.clear();
-                tokenize(text, ws, pp.end, &[], false, &mut toks);
-                let hits = opts.cues.classify(text, &mut toks);
+                let hits = doc.window(text, ws, pp.end, &[], &opts.cues, &mut toks);
                 let w = Window::new(text, &toks, &opts.cues, hits, |_| false);
                 Some(ParaEnd {
                     para: pi - 1,
@@ -157,10 +146,8 @@ pub(super) fn attribute(
             }
             spans.clear();
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
-            toks.clear();
-            tokenize(text, ws, we, &spans, false, &mut toks);
+            let hits = doc.window(text, ws, we, &spans, &opts.cues, &mut toks);
             let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
-            let hits = opts.cues.classify(text, &mut toks);
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             // Attribution, quote by quote, with continuation inside the window.
             let mut prev_in_window: Option<(usize, Found)> = None; // (raw index, found)
@@ -299,13 +286,6 @@ pub(super) fn attribute(
                     }
                 }
             }
-            if keep && qa == a && qb == b && ws == para.start && we == para.end {
-                kept.push(ParagraphTokens {
-                    para: pi,
-                    toks: toks.clone(),
-                    hits: w.into_hits(),
-                });
-            }
             qa = qb;
         }
         let last = &raw[b - 1];
@@ -338,5 +318,5 @@ pub(super) fn attribute(
             }
         }
     }
-    (atts, kept)
+    atts
 }

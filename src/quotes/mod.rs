@@ -51,7 +51,8 @@ use std::sync::Arc;
 
 use cues::CueLexicon;
 
-use crate::people::{find_people, EntityMention, People};
+use crate::document::DocTokens;
+use crate::people::{find_people_in, EntityMention, People};
 use crate::text::segment::paragraphs;
 use crate::{Error, Result};
 
@@ -155,10 +156,12 @@ impl QuoteResult {
 pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> QuoteResult {
     let paras: Vec<Range<usize>> = paragraphs(text).collect();
     let raw = marks::find_quotes(text, &paras);
-    let people = find_people(text, entities);
-    let (mut atts, kept) = marked::attribute(text, &paras, &raw, opts, opts.reported);
+    // One tokenisation of the text, read by every stage below.
+    let doc = DocTokens::new(text, &paras, Some(&opts.cues));
+    let people = find_people_in(text, &paras, &doc, entities);
+    let mut atts = marked::attribute(text, &paras, &raw, opts, &doc);
     let reported = if opts.reported {
-        reported::find(text, &paras, &raw, opts, kept)
+        reported::find(text, &paras, &raw, opts, &doc)
     } else {
         Vec::new()
     };

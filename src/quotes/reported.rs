@@ -1,17 +1,18 @@
 //! Reported speech over a whole text: paragraph by paragraph, every cue that introduces reported content
 //! ([`super::cues::CueLexicon::clause_of`]) is read by the rules of [`super::attribute`] (`Window::reported`).
 //!
-//! A paragraph holding no such cue word is skipped without tokenising it. Quotations in marks are single tokens
+//! A paragraph whose tokens (the document's one tokenisation) hold no such cue is skipped. Quotations in marks are single tokens
 //! here, so reported content may hold them (a mixed quote: `Putin said the situation was “extremely
 //! difficult”`); the caller gives the quotes inside one reported content the same group.
 use std::ops::Range;
 
 use super::marks::RawQuote;
 use super::QuoteOptions;
-use crate::people::tokens::{tokenize, Tok};
+use crate::document::DocTokens;
+use crate::people::tokens::Tok;
 
 use super::attribute::Window;
-use super::marked::{floor_boundary, ParagraphTokens};
+use super::marked::floor_boundary;
 
 /// Longest window tokenised at once (bytes); longer paragraphs are read in pieces cut outside quotations.
 const MAX_WINDOW: usize = 1 << 16;
@@ -27,42 +28,37 @@ pub(super) struct Reported {
     pub para: usize,
 }
 
-/// The reported speech of `text`, in text order, without overlapping duplicates of one content.
+/// The reported speech of `text`, in text order, without overlapping duplicates of one content. Windows are
+/// read from the document's tokens `doc`.
 pub(super) fn find(
     text: &str,
     paras: &[Range<usize>],
     raw: &[RawQuote],
     opts: &QuoteOptions,
-    kept: Vec<ParagraphTokens>,
+    doc: &DocTokens,
 ) -> Vec<Reported> {
-    let mut kept = kept.into_iter().peekable();
     let mut out: Vec<Reported> = Vec::new();
     let mut toks: Vec<Tok> = Vec::new();
     let mut spans: Vec<(u32, usize, usize)> = Vec::new();
     let mut qi = 0usize;
+    let mut k = 0usize; // the first token of the paragraph
     for (pi, para) in paras.iter().enumerate() {
         let q0 = qi;
         while qi < raw.len() && (raw[qi].para as usize) <= pi {
             qi += 1;
         }
-        // A paragraph whose tokens the attribution of its quotations kept: read them again.
-        while kept.peek().is_some_and(|k| k.para < pi) {
-            kept.next();
+        // A paragraph holding no cue that introduces content (nor "According") is not read.
+        let k0 = k;
+        while k < doc.toks.len() && doc.toks[k].start < para.end {
+            k += 1;
         }
-        if let Some(pt) = kept.next_if(|k| k.para == pi) {
-            let has_cue = pt.hits.iter().any(|h| h.is_some_and(|h| h.clause))
-                || pt
-                    .toks
-                    .iter()
-                    .any(|t| t.cap() && &text[t.start..t.end] == "According");
-            if has_cue {
-                let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
-                let w = Window::new(text, &pt.toks, &opts.cues, pt.hits, ends_sentence);
-                read_window(text, &w, &pt.toks, pi, &mut out);
+        let has_cue = (k0..k).any(|i| {
+            doc.hits[i].is_some_and(|h| h.clause) || {
+                let t = &doc.toks[i];
+                t.cap() && &text[t.start..t.end] == "According"
             }
-            continue;
-        }
-        if !opts.cues.has_clause_cue(&text[para.clone()]) {
+        });
+        if !has_cue {
             continue;
         }
         let pq = &raw[q0..qi];
@@ -83,9 +79,7 @@ pub(super) fn find(
                     .filter(|(_, q)| q.open >= ws && q.close <= we)
                     .map(|(i, q)| ((q0 + i) as u32, q.open, q.close)),
             );
-            toks.clear();
-            tokenize(text, ws, we, &spans, false, &mut toks);
-            let hits = opts.cues.classify(text, &mut toks);
+            let hits = doc.window(text, ws, we, &spans, &opts.cues, &mut toks);
             let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
             let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
             read_window(text, &w, &toks, pi, &mut out);

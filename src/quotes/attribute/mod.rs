@@ -114,11 +114,6 @@ impl<'a> Window<'a> {
         }
     }
 
-    /// The cue found at each token (given back for reuse by another pass over the same tokens).
-    pub(crate) fn into_hits(self) -> Vec<Option<CueHit>> {
-        self.hits
-    }
-
     #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         let t = &self.toks[i];

@@ -1,0 +1,299 @@
+//! One tokenisation of a document, shared by the stages that read words (crate-internal).
+//!
+//! [`DocTokens::new`] tokenises every paragraph once ([`crate::people::tokens`]), classifies each word and finds
+//! the cue starting at it ([`CueLexicon::classify`]). The people finder copies the few tokens around each
+//! capitalised word from it, and the attribution of quotations in marks and reported speech read their windows
+//! from it with [`DocTokens::window`], which folds each quotation into one opaque token. A window whose edges
+//! or quotations cut through a token of the stream (a quotation mark inside a word) is tokenised again on its
+//! own, so every window holds exactly the tokens a tokenisation of it alone would give.
+//!
+//! ```text
+//! text:    Putin said the war could be a “long process”.
+//! stream:  Putin said the war could be a “ long process ” .
+//! window:  Putin said the war could be a [quote 0] .
+//! ```
+use std::ops::Range;
+
+use crate::people::tokens::{tokenize, Kind, Tok};
+use crate::quotes::cues::{CueHit, CueLexicon};
+
+/// The tokens of a whole document, in text order, with the cue found at each.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocTokens {
+    pub toks: Vec<Tok>,
+    /// The cue starting at each token; `end` is an index into `toks`. Cues never cross a paragraph.
+    pub hits: Vec<Option<CueHit>>,
+}
+
+impl DocTokens {
+    /// Tokenises and classifies the paragraphs `paras` of `text`; with `cues`, also finds the cue at each
+    /// token (without, `hits` are all `None` and words get their [`crate::people::lexicon::classes`]).
+    pub(crate) fn new(text: &str, paras: &[Range<usize>], cues: Option<&CueLexicon>) -> Self {
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut hits = Vec::with_capacity(text.len() / 5 + 1);
+        for p in paras {
+            let p0 = toks.len();
+            match cues {
+                Some(c) => {
+                    tokenize(text, p.start, p.end, &[], false, &mut toks);
+                    let h = c.classify(text, &mut toks[p0..]);
+                    hits.extend(h.into_iter().map(|h| {
+                        h.map(|mut h| {
+                            h.end += p0;
+                            h
+                        })
+                    }));
+                }
+                None => {
+                    tokenize(text, p.start, p.end, &[], true, &mut toks);
+                    hits.resize(toks.len(), None);
+                }
+            }
+        }
+        DocTokens { toks, hits }
+    }
+
+    /// Index of the first token that starts at or after byte `pos`.
+    #[inline]
+    pub(crate) fn first_at(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// Whether a tokenisation starting or ending at byte `pos` would see other tokens than the stream: `pos`
+    /// falls strictly inside a token, or at a possessive ("’s" read from its apostrophe is punctuation).
+    #[inline]
+    fn cuts_token(&self, pos: usize) -> bool {
+        let k = self.first_at(pos);
+        (k > 0 && self.toks[k - 1].end > pos)
+            || self
+                .toks
+                .get(k)
+                .is_some_and(|t| t.start == pos && t.kind == Kind::Poss)
+    }
+
+    /// Index of the token a tokenisation starting at byte `pos` would give first, when it is the stream's
+    /// (`pos` is not inside a token nor at a possessive's apostrophe).
+    #[inline]
+    pub(crate) fn index_at(&self, pos: usize) -> Option<usize> {
+        self.index_from(0, pos)
+    }
+
+    /// [`DocTokens::index_at`], searching forward from token `from` (at or before `pos`): a few steps for a
+    /// nearby position.
+    #[inline]
+    pub(crate) fn index_from(&self, from: usize, pos: usize) -> Option<usize> {
+        let t = &self.toks;
+        let mut k = from;
+        let mut steps = 0;
+        while k < t.len() && t[k].start < pos {
+            k += 1;
+            steps += 1;
+            if steps > 16 {
+                k = from + self.toks[from..].partition_point(|t| t.start < pos);
+                break;
+            }
+        }
+        let inside = k > 0 && t[k - 1].end > pos;
+        let poss = t
+            .get(k)
+            .is_some_and(|t| t.start == pos && t.kind == Kind::Poss);
+        (!inside && !poss).then_some(k)
+    }
+
+    /// The tokens of the window `text[ws..we]` with each quotation of `spans` ((index, open, close), sorted,
+    /// inside the window) as one `Quote` token, written to `toks`, and the cue at each. When the window's edges
+    /// or a quotation's marks fall inside a token, or a cue runs past a quotation or the window's end, the
+    /// window is tokenised again on its own and classified by `cues`: the result is always what tokenising
+    /// and classifying the window alone gives.
+    pub(crate) fn window(
+        &self,
+        text: &str,
+        ws: usize,
+        we: usize,
+        spans: &[(u32, usize, usize)],
+        cues: &CueLexicon,
+        toks: &mut Vec<Tok>,
+    ) -> Vec<Option<CueHit>> {
+        toks.clear();
+        let mut hits = Vec::new();
+        if self.fill(ws, we, spans, toks, &mut hits) {
+            return hits;
+        }
+        toks.clear();
+        tokenize(text, ws, we, spans, false, toks);
+        cues.classify(text, toks)
+    }
+
+    /// [`DocTokens::window`] from the stream; false when the window needs a tokenisation of its own.
+    fn fill(
+        &self,
+        ws: usize,
+        we: usize,
+        spans: &[(u32, usize, usize)],
+        toks: &mut Vec<Tok>,
+        hits: &mut Vec<Option<CueHit>>,
+    ) -> bool {
+        if self.cuts_token(ws) || self.cuts_token(we) {
+            return false;
+        }
+        let all = &self.toks;
+        let mut k = self.first_at(ws);
+        let mut si = 0;
+        loop {
+            // The next quotation opens before the next token ends: fold it.
+            if let Some(&(idx, open, close)) = spans.get(si) {
+                if k >= all.len() || all[k].start >= we || all[k].end > open {
+                    if k < all.len() && all[k].start < open {
+                        return false; // a mark inside a token
+                    }
+                    toks.push(Tok {
+                        start: open,
+                        end: close,
+                        kind: Kind::Quote,
+                        flags: 0,
+                        cls: 0,
+                        aux: idx,
+                    });
+                    hits.push(None);
+                    while k < all.len() && all[k].start < close {
+                        if all[k].end > close {
+                            return false;
+                        }
+                        k += 1;
+                    }
+                    si += 1;
+                    continue;
+                }
+            }
+            if k >= all.len() || all[k].start >= we || all[k].end > we {
+                return true;
+            }
+            let t = all[k];
+            let hit = match self.hits[k] {
+                Some(mut h) => {
+                    // The cue's last token must come before the next quotation and the window's end.
+                    let last_end = all[h.end - 1].end;
+                    let limit = spans.get(si).map_or(we, |s| s.1.min(we));
+                    if last_end > limit {
+                        return false;
+                    }
+                    h.end = h.end - k + toks.len();
+                    Some(h)
+                }
+                None => None,
+            };
+            toks.push(t);
+            hits.push(hit);
+            k += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::paragraphs;
+
+    fn own(text: &str, ws: usize, we: usize, spans: &[(u32, usize, usize)]) -> Vec<(usize, usize)> {
+        let mut toks = Vec::new();
+        tokenize(text, ws, we, spans, false, &mut toks);
+        toks.iter().map(|t| (t.start, t.end)).collect()
+    }
+
+    #[test]
+    fn a_window_from_the_stream_is_the_window_tokenised_alone() {
+        let text =
+            "Putin said the war could be a “long process”. He told reporters: “We will win.”\n\
+                    Mr. Lukashenko’s aides, according to the ministry, said so.";
+        let paras: Vec<_> = paragraphs(text).collect();
+        let cues = CueLexicon::default();
+        let doc = DocTokens::new(text, &paras, Some(&cues));
+        let q1 = (
+            0u32,
+            text.find('“').unwrap(),
+            text.find('”').unwrap() + '”'.len_utf8(),
+        );
+        let o2 = text.rfind('“').unwrap();
+        let q2 = (
+            1u32,
+            o2,
+            text[o2..].find('”').unwrap() + o2 + '”'.len_utf8(),
+        );
+        for (ws, we, spans) in [
+            (paras[0].start, paras[0].end, vec![q1, q2]),
+            (paras[1].start, paras[1].end, vec![]),
+            (0, q2.2, vec![q1, q2]),
+        ] {
+            let mut toks = Vec::new();
+            let hits = doc.window(text, ws, we, &spans, &cues, &mut toks);
+            let got: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(got, own(text, ws, we, &spans));
+            let mut alone = Vec::new();
+            tokenize(text, ws, we, &spans, false, &mut alone);
+            let want = cues.classify(text, &mut alone);
+            assert_eq!(hits, want);
+            for (a, b) in toks.iter().zip(&alone) {
+                assert_eq!((a.kind, a.cls, a.aux), (b.kind, b.cls, b.aux));
+            }
+        }
+    }
+
+    #[test]
+    fn windows_from_every_start_match_their_own_tokenisation() {
+        let text =
+            "Mr. Lukashenko’s aide told reporters on Monday: “The U.S. said it, 3.5 times.” \
+                    Russia’s ‘envoy’ added that O’Brien's plan was dead, according to Kyiv.";
+        let cues = CueLexicon::default();
+        let doc = DocTokens::new(text, &[0..text.len()], Some(&cues));
+        let q: Vec<(u32, usize, usize)> = [('“', '”'), ('‘', '’')]
+            .iter()
+            .enumerate()
+            .map(|(i, &(o, c))| {
+                let open = text.find(o).unwrap();
+                (
+                    i as u32,
+                    open,
+                    text[open..].find(c).unwrap() + open + c.len_utf8(),
+                )
+            })
+            .collect();
+        for ws in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for we in (ws..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .step_by(7)
+            {
+                let spans: Vec<_> = q
+                    .iter()
+                    .copied()
+                    .filter(|s| s.1 >= ws && s.2 <= we)
+                    .collect();
+                let mut toks = Vec::new();
+                let hits = doc.window(text, ws, we, &spans, &cues, &mut toks);
+                let mut alone = Vec::new();
+                tokenize(text, ws, we, &spans, false, &mut alone);
+                let want = cues.classify(text, &mut alone);
+                let key = |t: &Tok| (t.start, t.end, t.kind, t.cls, t.aux);
+                let got: Vec<_> = toks.iter().map(key).collect();
+                assert_eq!(got, alone.iter().map(key).collect::<Vec<_>>(), "{ws}..{we}");
+                assert_eq!(hits, want, "{ws}..{we}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_mark_inside_a_word_tokenises_the_window_again() {
+        // An apostrophe used as a quotation mark inside "O'Brien": the stream's word crosses the mark.
+        let text = "He met O'Brien' today.";
+        let paras: Vec<_> = paragraphs(text).collect();
+        let cues = CueLexicon::default();
+        let doc = DocTokens::new(text, &paras, Some(&cues));
+        let open = text.find('\'').unwrap();
+        let close = text.rfind('\'').unwrap() + 1;
+        let spans = [(0u32, open, close)];
+        let mut toks = Vec::new();
+        doc.window(text, 0, text.len(), &spans, &cues, &mut toks);
+        let got: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(got, own(text, 0, text.len(), &spans));
+        assert!(toks.iter().any(|t| t.kind == Kind::Quote));
+    }
+}
