@@ -768,7 +768,7 @@ pub(crate) fn find_people_in(
             };
             let toks = window;
             let i0 = toks.partition_point(|t| t.start < cap);
-            let next = scan_window(text, &toks, i0, cap + 1, &mut cands);
+            let next = scan_window(text, toks, i0, cap + 1, &mut cands);
             let np = if next < toks.len() {
                 toks[next].start
             } else {
