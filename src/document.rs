@@ -244,7 +244,7 @@ mod tests {
             "Mr. Lukashenko’s aide told reporters on Monday: “The U.S. said it, 3.5 times.” \
                     Russia’s ‘envoy’ added that O’Brien's plan was dead, according to Kyiv.";
         let cues = CueLexicon::default();
-        let whole = vec![0..text.len()];
+        let whole: Vec<Range<usize>> = std::iter::once(0..text.len()).collect();
         let doc = DocTokens::new(text, &whole, Some(&cues));
         let q: Vec<(u32, usize, usize)> = [('“', '”'), ('‘', '’')]
             .iter()
