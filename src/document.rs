@@ -21,8 +21,18 @@ use crate::quotes::cues::{CueHit, CueLexicon};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct DocTokens {
     pub toks: Vec<Tok>,
-    /// The cue starting at each token; `end` is an index into `toks`. Cues never cross a paragraph.
+    /// The cue starting at each token; `end` counts tokens from the first of its paragraph (so a paragraph's
+    /// tokens and hits are a window as they are). Cues never cross a paragraph.
     pub hits: Vec<Option<CueHit>>,
+    /// The first token of each paragraph, and the token count at the end.
+    para_first: Vec<usize>,
+}
+
+/// Scratch space for windows that cannot be read as a slice of the stream.
+#[derive(Debug, Default)]
+pub(crate) struct WindowBuf {
+    toks: Vec<Tok>,
+    hits: Vec<Option<CueHit>>,
 }
 
 impl DocTokens {
@@ -31,18 +41,14 @@ impl DocTokens {
     pub(crate) fn new(text: &str, paras: &[Range<usize>], cues: Option<&CueLexicon>) -> Self {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut hits = Vec::with_capacity(text.len() / 5 + 1);
+        let mut para_first = Vec::with_capacity(paras.len() + 1);
         for p in paras {
             let p0 = toks.len();
+            para_first.push(p0);
             match cues {
                 Some(c) => {
                     tokenize(text, p.start, p.end, &[], false, &mut toks);
-                    let h = c.classify(text, &mut toks[p0..]);
-                    hits.extend(h.into_iter().map(|h| {
-                        h.map(|mut h| {
-                            h.end += p0;
-                            h
-                        })
-                    }));
+                    hits.extend(c.classify(text, &mut toks[p0..]));
                 }
                 None => {
                     tokenize(text, p.start, p.end, &[], true, &mut toks);
@@ -50,7 +56,12 @@ impl DocTokens {
                 }
             }
         }
-        DocTokens { toks, hits }
+        para_first.push(toks.len());
+        DocTokens {
+            toks,
+            hits,
+            para_first,
+        }
     }
 
     /// Index of the first token that starts at or after byte `pos`.
@@ -105,23 +116,39 @@ impl DocTokens {
     /// or a quotation's marks fall inside a token, or a cue runs past a quotation or the window's end, the
     /// window is tokenised again on its own and classified by `cues`: the result is always what tokenising
     /// and classifying the window alone gives.
-    pub(crate) fn window(
-        &self,
+    pub(crate) fn window<'s>(
+        &'s self,
         text: &str,
         ws: usize,
         we: usize,
         spans: &[(u32, usize, usize)],
         cues: &CueLexicon,
-        toks: &mut Vec<Tok>,
-    ) -> Vec<Option<CueHit>> {
-        toks.clear();
-        let mut hits = Vec::new();
-        if self.fill(ws, we, spans, toks, &mut hits) {
-            return hits;
+        buf: &'s mut WindowBuf,
+    ) -> (&'s [Tok], &'s [Option<CueHit>]) {
+        // A whole paragraph without quotations is a slice of the stream.
+        if spans.is_empty() {
+            if let Some(k0) = self.index_at(ws) {
+                let p = self
+                    .para_first
+                    .partition_point(|&f| f <= k0)
+                    .saturating_sub(1);
+                let k1 = self.para_first.get(p + 1).copied().unwrap_or(k0);
+                let whole = self.para_first[p] == k0
+                    && (k1 == k0 || self.toks[k1 - 1].end <= we)
+                    && self.toks.get(k1).is_none_or(|t| t.start >= we);
+                if whole && self.index_from(k0, we).is_some() {
+                    return (&self.toks[k0..k1], &self.hits[k0..k1]);
+                }
+            }
         }
-        toks.clear();
-        tokenize(text, ws, we, spans, false, toks);
-        cues.classify(text, toks)
+        buf.toks.clear();
+        buf.hits.clear();
+        if !self.fill(ws, we, spans, &mut buf.toks, &mut buf.hits) {
+            buf.toks.clear();
+            tokenize(text, ws, we, spans, false, &mut buf.toks);
+            buf.hits = cues.classify(text, &mut buf.toks);
+        }
+        (&buf.toks, &buf.hits)
     }
 
     /// [`DocTokens::window`] from the stream; false when the window needs a tokenisation of its own.
@@ -138,6 +165,11 @@ impl DocTokens {
         }
         let all = &self.toks;
         let mut k = self.first_at(ws);
+        // The first token of the window's paragraph: hits count from it.
+        let p0 = self.para_first[self
+            .para_first
+            .partition_point(|&f| f <= k)
+            .saturating_sub(1)];
         let mut si = 0;
         loop {
             // The next quotation opens before the next token ends: fold it.
@@ -172,12 +204,13 @@ impl DocTokens {
             let hit = match self.hits[k] {
                 Some(mut h) => {
                     // The cue's last token must come before the next quotation and the window's end.
-                    let last_end = all[h.end - 1].end;
+                    let end = p0 + h.end;
+                    let last_end = all[end - 1].end;
                     let limit = spans.get(si).map_or(we, |s| s.1.min(we));
                     if last_end > limit {
                         return false;
                     }
-                    h.end = h.end - k + toks.len();
+                    h.end = end - k + toks.len();
                     Some(h)
                 }
                 None => None,
@@ -224,8 +257,8 @@ mod tests {
             (paras[1].start, paras[1].end, vec![]),
             (0, q2.2, vec![q1, q2]),
         ] {
-            let mut toks = Vec::new();
-            let hits = doc.window(text, ws, we, &spans, &cues, &mut toks);
+            let mut buf = WindowBuf::default();
+            let (toks, hits) = doc.window(text, ws, we, &spans, &cues, &mut buf);
             let got: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
             assert_eq!(got, own(text, ws, we, &spans));
             let mut alone = Vec::new();
@@ -268,8 +301,8 @@ mod tests {
                     .copied()
                     .filter(|s| s.1 >= ws && s.2 <= we)
                     .collect();
-                let mut toks = Vec::new();
-                let hits = doc.window(text, ws, we, &spans, &cues, &mut toks);
+                let mut buf = WindowBuf::default();
+                let (toks, hits) = doc.window(text, ws, we, &spans, &cues, &mut buf);
                 let mut alone = Vec::new();
                 tokenize(text, ws, we, &spans, false, &mut alone);
                 let want = cues.classify(text, &mut alone);
@@ -291,8 +324,8 @@ mod tests {
         let open = text.find('\'').unwrap();
         let close = text.rfind('\'').unwrap() + 1;
         let spans = [(0u32, open, close)];
-        let mut toks = Vec::new();
-        doc.window(text, 0, text.len(), &spans, &cues, &mut toks);
+        let mut buf = WindowBuf::default();
+        let (toks, _) = doc.window(text, 0, text.len(), &spans, &cues, &mut buf);
         let got: Vec<(usize, usize)> = toks.iter().map(|t| (t.start, t.end)).collect();
         assert_eq!(got, own(text, 0, text.len(), &spans));
         assert!(toks.iter().any(|t| t.kind == Kind::Quote));

@@ -8,9 +8,9 @@ use std::ops::Range;
 use super::attribute::{Found, How, Window};
 use super::marks::RawQuote;
 use super::{QuoteKind, QuoteOptions};
-use crate::document::DocTokens;
+use crate::document::{DocTokens, WindowBuf};
 use crate::people::lexicon::FnvMap;
-use crate::people::tokens::{Kind, Tok};
+use crate::people::tokens::Kind;
 
 /// How much text before (`MARGIN`) and after (`MARGIN_AFTER`) a quotation attribution reads, the longest
 /// paragraph tail kept in full for the next paragraph, and the largest window (bytes). Every scan inside is
@@ -102,7 +102,7 @@ pub(super) fn attribute(
     let mut atts = vec![Att::default(); raw.len()];
     let mut next_group = 0usize;
     let mut prev_end: Option<ParaEnd> = None;
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut buf = WindowBuf::default();
     let mut spans: Vec<(u32, usize, usize)> = Vec::new();
 
     let mut a = 0;
@@ -119,8 +119,8 @@ pub(super) fn attribute(
             _ if pi > 0 => {
                 let pp = paras[pi - 1].clone();
                 let ws = floor_boundary(text, pp.start.max(pp.end.saturating_sub(MARGIN)));
-                let hits = doc.window(text, ws, pp.end, &[], &opts.cues, &mut toks);
-                let w = Window::new(text, &toks, &opts.cues, hits, |_| false);
+                let (toks, hits) = doc.window(text, ws, pp.end, &[], &opts.cues, &mut buf);
+                let w = Window::new(text, toks, &opts.cues, hits, |_| false);
                 Some(ParaEnd {
                     para: pi - 1,
                     speaker: w.tail().map(|(f, _)| (f.speaker, f.refers)),
@@ -146,9 +146,9 @@ pub(super) fn attribute(
             }
             spans.clear();
             spans.extend((qa..qb).map(|i| (i as u32, raw[i].open, raw[i].close)));
-            let hits = doc.window(text, ws, we, &spans, &opts.cues, &mut toks);
+            let (toks, hits) = doc.window(text, ws, we, &spans, &opts.cues, &mut buf);
             let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
-            let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
+            let w = Window::new(text, toks, &opts.cues, hits, ends_sentence);
             // Attribution, quote by quote, with continuation inside the window.
             let mut prev_in_window: Option<(usize, Found)> = None; // (raw index, found)
             let mut cue_groups: FnvMap<usize, usize> = FnvMap::default();

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::marks::RawQuote;
 use super::QuoteOptions;
-use crate::document::DocTokens;
+use crate::document::{DocTokens, WindowBuf};
 use crate::people::tokens::Tok;
 
 use super::attribute::Window;
@@ -38,7 +38,7 @@ pub(super) fn find(
     doc: &DocTokens,
 ) -> Vec<Reported> {
     let mut out: Vec<Reported> = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut buf = WindowBuf::default();
     let mut spans: Vec<(u32, usize, usize)> = Vec::new();
     let mut qi = 0usize;
     let mut k = 0usize; // the first token of the paragraph
@@ -79,10 +79,10 @@ pub(super) fn find(
                     .filter(|(_, q)| q.open >= ws && q.close <= we)
                     .map(|(i, q)| ((q0 + i) as u32, q.open, q.close)),
             );
-            let hits = doc.window(text, ws, we, &spans, &opts.cues, &mut toks);
+            let (toks, hits) = doc.window(text, ws, we, &spans, &opts.cues, &mut buf);
             let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
-            let w = Window::new(text, &toks, &opts.cues, hits, ends_sentence);
-            read_window(text, &w, &toks, pi, &mut out);
+            let w = Window::new(text, toks, &opts.cues, hits, ends_sentence);
+            read_window(text, &w, toks, pi, &mut out);
             ws = we;
         }
     }

@@ -60,7 +60,7 @@ pub(crate) struct Window<'a> {
     pub sent: Vec<usize>,
     pub cues: &'a CueLexicon,
     /// The cue starting at each token, looked up once.
-    hits: Vec<Option<CueHit>>,
+    hits: &'a [Option<CueHit>],
 }
 
 fn is_dash(t: &Tok) -> bool {
@@ -77,7 +77,7 @@ impl<'a> Window<'a> {
         text: &'a str,
         toks: &'a [Tok],
         cues: &'a CueLexicon,
-        hits: Vec<Option<CueHit>>,
+        hits: &'a [Option<CueHit>],
         quote_ends_sentence: impl Fn(u32) -> bool,
     ) -> Self {
         let mut sent = Vec::with_capacity(toks.len());
