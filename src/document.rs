@@ -3,9 +3,9 @@
 //! [`DocTokens::new`] tokenises every paragraph once ([`crate::people::tokens`]), classifies each word and finds
 //! the cue starting at it ([`CueLexicon::classify`]). The people finder copies the few tokens around each
 //! capitalised word from it, and the attribution of quotations in marks and reported speech read their windows
-//! from it with [`DocTokens::window`], which folds each quotation into one opaque token. A window whose edges
-//! or quotations cut through a token of the stream (a quotation mark inside a word) is tokenised again on its
-//! own, so every window holds exactly the tokens a tokenisation of it alone would give.
+//! from it with [`DocTokens::window`], which folds each quotation into one opaque token and reads whole words at
+//! its edges. A window whose quotations cut through a token of the stream (a quotation mark inside a word) is
+//! tokenised again on its own.
 //!
 //! ```text
 //! text:    Putin said the war could be a “long process”.
@@ -112,10 +112,10 @@ impl DocTokens {
     }
 
     /// The tokens of the window `text[ws..we]` with each quotation of `spans` ((index, open, close), sorted,
-    /// inside the window) as one `Quote` token, written to `toks`, and the cue at each. When the window's edges
-    /// or a quotation's marks fall inside a token, or a cue runs past a quotation or the window's end, the
-    /// window is tokenised again on its own and classified by `cues`: the result is always what tokenising
-    /// and classifying the window alone gives.
+    /// inside the window) as one `Quote` token, and the cue at each. A window reads whole tokens: a word its
+    /// edges cut is read whole (tokenising from inside a word would read a fragment). When a quotation's marks
+    /// fall inside a token, or a cue runs past a quotation or the window's end, the window is tokenised again
+    /// on its own and classified by `cues`.
     pub(crate) fn window<'s>(
         &'s self,
         text: &str,
@@ -141,6 +141,8 @@ impl DocTokens {
                 }
             }
         }
+        // A word cut by the window's edges is read whole.
+        let (ws, we) = (self.word_start(ws), self.word_end(we));
         buf.toks.clear();
         buf.hits.clear();
         if !self.fill(ws, we, spans, &mut buf.toks, &mut buf.hits) {
@@ -149,6 +151,24 @@ impl DocTokens {
             buf.hits = cues.classify(text, &mut buf.toks);
         }
         (&buf.toks, &buf.hits)
+    }
+
+    /// The start of the token `pos` falls inside, else `pos`.
+    fn word_start(&self, pos: usize) -> usize {
+        let k = self.first_at(pos);
+        match k.checked_sub(1).map(|k| &self.toks[k]) {
+            Some(t) if t.end > pos => t.start,
+            _ => pos,
+        }
+    }
+
+    /// The end of the token `pos` falls inside, else `pos`.
+    fn word_end(&self, pos: usize) -> usize {
+        let k = self.first_at(pos);
+        match k.checked_sub(1).map(|k| &self.toks[k]) {
+            Some(t) if t.end > pos => t.end,
+            _ => pos,
+        }
     }
 
     /// [`DocTokens::window`] from the stream; false when the window needs a tokenisation of its own.
@@ -160,9 +180,6 @@ impl DocTokens {
         toks: &mut Vec<Tok>,
         hits: &mut Vec<Option<CueHit>>,
     ) -> bool {
-        if self.cuts_token(ws) || self.cuts_token(we) {
-            return false;
-        }
         let all = &self.toks;
         let mut k = self.first_at(ws);
         // The first token of the window's paragraph: hits count from it.
@@ -303,8 +320,23 @@ mod tests {
                     .collect();
                 let mut buf = WindowBuf::default();
                 let (toks, hits) = doc.window(text, ws, we, &spans, &cues, &mut buf);
+                // The window widened to the whole words its edges cut, tokenised alone.
+                let (mut ws2, mut we2) = (ws, we);
+                if let Some(t) = doc.toks.iter().find(|t| t.start < ws && ws < t.end) {
+                    ws2 = t.start;
+                }
+                if let Some(t) = doc.toks.iter().find(|t| t.start < we && we < t.end) {
+                    we2 = t.end;
+                }
                 let mut alone = Vec::new();
-                tokenize(text, ws, we, &spans, false, &mut alone);
+                tokenize(text, ws2, we2, &spans, false, &mut alone);
+                if doc
+                    .toks
+                    .iter()
+                    .any(|t| t.start == ws2 && t.kind == Kind::Poss)
+                {
+                    continue; // a possessive read from its apostrophe is punctuation
+                }
                 let want = cues.classify(text, &mut alone);
                 let key = |t: &Tok| (t.start, t.end, t.kind, t.cls, t.aux);
                 let got: Vec<_> = toks.iter().map(key).collect();
