@@ -142,6 +142,14 @@ pub(crate) fn word_classes(w: &str) -> u32 {
 /// Flags of a word token.
 fn word_flags(w: &str) -> u8 {
     let b = w.as_bytes();
+    // Most words: a lower-case ASCII letter first (the rest of the word changes no flag but ABBR).
+    if b.first().is_some_and(u8::is_ascii_lowercase) {
+        return if b.last() == Some(&b'.') {
+            LOWER | ABBR
+        } else {
+            LOWER
+        };
+    }
     if b.is_ascii() {
         let mut flags = match b.first() {
             Some(c) if c.is_ascii_uppercase() => CAP,
@@ -202,6 +210,11 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
             return j;
         }
         let b = bytes[j];
+        // Nothing but a hyphen, an apostrophe, a dot or a comma (or a multi-byte hyphen or apostrophe, lead
+        // byte 0xE2) can continue a word.
+        if !matches!(b, b'-' | b'\'' | b'.' | b',' | 0xE2) {
+            return j;
+        }
         // Inner hyphen: "Russian-held", "S-400".
         if (b == b'-' || text[j..].starts_with('‑')) && {
             let k = j + if b == b'-' { 1 } else { 3 };
@@ -300,16 +313,16 @@ pub(crate) fn tokenize_limited(
             qi += 1;
             continue;
         }
-        let limit = if qi < quotes.len() {
-            quotes[qi].1.min(end)
-        } else {
-            end
-        };
         let b = bytes[i];
         if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' {
             i += 1;
             continue;
         }
+        let limit = if qi < quotes.len() {
+            quotes[qi].1.min(end)
+        } else {
+            end
+        };
         if b >= 0x80 {
             let c = char_at(text, i).unwrap_or(' ');
             if c.is_whitespace() {
