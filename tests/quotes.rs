@@ -363,3 +363,29 @@ fn a_definite_description_resolves_to_the_person_named_before() {
         .unwrap();
     assert_eq!(r.speaker_name(q), None);
 }
+
+/// The resolved speaker names of the quotes in marks (reported speech left out), in text order.
+fn marked_names(text: &str) -> Vec<Option<String>> {
+    let r = extract(text, &[], &QuoteOptions::default());
+    r.quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| r.speaker_name(q).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_the_salient_person() {
+    // issue 11: the subject of the sentence before (its first person named), not its last name
+    let t = "Senator John Hale spoke after the mayor, Mr Peter Ortiz, left the hall.\n“We will fight this bill,” he said.";
+    assert_eq!(marked_names(t), [Some("John Hale".to_string())]);
+    // a sentence that opens with a pronoun of the same person continues its subject: its names are objects
+    let t = "Ms Anna Weiss runs the shelter. She said Ms Carla Diaz had helped all winter.\n“We need more beds,” she said.";
+    assert_eq!(marked_names(t), [Some("Anna Weiss".to_string())]);
+    // in its own sentence, the first person named before the pronoun
+    let t = "Mr Tom Reyes said Mr Paul Grant was wrong and that he would “never give in.”";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+    // a description skips its own sentence and takes the subject of the one before
+    let t = "Governor Tom Reyes attacked Mr Paul Grant on Tuesday.\n“This is a disgrace,” the governor said of Grant’s plan.";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+}

@@ -217,10 +217,11 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let mut speaker_index: FnvMap<String, usize> = FnvMap::default();
     let mut cache: FnvMap<(usize, usize), Option<usize>> = FnvMap::default();
     let called = people.called(text);
+    let doc = resolve::Doc::new(text, &paras, entities, &people, &called, &raw);
     let mut resolve_span = |sp: (usize, usize), refers: Option<(usize, usize)>| {
         let sp = refers.unwrap_or(sp);
         *cache.entry(sp).or_insert_with(|| {
-            resolve::resolve(text, sp, entities, &people, &called, &raw).map(|s| {
+            resolve::resolve(&doc, sp).map(|s| {
                 let n = speakers.len();
                 let i = *speaker_index.entry(s.id.clone()).or_insert(n);
                 if i == n {

@@ -7,16 +7,152 @@ use crate::people::lexicon::{
 };
 use crate::people::tokens::{tokenize, Kind};
 use crate::people::{slug, EntityMention, Gender, People};
+use crate::text::segment::sentences;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// What resolution reads of one document.
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Range<usize>],
+    pub entities: &'a [EntityMention],
+    pub people: &'a People,
+    pub called: &'a FnvMap<&'a str, usize>,
+    pub raw: &'a [RawQuote],
+    /// Sentence starts, computed when a pronoun or description first needs them.
+    sents: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        paras: &'a [Range<usize>],
+        entities: &'a [EntityMention],
+        people: &'a People,
+        called: &'a FnvMap<&'a str, usize>,
+        raw: &'a [RawQuote],
+    ) -> Self {
+        Doc {
+            text,
+            paras,
+            entities,
+            people,
+            called,
+            raw,
+            sents: OnceCell::new(),
+        }
+    }
+
+    fn sentence_starts(&self) -> &[usize] {
+        self.sents.get_or_init(|| {
+            let mut out = Vec::new();
+            for p in self.paras {
+                out.extend(sentences(self.text, p.clone()).into_iter().map(|r| r.start));
+            }
+            out
+        })
+    }
+
+    /// Is byte `pos` inside a quotation (between its marks)?
+    fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.raw.partition_point(|q| q.open <= pos);
+        k > 0 && self.raw[k - 1].close > pos
+    }
+}
+
+/// Sentences looked back over for an antecedent.
+const MAX_SENTENCES_BACK: usize = 16;
+
+/// The person a pronoun or a definite description at byte `pos` refers to, by salience: the subject of the
+/// sentence is its first person named outside quotations. In the pronoun's own sentence the first compatible
+/// person before it ("Smith said he ..."); a description skips its own sentence (one names a person of the same
+/// sentence with a pronoun, not a description). Going back sentence by sentence, the first compatible person of
+/// a sentence wins, unless the sentence opens with a pronoun of the same person ("He added ...", "But on Sunday
+/// he ...") or a definite description ("The senator said ..."): its subject continues an earlier one, and the
+/// persons it names further on are objects. Bounded: [`MAX_SENTENCES_BACK`] sentences, then the closest
+/// compatible mention ([`People::antecedent`]).
+fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) -> Option<usize> {
+    let people = doc.people;
+    let starts = doc.sentence_starts();
+    let compatible = |p: usize| {
+        let g = people.persons[p].gender;
+        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+    };
+    let mut k = people.mentions.partition_point(|m| m.start < pos);
+    let mut sent = starts.partition_point(|&s| s <= pos);
+    let mut fallback = None;
+    let mut toks = Vec::new();
+    for step in 0..MAX_SENTENCES_BACK {
+        if sent == 0 || k == 0 {
+            break;
+        }
+        sent -= 1;
+        let s0 = starts[sent];
+        let lo = people.mentions[..k].partition_point(|m| m.start < s0);
+        let own = step == 0;
+        if !(own && description) {
+            let mut first = None;
+            for m in &people.mentions[lo..k] {
+                if m.end > pos || doc.inside_quote(m.start) || !compatible(m.person) {
+                    continue;
+                }
+                if people.persons[m.person].confident {
+                    first = Some(m);
+                    break;
+                }
+                fallback = fallback.or(Some(m.person));
+            }
+            if let Some(m) = first {
+                if own || !continues_subject(doc, s0, m.start, gender, &mut toks) {
+                    return Some(m.person);
+                }
+            }
+        }
+        k = lo;
+    }
+    fallback.or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
+}
+
+/// Does the sentence starting at `s0` open, before its first person named at `first`, with a subject that
+/// continues an earlier one: a pronoun of `gender` among its first words ("He added", "But on Sunday he"), or a
+/// definite description of a person ("The senator", "But the former governor")?
+fn continues_subject(
+    doc: &Doc,
+    s0: usize,
+    first: usize,
+    gender: Gender,
+    toks: &mut Vec<crate::people::tokens::Tok>,
+) -> bool {
+    toks.clear();
+    crate::people::tokens::tokenize_limited(doc.text, s0, first, &[], true, 10, toks);
+    let words: Vec<_> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !doc.inside_quote(t.start))
+        .take(7)
+        .collect();
+    let pron = match gender {
+        Gender::Male => PRON_M,
+        Gender::Female => PRON_F,
+        Gender::Unknown => PRON_M | PRON_F,
+    };
+    if words.iter().any(|t| t.cls & pron != 0) {
+        return true;
+    }
+    let mut w = words.iter().skip_while(|t| t.cls & CONJ != 0);
+    if let Some(t) = w.next() {
+        if doc.text[t.start..t.end].eq_ignore_ascii_case("the") {
+            return w
+                .take(3)
+                .take_while(|t| t.lower())
+                .any(|t| t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0);
+        }
+    }
+    false
+}
 
 /// Resolves a speaker mention to an entity, a person or a bare name.
-pub(super) fn resolve(
-    text: &str,
-    (s, e): (usize, usize),
-    entities: &[EntityMention],
-    people: &People,
-    called: &FnvMap<&str, usize>,
-    raw: &[RawQuote],
-) -> Option<Speaker> {
+pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
+    let (text, entities, people, called) = (doc.text, doc.entities, doc.people, doc.called);
     let i = entities.partition_point(|m| m.start < s);
     // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
     // one entity is the whole mention ("Bosnia and Herzegovina").
@@ -54,11 +190,6 @@ pub(super) fn resolve(
     }
     let mut toks = Vec::new();
     tokenize(text, s, e, &[], true, &mut toks);
-    // An antecedent is never a name inside a quotation.
-    let inside_quote = |pos: usize| {
-        let k = raw.partition_point(|q| q.start <= pos);
-        k > 0 && raw[k - 1].end > pos
-    };
     if toks.len() == 1 && toks[0].kind == Kind::Word && toks[0].cls & PRONOUN != 0 {
         let gender = if toks[0].cls & PRON_M != 0 {
             Gender::Male
@@ -67,7 +198,7 @@ pub(super) fn resolve(
         } else {
             return None;
         };
-        let p = people.antecedent(s, gender, inside_quote)?;
+        let p = salient_antecedent(doc, s, gender, false)?;
         return Some(person_speaker(people, p));
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
@@ -102,7 +233,7 @@ pub(super) fn resolve(
             } else {
                 Gender::Unknown
             };
-            if let Some(p) = people.antecedent(s, gender, inside_quote) {
+            if let Some(p) = salient_antecedent(doc, s, gender, true) {
                 return Some(person_speaker(people, p));
             }
         }
