@@ -389,3 +389,49 @@ fn pronouns_and_descriptions_resolve_to_the_salient_person() {
     let t = "Governor Tom Reyes attacked Mr Paul Grant on Tuesday.\n“This is a disgrace,” the governor said of Grant’s plan.";
     assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
 }
+
+#[test]
+fn headline_runs_and_speakers_tell_people() {
+    // issue 11: a Title-Case headline's run ("Tom Reyes Wins Second Term") is not the person's name
+    let t = "Mayor Tom Reyes Wins Second Term Again\n\nTom Reyes thanked voters on Sunday.\n“This city chose hope,” he said.";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+    // a two-word name the text later gives as a speaker by its surname is a person ("Vask said")
+    let t = "Jorun Vask is a consultant for Senator Tim Ortiz. Vask said the count was fair.\n“We checked every ballot,” he said.";
+    assert_eq!(marked_names(t), [Some("Jorun Vask".to_string())]);
+    // and so is a two-word speaker ("said Jorun Vask")
+    let t = "Senator Tim Ortiz lost the recount.\n“It was fair,” said Jorun Vask, a consultant. He had watched every count.\n“We checked every ballot,” he said.";
+    assert_eq!(
+        marked_names(t),
+        [
+            Some("Jorun Vask".to_string()),
+            Some("Jorun Vask".to_string())
+        ]
+    );
+}
+
+#[test]
+fn organisation_descriptions_and_campaigns() {
+    // "the company" is the organisation named last (a gazetteer ORG), "the Doe campaign" the person's campaign
+    let t =
+        "Acme Corp cut 200 jobs in Denver on Monday.\n“We regret the decision,” the company said.";
+    let ents = vec![
+        mention(t, "Acme Corp", 0, "acme", "Acme Corp", "ORG"),
+        mention(t, "Denver", 0, "denver", "Denver", "GPE"),
+    ];
+    let r = extract(t, &ents, &QuoteOptions::default());
+    let names: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| r.speaker_name(q))
+        .collect();
+    assert_eq!(names, [Some("Acme Corp")]);
+    let t = "Senator Jane Doe toured Ohio on Monday.\n“We raised two million dollars,” the Doe campaign said.\n“We will win,” her campaign said.";
+    assert_eq!(
+        marked_names(t),
+        [
+            Some("Jane Doe campaign".to_string()),
+            Some("Jane Doe campaign".to_string())
+        ]
+    );
+}

@@ -51,7 +51,7 @@ use std::sync::Arc;
 
 use cues::CueLexicon;
 
-use crate::people::{find_people, EntityMention, People};
+use crate::people::{find_people_with, EntityMention, People};
 use crate::text::segment::paragraphs;
 use crate::{Error, Result};
 
@@ -155,13 +155,27 @@ impl QuoteResult {
 pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> QuoteResult {
     let paras: Vec<Range<usize>> = paragraphs(text).collect();
     let raw = marks::find_quotes(text, &paras);
-    let people = find_people(text, entities);
     let (mut atts, kept) = marked::attribute(text, &paras, &raw, opts, opts.reported);
     let reported = if opts.reported {
         reported::find(text, &paras, &raw, opts, kept)
     } else {
         Vec::new()
     };
+    // The speakers of attributions are evidence of people ("said Jane Doe").
+    let mut spoken: Vec<(usize, usize)> = atts
+        .iter()
+        .filter(|a| a.refers.is_none())
+        .filter_map(|a| a.speaker)
+        .chain(
+            reported
+                .iter()
+                .filter(|r| r.refers.is_none())
+                .map(|r| r.speaker),
+        )
+        .collect();
+    spoken.sort_unstable();
+    spoken.dedup();
+    let people = find_people_with(text, entities, &spoken);
 
     // Reported content and the quotations in marks inside it share a group; a quotation inside reported
     // content that no rule attributed is that speaker's partial quote.

@@ -2,10 +2,10 @@
 use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
-    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PREP, PRONOUN, PRON_F,
-    PRON_M, TITLE_F, TITLE_M,
+    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, POSS_DET, PREP, PRONOUN,
+    PRON_F, PRON_M, TITLE_F, TITLE_M,
 };
-use crate::people::tokens::{tokenize, Kind};
+use crate::people::tokens::{tokenize, Kind, Tok};
 use crate::people::{slug, EntityMention, Gender, People};
 use crate::text::segment::sentences;
 use std::cell::OnceCell;
@@ -121,7 +121,7 @@ fn continues_subject(
     s0: usize,
     first: usize,
     gender: Gender,
-    toks: &mut Vec<crate::people::tokens::Tok>,
+    toks: &mut Vec<Tok>,
 ) -> bool {
     toks.clear();
     crate::people::tokens::tokenize_limited(doc.text, s0, first, &[], true, 10, toks);
@@ -238,6 +238,9 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             }
         }
     }
+    if let Some(sp) = organisation_description(doc, s, &toks) {
+        return Some(sp);
+    }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
     // A group or a common noun ("Critics", "Officials", "Democrats"): no id unless a gazetteer names it.
     let generic = toks.iter().all(|t| {
@@ -269,6 +272,122 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         });
     }
     None
+}
+
+/// Heads of a definite description of an organisation ("the company", "the newspaper").
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "agency",
+    "department",
+    "ministry",
+    "newspaper",
+    "paper",
+    "tabloid",
+    "outlet",
+    "network",
+    "broadcaster",
+    "group",
+    "organization",
+    "organisation",
+    "bank",
+    "council",
+    "committee",
+    "union",
+    "university",
+    "website",
+    "site",
+    "magazine",
+    "court",
+    "club",
+    "party",
+    "team",
+];
+
+/// Entity labels that name an organisation (a gazetteer's "ORG"; not places or nationalities).
+fn is_org_label(label: &str) -> bool {
+    label.eq_ignore_ascii_case("org") || label.eq_ignore_ascii_case("organization")
+}
+
+/// A description of an organisation: a candidate's campaign ("his campaign", "the Smith campaign", "Smith's
+/// campaign") is that person's campaign; "the company", "the agency", "the newspaper" is the organisation the
+/// gazetteer named last before it, outside quotations, within [`MAX_SENTENCES_BACK`] sentences.
+fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker> {
+    let text = doc.text;
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind != Kind::Punct).collect();
+    let (first, head) = (words.first()?, words.last()?);
+    if words.len() > 4 || !head.lower() {
+        return None;
+    }
+    let head_w = &text[head.start..head.end];
+    let first_w = &text[first.start..first.end];
+    if head_w == "campaign" && words.len() >= 2 {
+        let owner = words[words.len() - 2];
+        let person = if owner.kind == Kind::Poss && words.len() >= 3 {
+            doc.people
+                .person_at(words[words.len() - 3].start, words[words.len() - 3].end)
+        } else if owner.cap() {
+            doc.people
+                .person_at(owner.start, owner.end)
+                .or_else(|| person_by_surname(doc, &text[owner.start..owner.end], s))
+        } else if words.len() == 2 && first.cls & POSS_DET != 0 {
+            let gender = match first_w.to_ascii_lowercase().as_str() {
+                "his" => Gender::Male,
+                "her" => Gender::Female,
+                _ => return None,
+            };
+            salient_antecedent(doc, s, gender, false)
+        } else {
+            None
+        }?;
+        let p = &doc.people.persons[person];
+        return Some(Speaker {
+            id: format!("{}_campaign", p.id),
+            name: format!("{} campaign", p.name),
+            label: "ORG".into(),
+            person: None,
+        });
+    }
+    if !first_w.eq_ignore_ascii_case("the") || !ORG_HEADS.contains(&head_w) {
+        return None;
+    }
+    let starts = doc.sentence_starts();
+    let sent = starts.partition_point(|&x| x <= s);
+    let floor = match starts.len() {
+        0 => 0,
+        n => starts[sent.saturating_sub(MAX_SENTENCES_BACK).min(n - 1)],
+    };
+    let i = doc.entities.partition_point(|m| m.start < s);
+    doc.entities[..i]
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|m| m.start >= floor)
+        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start))
+        .map(|m| Speaker {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            label: m.label.clone(),
+            person: None,
+        })
+}
+
+/// The confident person whose name ends in `word` ("Doe" of "the Doe campaign"), mentioned last before `pos`.
+fn person_by_surname(doc: &Doc, word: &str, pos: usize) -> Option<usize> {
+    let people = doc.people;
+    let i = people.mentions.partition_point(|m| m.start < pos);
+    people.mentions[..i]
+        .iter()
+        .rev()
+        .take(200)
+        .map(|m| m.person)
+        .find(|&p| {
+            let person = &people.persons[p];
+            person.confident
+                && person.name.len() > word.len()
+                && person.name.ends_with(word)
+                && person.name[..person.name.len() - word.len()].ends_with(' ')
+        })
 }
 
 fn person_speaker(people: &People, p: usize) -> Speaker {
