@@ -435,3 +435,33 @@ fn organisation_descriptions_and_campaigns() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_runs_over_hard_wrapped_lines() {
+    // issue 11: one paragraph hard-wrapped over lines (a single line break, a lower-case continuation)
+    let t = "Mayor Ann Holt spoke on Monday. “We will rebuild the bridge and the\nschool before winter,” she said.\n\nOther news followed.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        &t[q[0].start..q[0].end],
+        "We will rebuild the bridge and the\nschool before winter,"
+    );
+    assert_eq!(r.speaker_name(q[0]), Some("Ann Holt"));
+    assert_eq!(q[0].para, 0); // the index of the line holding its opening mark
+                              // lines that end a sentence stay paragraphs of their own
+    let t = "“We will win.”\nthe crowd cheered.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        r.quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .count(),
+        1
+    );
+    assert_eq!(&t[r.quotes[0].start..r.quotes[0].end], "We will win.");
+}

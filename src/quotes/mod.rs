@@ -153,7 +153,10 @@ impl QuoteResult {
 /// Finds the quotations of `text`, attributes and resolves them. `entities` (gazetteer mentions, byte offsets,
 /// sorted by start; may be empty) resolve speakers to entity ids and mark people.
 pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> QuoteResult {
-    let paras: Vec<Range<usize>> = paragraphs(text).collect();
+    let lines: Vec<Range<usize>> = paragraphs(text).collect();
+    let paras = join_wrapped_lines(text, &lines);
+    // The index of the line (see `paragraphs`) holding byte `pos`.
+    let line_of = |pos: usize| lines.partition_point(|l| l.start <= pos).saturating_sub(1);
     let raw = marks::find_quotes(text, &paras);
     let (mut atts, kept) = marked::attribute(text, &paras, &raw, opts, opts.reported);
     let reported = if opts.reported {
@@ -259,7 +262,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 speaker_ref: att.speaker.and_then(|sp| resolve_span(sp, att.refers)),
                 cue: att.cue.map(|(s, e)| s..e),
                 group: renumber[&att.group],
-                para: q.para as usize,
+                para: line_of(q.open),
             });
         } else {
             let r = &reported[i];
@@ -273,7 +276,7 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 speaker_ref: resolve_span(r.speaker, r.refers),
                 cue: Some(r.cue.0..r.cue.1),
                 group: renumber[&rep_groups[i]],
-                para: r.para,
+                para: line_of(r.start),
             });
         }
     }
@@ -282,6 +285,34 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
         speakers,
         people,
     }
+}
+
+/// The paragraphs of a text whose lines may be hard-wrapped: a line joins the one before when a single line
+/// break separates them, the line before ends without a sentence's final punctuation or a closing mark, and the
+/// line starts with a lower-case letter ("… rebuild the bridge and the\nschool before winter,” she said.").
+fn join_wrapped_lines(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.end..l.start];
+            let single_break = gap.bytes().filter(|&b| b == b'\n').count() == 1
+                && gap
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+            let open_end = !text[..prev.end].ends_with(|c: char| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | '\'' | '»' | ')'
+                )
+            });
+            if single_break && open_end && text[l.start..].starts_with(char::is_lowercase) {
+                prev.end = l.end;
+                continue;
+            }
+        }
+        out.push(l.clone());
+    }
+    out
 }
 
 /// Runs [`extract`] over many texts on `n_threads` threads (all cores when `None`). `entities`, when given,
