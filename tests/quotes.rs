@@ -465,3 +465,23 @@ fn a_quotation_runs_over_hard_wrapped_lines() {
     );
     assert_eq!(&t[r.quotes[0].start..r.quotes[0].end], "We will win.");
 }
+
+#[test]
+fn a_quoted_word_someone_is_said_to_have_used() {
+    // issue 11: `The “joke,” as he called it, …` is his partial quote, not a scare quote
+    let t = "Mr Tom Reyes spoke on Monday. The “joke,” as he called it, outraged the audience.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == "joke,")
+        .unwrap();
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(&t[q.speaker.clone().unwrap()], "he");
+    assert_eq!(&t[q.cue.clone().unwrap()], "called");
+    assert_eq!(r.speaker_name(q), Some("Tom Reyes"));
+    // "as" with no verb of saying or naming is no attribution
+    let t = "The “reform” as a whole failed.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(r.quotes[0].kind, QuoteKind::Scare);
+}
