@@ -485,3 +485,34 @@ fn a_quoted_word_someone_is_said_to_have_used() {
     let r = extract(t, &[], &QuoteOptions::default());
     assert_eq!(r.quotes[0].kind, QuoteKind::Scare);
 }
+
+#[test]
+fn a_nested_quotation_is_a_quote_of_its_own() {
+    // issue 11: the outer quotation and the one inside it, the inner one said by the outer speaker ("I said")
+    let t = "Mr Tom Reyes recalled the debate. “I watched all night and I said, ‘Why aren't they on the shows?’ Nobody answered,” he said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(q.len(), 2);
+    assert!(t[q[0].start..q[0].end].starts_with("I watched all night"));
+    assert_eq!(&t[q[1].start..q[1].end], "Why aren't they on the shows?");
+    assert_eq!(q[1].kind, QuoteKind::Direct);
+    assert_eq!(&t[q[1].speaker.clone().unwrap()], "I");
+    assert_eq!(&t[q[1].cue.clone().unwrap()], "said");
+    assert_eq!(r.speaker_name(q[0]), Some("Tom Reyes"));
+    assert_eq!(r.speaker_name(q[1]), Some("Tom Reyes"));
+    assert_ne!(q[0].group, q[1].group);
+    // a quoted word inside a quotation, nobody said: a scare quote; apostrophes are no marks
+    let t = "“The so-called ‘reform’ won't help,” she said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let inner: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| &t[q.start..q.end] == "reform")
+        .collect();
+    assert_eq!(inner.len(), 1);
+    assert_eq!(inner[0].kind, QuoteKind::Scare);
+}

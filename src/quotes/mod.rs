@@ -248,10 +248,13 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             })
         })
     };
-    let mut quotes = Vec::with_capacity(order.len());
+    let nested = marks::nested_quotes(text, &raw);
+    let mut ni = 0;
+    let mut quotes = Vec::with_capacity(order.len() + nested.len());
     for &(_, marked, i) in &order {
         if marked {
             let (q, att) = (&raw[i], &atts[i]);
+            let outer = quotes.len();
             quotes.push(Quote {
                 start: q.start,
                 end: q.end,
@@ -264,6 +267,18 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 group: renumber[&att.group],
                 para: line_of(q.open),
             });
+            while ni < nested.len() && nested[ni].0 < i {
+                ni += 1;
+            }
+            while ni < nested.len() && nested[ni].0 == i {
+                let inner = nested_quote(text, &nested[ni].1, &quotes[outer]);
+                quotes.push(Quote {
+                    para: line_of(inner.open),
+                    group: usize::MAX,
+                    ..inner
+                });
+                ni += 1;
+            }
         } else {
             let r = &reported[i];
             quotes.push(Quote {
@@ -280,11 +295,76 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             });
         }
     }
+    if !nested.is_empty() {
+        // Nested quotations are groups of their own: number all groups again in text order.
+        let mut seen: FnvMap<usize, usize> = FnvMap::default();
+        for q in quotes.iter_mut() {
+            let n = seen.len();
+            q.group = if q.group == usize::MAX {
+                seen.insert(usize::MAX - n, n);
+                n
+            } else {
+                *seen.entry(q.group).or_insert(n)
+            };
+        }
+    }
     QuoteResult {
         quotes,
         speakers,
         people,
     }
+}
+
+/// A quotation nested inside `outer` (`“… I said, ‘Why not?’ …”`): the words of the person the outer quotation
+/// reports when a reporting verb right before it names a speaker inside the outer quotation ("I said,", "he told
+/// me:"): a first-person speaker ("I", "we") is the outer quotation's speaker. Otherwise nobody's (scare).
+fn nested_quote(text: &str, q: &marks::RawQuote, outer: &Quote) -> Quote {
+    use crate::people::lexicon::{PRONOUN, SAY};
+    use crate::people::tokens::word_classes;
+    let mut out = Quote {
+        start: q.start,
+        end: q.end,
+        open: q.open,
+        close: q.close,
+        kind: QuoteKind::Scare,
+        speaker: None,
+        speaker_ref: None,
+        cue: None,
+        group: 0,
+        para: 0,
+    };
+    let before = text[outer.start..q.open].trim_end_matches([' ', ',', ':']);
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty());
+    let (Some(verb), Some(who)) = (words.next(), words.next()) else {
+        return out;
+    };
+    // "I said", "he asked", "she told me": the verb, or the word after it, is a reporting verb.
+    let (verb, who) = if word_classes(verb) & SAY == 0 && word_classes(who) & SAY != 0 {
+        match words.next() {
+            Some(w) => (who, w),
+            None => return out,
+        }
+    } else {
+        (verb, who)
+    };
+    if word_classes(verb) & SAY == 0
+        || word_classes(who) & PRONOUN == 0 && !who.starts_with(char::is_uppercase)
+    {
+        return out;
+    }
+    let span = |w: &str| {
+        let s = w.as_ptr() as usize - text.as_ptr() as usize;
+        s..s + w.len()
+    };
+    out.kind = QuoteKind::Direct;
+    out.speaker = Some(span(who));
+    out.cue = Some(span(verb));
+    if matches!(who, "I" | "we" | "We") {
+        out.speaker_ref = outer.speaker_ref;
+    }
+    out
 }
 
 /// The paragraphs of a text whose lines may be hard-wrapped: a line joins the one before when a single line
