@@ -70,18 +70,6 @@ impl DocTokens {
         self.toks.partition_point(|t| t.start < pos)
     }
 
-    /// Whether a tokenisation starting or ending at byte `pos` would see other tokens than the stream: `pos`
-    /// falls strictly inside a token, or at a possessive ("’s" read from its apostrophe is punctuation).
-    #[inline]
-    fn cuts_token(&self, pos: usize) -> bool {
-        let k = self.first_at(pos);
-        (k > 0 && self.toks[k - 1].end > pos)
-            || self
-                .toks
-                .get(k)
-                .is_some_and(|t| t.start == pos && t.kind == Kind::Poss)
-    }
-
     /// Index of the token a tokenisation starting at byte `pos` would give first, when it is the stream's
     /// (`pos` is not inside a token nor at a possessive's apostrophe).
     #[inline]

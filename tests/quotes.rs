@@ -363,3 +363,156 @@ fn a_definite_description_resolves_to_the_person_named_before() {
         .unwrap();
     assert_eq!(r.speaker_name(q), None);
 }
+
+/// The resolved speaker names of the quotes in marks (reported speech left out), in text order.
+fn marked_names(text: &str) -> Vec<Option<String>> {
+    let r = extract(text, &[], &QuoteOptions::default());
+    r.quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| r.speaker_name(q).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_the_salient_person() {
+    // issue 11: the subject of the sentence before (its first person named), not its last name
+    let t = "Senator John Hale spoke after the mayor, Mr Peter Ortiz, left the hall.\n“We will fight this bill,” he said.";
+    assert_eq!(marked_names(t), [Some("John Hale".to_string())]);
+    // a sentence that opens with a pronoun of the same person continues its subject: its names are objects
+    let t = "Ms Anna Weiss runs the shelter. She said Ms Carla Diaz had helped all winter.\n“We need more beds,” she said.";
+    assert_eq!(marked_names(t), [Some("Anna Weiss".to_string())]);
+    // in its own sentence, the first person named before the pronoun
+    let t = "Mr Tom Reyes said Mr Paul Grant was wrong and that he would “never give in.”";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+    // a description skips its own sentence and takes the subject of the one before
+    let t = "Governor Tom Reyes attacked Mr Paul Grant on Tuesday.\n“This is a disgrace,” the governor said of Grant’s plan.";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+}
+
+#[test]
+fn headline_runs_and_speakers_tell_people() {
+    // issue 11: a Title-Case headline's run ("Tom Reyes Wins Second Term") is not the person's name
+    let t = "Mayor Tom Reyes Wins Second Term Again\n\nTom Reyes thanked voters on Sunday.\n“This city chose hope,” he said.";
+    assert_eq!(marked_names(t), [Some("Tom Reyes".to_string())]);
+    // a two-word name the text later gives as a speaker by its surname is a person ("Vask said")
+    let t = "Jorun Vask is a consultant for Senator Tim Ortiz. Vask said the count was fair.\n“We checked every ballot,” he said.";
+    assert_eq!(marked_names(t), [Some("Jorun Vask".to_string())]);
+    // and so is a two-word speaker ("said Jorun Vask")
+    let t = "Senator Tim Ortiz lost the recount.\n“It was fair,” said Jorun Vask, a consultant. He had watched every count.\n“We checked every ballot,” he said.";
+    assert_eq!(
+        marked_names(t),
+        [
+            Some("Jorun Vask".to_string()),
+            Some("Jorun Vask".to_string())
+        ]
+    );
+}
+
+#[test]
+fn organisation_descriptions_and_campaigns() {
+    // "the company" is the organisation named last (a gazetteer ORG), "the Doe campaign" the person's campaign
+    let t =
+        "Acme Corp cut 200 jobs in Denver on Monday.\n“We regret the decision,” the company said.";
+    let ents = vec![
+        mention(t, "Acme Corp", 0, "acme", "Acme Corp", "ORG"),
+        mention(t, "Denver", 0, "denver", "Denver", "GPE"),
+    ];
+    let r = extract(t, &ents, &QuoteOptions::default());
+    let names: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .map(|q| r.speaker_name(q))
+        .collect();
+    assert_eq!(names, [Some("Acme Corp")]);
+    let t = "Senator Jane Doe toured Ohio on Monday.\n“We raised two million dollars,” the Doe campaign said.\n“We will win,” her campaign said.";
+    assert_eq!(
+        marked_names(t),
+        [
+            Some("Jane Doe campaign".to_string()),
+            Some("Jane Doe campaign".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_quotation_runs_over_hard_wrapped_lines() {
+    // issue 11: one paragraph hard-wrapped over lines (a single line break, a lower-case continuation)
+    let t = "Mayor Ann Holt spoke on Monday. “We will rebuild the bridge and the\nschool before winter,” she said.\n\nOther news followed.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        &t[q[0].start..q[0].end],
+        "We will rebuild the bridge and the\nschool before winter,"
+    );
+    assert_eq!(r.speaker_name(q[0]), Some("Ann Holt"));
+    assert_eq!(q[0].para, 0); // the index of the line holding its opening mark
+                              // lines that end a sentence stay paragraphs of their own
+    let t = "“We will win.”\nthe crowd cheered.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        r.quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .count(),
+        1
+    );
+    assert_eq!(&t[r.quotes[0].start..r.quotes[0].end], "We will win.");
+}
+
+#[test]
+fn a_quoted_word_someone_is_said_to_have_used() {
+    // issue 11: `The “joke,” as he called it, …` is his partial quote, not a scare quote
+    let t = "Mr Tom Reyes spoke on Monday. The “joke,” as he called it, outraged the audience.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == "joke,")
+        .unwrap();
+    assert_eq!(q.kind, QuoteKind::Partial);
+    assert_eq!(&t[q.speaker.clone().unwrap()], "he");
+    assert_eq!(&t[q.cue.clone().unwrap()], "called");
+    assert_eq!(r.speaker_name(q), Some("Tom Reyes"));
+    // "as" with no verb of saying or naming is no attribution
+    let t = "The “reform” as a whole failed.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(r.quotes[0].kind, QuoteKind::Scare);
+}
+
+#[test]
+fn a_nested_quotation_is_a_quote_of_its_own() {
+    // issue 11: the outer quotation and the one inside it, the inner one said by the outer speaker ("I said")
+    let t = "Mr Tom Reyes recalled the debate. “I watched all night and I said, ‘Why aren't they on the shows?’ Nobody answered,” he said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .collect();
+    assert_eq!(q.len(), 2);
+    assert!(t[q[0].start..q[0].end].starts_with("I watched all night"));
+    assert_eq!(&t[q[1].start..q[1].end], "Why aren't they on the shows?");
+    assert_eq!(q[1].kind, QuoteKind::Direct);
+    assert_eq!(&t[q[1].speaker.clone().unwrap()], "I");
+    assert_eq!(&t[q[1].cue.clone().unwrap()], "said");
+    assert_eq!(r.speaker_name(q[0]), Some("Tom Reyes"));
+    assert_eq!(r.speaker_name(q[1]), Some("Tom Reyes"));
+    assert_ne!(q[0].group, q[1].group);
+    // a quoted word inside a quotation, nobody said: a scare quote; apostrophes are no marks
+    let t = "“The so-called ‘reform’ won't help,” she said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let inner: Vec<_> = r
+        .quotes
+        .iter()
+        .filter(|q| &t[q.start..q.end] == "reform")
+        .collect();
+    assert_eq!(inner.len(), 1);
+    assert_eq!(inner[0].kind, QuoteKind::Scare);
+}

@@ -91,10 +91,13 @@ def test_all_mark_styles_and_apostrophes():
     assert texts == ["yes.", "non", "ja", "Fine,", "Sure,"]
 
 
-def test_nested_quote_stays_inside():
+def test_nested_quote_stays_inside_and_is_its_own_quote():
+    # issue 11: the outer quotation keeps the inner one, which is reported as a quote of its own too
     text = "“He told me ‘never’ twice,” she said."
-    (q,) = sw.extract_quotes(text)
-    assert q.text == "He told me ‘never’ twice,"
+    outer, inner = sw.extract_quotes(text)
+    assert outer.text == "He told me ‘never’ twice," and outer.kind == "direct"
+    assert inner.text == "never" == text[inner.start:inner.end]
+    assert inner.kind == "direct" and inner.speaker.text == "He" and inner.group != outer.group
 
 
 def test_epigraph():

@@ -228,6 +228,10 @@ struct Cand {
     gender: Gender,
     strong: bool,
     speaker: bool,
+    /// Written in a Title-Case line (a headline): its capitalised run may hold verbs ("Smith Wins Seat").
+    headline: bool,
+    /// A one-word name an attribution gives as its speaker ("Doe said"): confirms a two-word name ending in it.
+    attributed: bool,
     entity: Option<usize>,
 }
 
@@ -574,18 +578,53 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
             gender: gender_of_bits(bits_all),
             strong,
             speaker,
+            headline: false,
+            attributed: false,
             entity: None,
         });
     }
     n
 }
 
+/// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
+/// most 40 words where every word of four letters or more is capitalised, at least three of them.
+fn title_case_line(text: &str, para: &Range<usize>) -> bool {
+    let s = &text[para.clone()];
+    if s.len() > 300 || s.contains('\n') {
+        return false;
+    }
+    let mut caps = 0;
+    for w in s.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().nth(3).is_none() {
+            continue;
+        }
+        if w.starts_with(char::is_lowercase) {
+            return false;
+        }
+        caps += usize::from(w.starts_with(char::is_uppercase));
+    }
+    caps >= 3
+}
+
 /// Finds and clusters the people of `text`. `entities` (sorted by start, byte offsets) come from a gazetteer:
 /// PERSON entities are people; a name inside another entity ("Kyiv") is not.
 pub fn find_people(text: &str, entities: &[EntityMention]) -> People {
+    find_people_with(text, entities, &[])
+}
+
+/// [`find_people`] with the speaker mentions of the text's attributions (byte spans, sorted by start): a name
+/// that is the head of a speaker mention (it ends the mention: "said Jane Doe", "Mayor Tom Jones, 52,") is a
+/// person's name when it has two words or more, and a one-word speaker ("Doe said") confirms an earlier
+/// two-word name ending in that word ("Jane Doe is a consultant").
+pub fn find_people_with(
+    text: &str,
+    entities: &[EntityMention],
+    speakers: &[(usize, usize)],
+) -> People {
     let paras: Vec<_> = paragraphs(text).collect();
     let doc = DocTokens::new(text, &paras, None);
-    find_people_in(text, &paras, &doc, entities)
+    find_people_in(text, &paras, &doc, entities, speakers)
 }
 
 /// The tokens a name starting at `cap` is read from, tokenised from `ws` (the word before it): at most 8 before
@@ -679,17 +718,20 @@ fn name_window<'d>(
     Some(&all[kw..k])
 }
 
-/// [`find_people`] over the paragraphs `paras` of `text` and their tokens `doc` (one tokenisation shared with
-/// the quote stages).
+/// [`find_people_with`] over the lines `paras` of `text` (see [`paragraphs`]) and the text's tokens `doc` (one
+/// tokenisation shared with the quote stages).
 pub(crate) fn find_people_in(
     text: &str,
     paras: &[std::ops::Range<usize>],
     doc: &DocTokens,
     entities: &[EntityMention],
+    speakers: &[(usize, usize)],
 ) -> People {
     let mut cands = Vec::new();
     let mut toks = Vec::new();
     for para in paras.iter().cloned() {
+        let para_first = cands.len();
+        let headline = title_case_line(text, &para);
         // Only capitalised words can start a name: jump from one to the next and read a small window of
         // tokens around each (the word before it, the run, a few words after).
         let mut pos = para.start;
@@ -750,6 +792,8 @@ pub(crate) fn find_people_in(
                     gender: Gender::Unknown,
                     strong: false,
                     speaker: false,
+                    headline: false,
+                    attributed: false,
                     entity: None,
                 });
                 pos = wend;
@@ -779,6 +823,71 @@ pub(crate) fn find_people_in(
             } else {
                 cap + text[cap..].chars().next().map_or(1, char::len_utf8)
             };
+        }
+        if headline {
+            // A headline's capitalised runs hold verbs: its names do not name a person's best form, and one word
+            // after a title ("Manager Laughs") is no evidence.
+            for c in &mut cands[para_first..] {
+                c.headline = true;
+                if c.words.len() == 1 {
+                    c.strong = false;
+                }
+            }
+        }
+    }
+    // Speakers of attributions.
+    if !speakers.is_empty() {
+        let mut k = 0;
+        for c in cands.iter_mut() {
+            while k < speakers.len() && speakers[k].1 < c.end {
+                k += 1;
+            }
+            // Spans ending at or after c.end, starting at or before c.start, whose tail after c is no word.
+            let head_of = speakers[k..]
+                .iter()
+                .take(4)
+                .take_while(|sp| sp.0 <= c.start)
+                .any(|sp| {
+                    sp.1 >= c.end
+                        && text
+                            .get(c.end..sp.1)
+                            .is_some_and(|t| t.chars().all(|ch| !ch.is_alphanumeric()))
+                });
+            if head_of {
+                if c.words.len() >= 2 && !c.headline {
+                    c.speaker = true;
+                    c.strong = true;
+                } else {
+                    c.attributed = true;
+                }
+            }
+        }
+    }
+    // A two-word name the text later names by its last word as a speaker ("Jane Doe ..." then "Doe said").
+    {
+        let mut spoken: FnvMap<String, ()> = FnvMap::default();
+        let mut w = String::new();
+        for c in cands
+            .iter()
+            .filter(|c| (c.speaker || c.attributed) && c.words.len() == 1)
+        {
+            let (s, e) = c.words[0];
+            w.clear();
+            push_lower(&mut w, &text[s..e]);
+            spoken.entry(w.clone()).or_default();
+        }
+        if !spoken.is_empty() {
+            for c in cands
+                .iter_mut()
+                .filter(|c| c.words.len() >= 2 && !c.headline)
+            {
+                let (s, e) = c.words[c.words.len() - 1];
+                w.clear();
+                push_lower(&mut w, &text[s..e]);
+                if spoken.contains_key(w.as_str()) {
+                    c.strong = true;
+                }
+            }
         }
     }
     // Gazetteer entities: attach, drop or add.
@@ -825,6 +934,8 @@ pub(crate) fn find_people_in(
                     gender: Gender::Unknown,
                     strong: true,
                     speaker: false,
+                    headline: false,
+                    attributed: false,
                     entity: Some(k),
                 });
             }
@@ -934,6 +1045,8 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                 });
                 best_len.push(if c.entity.is_some() {
                     usize::MAX
+                } else if c.headline {
+                    0
                 } else {
                     c.words.len()
                 });
@@ -959,7 +1072,7 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
             Gender::Unknown => {}
         }
         let len = c.words.len();
-        if len > best_len[p] {
+        if len > best_len[p] && !c.headline {
             best_len[p] = len;
             person.name = text[c.words[0].0..c.words[len - 1].1].to_string();
             person.id = slug(&person.name);

@@ -430,6 +430,48 @@ pub fn find_quotes(text: &str, paras: &[Range<usize>]) -> Vec<RawQuote> {
     out
 }
 
+/// Quotations in single marks nested inside the double quotations `raw` (`“… I said, ‘Why not?’ …”`), each with
+/// the index of the quotation holding it, in text order. The single marks pair by the rules of the module docs
+/// (apostrophes and elisions are no marks), within the content of the outer quotation.
+pub fn nested_quotes(text: &str, raw: &[RawQuote]) -> Vec<(usize, RawQuote)> {
+    let mut out = Vec::new();
+    let mut marks = Vec::new();
+    for (i, q) in raw.iter().enumerate() {
+        if q.single || !text[q.start..q.end].contains(['‘', '\'', '`']) {
+            continue;
+        }
+        marks.clear();
+        collect_marks(text, q.start..q.end, &mut marks);
+        let mut sopen: Option<(usize, usize)> = None;
+        for m in marks.iter().filter(|m| m.mark.is_single()) {
+            let can_open = left_flanking(m.prev, m.next)
+                && m.prev != Class::Word
+                && matches!(
+                    m.mark,
+                    Mark::LeftSingle | Mark::StraightSingle | Mark::Backtick
+                )
+                && !elision_after(text, m.end, q.end);
+            let can_close = right_flanking(m.prev, m.next)
+                && m.next != Class::Word
+                && matches!(m.mark, Mark::RightSingle | Mark::StraightSingle)
+                && m.prev != Class::Space;
+            match sopen {
+                Some((o_start, c_start)) if can_close => {
+                    let mut one = Vec::with_capacity(1);
+                    push_trimmed(
+                        text, q.para, o_start, c_start, m.start, m.end, true, true, &mut one,
+                    );
+                    out.extend(one.into_iter().map(|n| (i, n)));
+                    sopen = None;
+                }
+                _ if can_open => sopen = Some((m.start, m.end)),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
 /// True when the paragraph begins with an opening double mark.
 fn starts_with_opener(text: &str, para: Range<usize>) -> bool {
     let s = &text[para];

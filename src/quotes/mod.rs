@@ -154,17 +154,34 @@ impl QuoteResult {
 /// Finds the quotations of `text`, attributes and resolves them. `entities` (gazetteer mentions, byte offsets,
 /// sorted by start; may be empty) resolve speakers to entity ids and mark people.
 pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> QuoteResult {
-    let paras: Vec<Range<usize>> = paragraphs(text).collect();
+    let lines: Vec<Range<usize>> = paragraphs(text).collect();
+    let paras = join_wrapped_lines(text, &lines);
+    // The index of the line (see `paragraphs`) holding byte `pos`.
+    let line_of = |pos: usize| lines.partition_point(|l| l.start <= pos).saturating_sub(1);
     let raw = marks::find_quotes(text, &paras);
     // One tokenisation of the text, read by every stage below.
     let doc = DocTokens::new(text, &paras, Some(&opts.cues));
-    let people = find_people_in(text, &paras, &doc, entities);
     let mut atts = marked::attribute(text, &paras, &raw, opts, &doc);
     let reported = if opts.reported {
         reported::find(text, &paras, &raw, opts, &doc)
     } else {
         Vec::new()
     };
+    // The speakers of attributions are evidence of people ("said Jane Doe").
+    let mut spoken: Vec<(usize, usize)> = atts
+        .iter()
+        .filter(|a| a.refers.is_none())
+        .filter_map(|a| a.speaker)
+        .chain(
+            reported
+                .iter()
+                .filter(|r| r.refers.is_none())
+                .map(|r| r.speaker),
+        )
+        .collect();
+    spoken.sort_unstable();
+    spoken.dedup();
+    let people = find_people_in(text, &lines, &doc, entities, &spoken);
 
     // Reported content and the quotations in marks inside it share a group; a quotation inside reported
     // content that no rule attributed is that speaker's partial quote.
@@ -220,10 +237,11 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let mut speaker_index: FnvMap<String, usize> = FnvMap::default();
     let mut cache: FnvMap<(usize, usize), Option<usize>> = FnvMap::default();
     let called = people.called(text);
+    let doc = resolve::Doc::new(text, &paras, entities, &people, &called, &raw);
     let mut resolve_span = |sp: (usize, usize), refers: Option<(usize, usize)>| {
         let sp = refers.unwrap_or(sp);
         *cache.entry(sp).or_insert_with(|| {
-            resolve::resolve(text, sp, entities, &people, &called, &raw).map(|s| {
+            resolve::resolve(&doc, sp).map(|s| {
                 let n = speakers.len();
                 let i = *speaker_index.entry(s.id.clone()).or_insert(n);
                 if i == n {
@@ -233,10 +251,13 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
             })
         })
     };
-    let mut quotes = Vec::with_capacity(order.len());
+    let nested = marks::nested_quotes(text, &raw);
+    let mut ni = 0;
+    let mut quotes = Vec::with_capacity(order.len() + nested.len());
     for &(_, marked, i) in &order {
         if marked {
             let (q, att) = (&raw[i], &atts[i]);
+            let outer = quotes.len();
             quotes.push(Quote {
                 start: q.start,
                 end: q.end,
@@ -247,8 +268,20 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 speaker_ref: att.speaker.and_then(|sp| resolve_span(sp, att.refers)),
                 cue: att.cue.map(|(s, e)| s..e),
                 group: renumber[&att.group],
-                para: q.para as usize,
+                para: line_of(q.open),
             });
+            while ni < nested.len() && nested[ni].0 < i {
+                ni += 1;
+            }
+            while ni < nested.len() && nested[ni].0 == i {
+                let inner = nested_quote(text, &nested[ni].1, &quotes[outer]);
+                quotes.push(Quote {
+                    para: line_of(inner.open),
+                    group: usize::MAX,
+                    ..inner
+                });
+                ni += 1;
+            }
         } else {
             let r = &reported[i];
             quotes.push(Quote {
@@ -261,8 +294,21 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
                 speaker_ref: resolve_span(r.speaker, r.refers),
                 cue: Some(r.cue.0..r.cue.1),
                 group: renumber[&rep_groups[i]],
-                para: r.para,
+                para: line_of(r.start),
             });
+        }
+    }
+    if !nested.is_empty() {
+        // Nested quotations are groups of their own: number all groups again in text order.
+        let mut seen: FnvMap<usize, usize> = FnvMap::default();
+        for q in quotes.iter_mut() {
+            let n = seen.len();
+            q.group = if q.group == usize::MAX {
+                seen.insert(usize::MAX - n, n);
+                n
+            } else {
+                *seen.entry(q.group).or_insert(n)
+            };
         }
     }
     QuoteResult {
@@ -270,6 +316,86 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
         speakers,
         people,
     }
+}
+
+/// A quotation nested inside `outer` (`“… I said, ‘Why not?’ …”`): the words of the person the outer quotation
+/// reports when a reporting verb right before it names a speaker inside the outer quotation ("I said,", "he told
+/// me:"): a first-person speaker ("I", "we") is the outer quotation's speaker. Otherwise nobody's (scare).
+fn nested_quote(text: &str, q: &marks::RawQuote, outer: &Quote) -> Quote {
+    use crate::people::lexicon::{PRONOUN, SAY};
+    use crate::people::tokens::word_classes;
+    let mut out = Quote {
+        start: q.start,
+        end: q.end,
+        open: q.open,
+        close: q.close,
+        kind: QuoteKind::Scare,
+        speaker: None,
+        speaker_ref: None,
+        cue: None,
+        group: 0,
+        para: 0,
+    };
+    let before = text[outer.start..q.open].trim_end_matches([' ', ',', ':']);
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\''))
+        .filter(|w| !w.is_empty());
+    let (Some(verb), Some(who)) = (words.next(), words.next()) else {
+        return out;
+    };
+    // "I said", "he asked", "she told me": the verb, or the word after it, is a reporting verb.
+    let (verb, who) = if word_classes(verb) & SAY == 0 && word_classes(who) & SAY != 0 {
+        match words.next() {
+            Some(w) => (who, w),
+            None => return out,
+        }
+    } else {
+        (verb, who)
+    };
+    if word_classes(verb) & SAY == 0
+        || word_classes(who) & PRONOUN == 0 && !who.starts_with(char::is_uppercase)
+    {
+        return out;
+    }
+    let span = |w: &str| {
+        let s = w.as_ptr() as usize - text.as_ptr() as usize;
+        s..s + w.len()
+    };
+    out.kind = QuoteKind::Direct;
+    out.speaker = Some(span(who));
+    out.cue = Some(span(verb));
+    if matches!(who, "I" | "we" | "We") {
+        out.speaker_ref = outer.speaker_ref;
+    }
+    out
+}
+
+/// The paragraphs of a text whose lines may be hard-wrapped: a line joins the one before when a single line
+/// break separates them, the line before ends without a sentence's final punctuation or a closing mark, and the
+/// line starts with a lower-case letter ("… rebuild the bridge and the\nschool before winter,” she said.").
+fn join_wrapped_lines(text: &str, lines: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if let Some(prev) = out.last_mut() {
+            let gap = &text[prev.end..l.start];
+            let single_break = gap.bytes().filter(|&b| b == b'\n').count() == 1
+                && gap
+                    .bytes()
+                    .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+            let open_end = !text[..prev.end].ends_with(|c: char| {
+                matches!(
+                    c,
+                    '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | '\'' | '»' | ')'
+                )
+            });
+            if single_break && open_end && text[l.start..].starts_with(char::is_lowercase) {
+                prev.end = l.end;
+                continue;
+            }
+        }
+        out.push(l.clone());
+    }
+    out
 }
 
 /// Runs [`extract`] over many texts on `n_threads` threads (all cores when `None`). `entities`, when given,

@@ -2,21 +2,157 @@
 use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
-    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, PREP, PRONOUN, PRON_F,
-    PRON_M, TITLE_F, TITLE_M,
+    FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, POSS_DET, PREP, PRONOUN,
+    PRON_F, PRON_M, TITLE_F, TITLE_M,
 };
-use crate::people::tokens::{tokenize, Kind};
+use crate::people::tokens::{tokenize, Kind, Tok};
 use crate::people::{slug, EntityMention, Gender, People};
+use crate::text::segment::sentences;
+use std::cell::OnceCell;
+use std::ops::Range;
+
+/// What resolution reads of one document.
+pub(super) struct Doc<'a> {
+    pub text: &'a str,
+    pub paras: &'a [Range<usize>],
+    pub entities: &'a [EntityMention],
+    pub people: &'a People,
+    pub called: &'a FnvMap<&'a str, usize>,
+    pub raw: &'a [RawQuote],
+    /// Sentence starts, computed when a pronoun or description first needs them.
+    sents: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        paras: &'a [Range<usize>],
+        entities: &'a [EntityMention],
+        people: &'a People,
+        called: &'a FnvMap<&'a str, usize>,
+        raw: &'a [RawQuote],
+    ) -> Self {
+        Doc {
+            text,
+            paras,
+            entities,
+            people,
+            called,
+            raw,
+            sents: OnceCell::new(),
+        }
+    }
+
+    fn sentence_starts(&self) -> &[usize] {
+        self.sents.get_or_init(|| {
+            let mut out = Vec::new();
+            for p in self.paras {
+                out.extend(sentences(self.text, p.clone()).into_iter().map(|r| r.start));
+            }
+            out
+        })
+    }
+
+    /// Is byte `pos` inside a quotation (between its marks)?
+    fn inside_quote(&self, pos: usize) -> bool {
+        let k = self.raw.partition_point(|q| q.open <= pos);
+        k > 0 && self.raw[k - 1].close > pos
+    }
+}
+
+/// Sentences looked back over for an antecedent.
+const MAX_SENTENCES_BACK: usize = 16;
+
+/// The person a pronoun or a definite description at byte `pos` refers to, by salience: the subject of the
+/// sentence is its first person named outside quotations. In the pronoun's own sentence the first compatible
+/// person before it ("Smith said he ..."); a description skips its own sentence (one names a person of the same
+/// sentence with a pronoun, not a description). Going back sentence by sentence, the first compatible person of
+/// a sentence wins, unless the sentence opens with a pronoun of the same person ("He added ...", "But on Sunday
+/// he ...") or a definite description ("The senator said ..."): its subject continues an earlier one, and the
+/// persons it names further on are objects. Bounded: [`MAX_SENTENCES_BACK`] sentences, then the closest
+/// compatible mention ([`People::antecedent`]).
+fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) -> Option<usize> {
+    let people = doc.people;
+    let starts = doc.sentence_starts();
+    let compatible = |p: usize| {
+        let g = people.persons[p].gender;
+        gender == Gender::Unknown || g == Gender::Unknown || g == gender
+    };
+    let mut k = people.mentions.partition_point(|m| m.start < pos);
+    let mut sent = starts.partition_point(|&s| s <= pos);
+    let mut fallback = None;
+    let mut toks = Vec::new();
+    for step in 0..MAX_SENTENCES_BACK {
+        if sent == 0 || k == 0 {
+            break;
+        }
+        sent -= 1;
+        let s0 = starts[sent];
+        let lo = people.mentions[..k].partition_point(|m| m.start < s0);
+        let own = step == 0;
+        if !(own && description) {
+            let mut first = None;
+            for m in &people.mentions[lo..k] {
+                if m.end > pos || doc.inside_quote(m.start) || !compatible(m.person) {
+                    continue;
+                }
+                if people.persons[m.person].confident {
+                    first = Some(m);
+                    break;
+                }
+                fallback = fallback.or(Some(m.person));
+            }
+            if let Some(m) = first {
+                if own || !continues_subject(doc, s0, m.start, gender, &mut toks) {
+                    return Some(m.person);
+                }
+            }
+        }
+        k = lo;
+    }
+    fallback.or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
+}
+
+/// Does the sentence starting at `s0` open, before its first person named at `first`, with a subject that
+/// continues an earlier one: a pronoun of `gender` among its first words ("He added", "But on Sunday he"), or a
+/// definite description of a person ("The senator", "But the former governor")?
+fn continues_subject(
+    doc: &Doc,
+    s0: usize,
+    first: usize,
+    gender: Gender,
+    toks: &mut Vec<Tok>,
+) -> bool {
+    toks.clear();
+    crate::people::tokens::tokenize_limited(doc.text, s0, first, &[], true, 10, toks);
+    let words: Vec<_> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !doc.inside_quote(t.start))
+        .take(7)
+        .collect();
+    let pron = match gender {
+        Gender::Male => PRON_M,
+        Gender::Female => PRON_F,
+        Gender::Unknown => PRON_M | PRON_F,
+    };
+    if words.iter().any(|t| t.cls & pron != 0) {
+        return true;
+    }
+    let mut w = words.iter().skip_while(|t| t.cls & CONJ != 0);
+    if let Some(t) = w.next() {
+        if doc.text[t.start..t.end].eq_ignore_ascii_case("the") {
+            return w
+                .take(3)
+                .take_while(|t| t.lower())
+                .any(|t| t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0);
+        }
+    }
+    false
+}
 
 /// Resolves a speaker mention to an entity, a person or a bare name.
-pub(super) fn resolve(
-    text: &str,
-    (s, e): (usize, usize),
-    entities: &[EntityMention],
-    people: &People,
-    called: &FnvMap<&str, usize>,
-    raw: &[RawQuote],
-) -> Option<Speaker> {
+pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
+    let (text, entities, people, called) = (doc.text, doc.entities, doc.people, doc.called);
     let i = entities.partition_point(|m| m.start < s);
     // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
     // one entity is the whole mention ("Bosnia and Herzegovina").
@@ -54,11 +190,6 @@ pub(super) fn resolve(
     }
     let mut toks = Vec::new();
     tokenize(text, s, e, &[], true, &mut toks);
-    // An antecedent is never a name inside a quotation.
-    let inside_quote = |pos: usize| {
-        let k = raw.partition_point(|q| q.start <= pos);
-        k > 0 && raw[k - 1].end > pos
-    };
     if toks.len() == 1 && toks[0].kind == Kind::Word && toks[0].cls & PRONOUN != 0 {
         let gender = if toks[0].cls & PRON_M != 0 {
             Gender::Male
@@ -67,7 +198,7 @@ pub(super) fn resolve(
         } else {
             return None;
         };
-        let p = people.antecedent(s, gender, inside_quote)?;
+        let p = salient_antecedent(doc, s, gender, false)?;
         return Some(person_speaker(people, p));
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
@@ -102,10 +233,13 @@ pub(super) fn resolve(
             } else {
                 Gender::Unknown
             };
-            if let Some(p) = people.antecedent(s, gender, inside_quote) {
+            if let Some(p) = salient_antecedent(doc, s, gender, true) {
                 return Some(person_speaker(people, p));
             }
         }
+    }
+    if let Some(sp) = organisation_description(doc, s, &toks) {
+        return Some(sp);
     }
     // A bare capitalised name ("Ukraine", "Breitbart"): no determiner, no lower-case words.
     // A group or a common noun ("Critics", "Officials", "Democrats"): no id unless a gazetteer names it.
@@ -138,6 +272,122 @@ pub(super) fn resolve(
         });
     }
     None
+}
+
+/// Heads of a definite description of an organisation ("the company", "the newspaper").
+const ORG_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "agency",
+    "department",
+    "ministry",
+    "newspaper",
+    "paper",
+    "tabloid",
+    "outlet",
+    "network",
+    "broadcaster",
+    "group",
+    "organization",
+    "organisation",
+    "bank",
+    "council",
+    "committee",
+    "union",
+    "university",
+    "website",
+    "site",
+    "magazine",
+    "court",
+    "club",
+    "party",
+    "team",
+];
+
+/// Entity labels that name an organisation (a gazetteer's "ORG"; not places or nationalities).
+fn is_org_label(label: &str) -> bool {
+    label.eq_ignore_ascii_case("org") || label.eq_ignore_ascii_case("organization")
+}
+
+/// A description of an organisation: a candidate's campaign ("his campaign", "the Smith campaign", "Smith's
+/// campaign") is that person's campaign; "the company", "the agency", "the newspaper" is the organisation the
+/// gazetteer named last before it, outside quotations, within [`MAX_SENTENCES_BACK`] sentences.
+fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker> {
+    let text = doc.text;
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind != Kind::Punct).collect();
+    let (first, head) = (words.first()?, words.last()?);
+    if words.len() > 4 || !head.lower() {
+        return None;
+    }
+    let head_w = &text[head.start..head.end];
+    let first_w = &text[first.start..first.end];
+    if head_w == "campaign" && words.len() >= 2 {
+        let owner = words[words.len() - 2];
+        let person = if owner.kind == Kind::Poss && words.len() >= 3 {
+            doc.people
+                .person_at(words[words.len() - 3].start, words[words.len() - 3].end)
+        } else if owner.cap() {
+            doc.people
+                .person_at(owner.start, owner.end)
+                .or_else(|| person_by_surname(doc, &text[owner.start..owner.end], s))
+        } else if words.len() == 2 && first.cls & POSS_DET != 0 {
+            let gender = match first_w.to_ascii_lowercase().as_str() {
+                "his" => Gender::Male,
+                "her" => Gender::Female,
+                _ => return None,
+            };
+            salient_antecedent(doc, s, gender, false)
+        } else {
+            None
+        }?;
+        let p = &doc.people.persons[person];
+        return Some(Speaker {
+            id: format!("{}_campaign", p.id),
+            name: format!("{} campaign", p.name),
+            label: "ORG".into(),
+            person: None,
+        });
+    }
+    if !first_w.eq_ignore_ascii_case("the") || !ORG_HEADS.contains(&head_w) {
+        return None;
+    }
+    let starts = doc.sentence_starts();
+    let sent = starts.partition_point(|&x| x <= s);
+    let floor = match starts.len() {
+        0 => 0,
+        n => starts[sent.saturating_sub(MAX_SENTENCES_BACK).min(n - 1)],
+    };
+    let i = doc.entities.partition_point(|m| m.start < s);
+    doc.entities[..i]
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|m| m.start >= floor)
+        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start))
+        .map(|m| Speaker {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            label: m.label.clone(),
+            person: None,
+        })
+}
+
+/// The confident person whose name ends in `word` ("Doe" of "the Doe campaign"), mentioned last before `pos`.
+fn person_by_surname(doc: &Doc, word: &str, pos: usize) -> Option<usize> {
+    let people = doc.people;
+    let i = people.mentions.partition_point(|m| m.start < pos);
+    people.mentions[..i]
+        .iter()
+        .rev()
+        .take(200)
+        .map(|m| m.person)
+        .find(|&p| {
+            let person = &people.persons[p];
+            person.confident
+                && person.name.len() > word.len()
+                && person.name.ends_with(word)
+                && person.name[..person.name.len() - word.len()].ends_with(' ')
+        })
 }
 
 fn person_speaker(people: &People, p: usize) -> Speaker {

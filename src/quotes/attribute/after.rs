@@ -5,6 +5,9 @@ use super::*;
 impl<'a> Window<'a> {
     /// Rule 1: a speaker and cue right after the quote token `qi`.
     pub(crate) fn after(&self, qi: usize, quote_final: bool) -> Option<Found> {
+        if let Some(f) = self.as_called(qi) {
+            return Some(f);
+        }
         let f = self.after_inner(qi, quote_final)?;
         // “…,” the judge said, according to the Post: the source named last is the one reported.
         if let Some(ct) = f.cue_tok {
@@ -13,6 +16,55 @@ impl<'a> Window<'a> {
             }
         }
         Some(f)
+    }
+
+    /// `The “joke,” as he called it, …`, `a “blunder,” as Smith put it`: the quoted words are the ones the noun
+    /// phrase after "as" is said to have used (a reporting cue, or a verb of naming: called, put, dubbed…).
+    pub(super) fn as_called(&self, qi: usize) -> Option<Found> {
+        const NAMING: &[&str] = &[
+            "called",
+            "calls",
+            "call",
+            "put",
+            "puts",
+            "dubbed",
+            "dubs",
+            "termed",
+            "terms",
+            "labeled",
+            "labelled",
+            "described",
+            "describes",
+            "phrased",
+            "phrases",
+            "branded",
+            "brands",
+        ];
+        let n = self.toks.len();
+        let mut j = qi + 1;
+        if j < n && self.toks[j].is_punct(',') {
+            j += 1;
+        }
+        if j + 2 >= n || self.word(j) != "as" {
+            return None;
+        }
+        let limit = self.sent_end(j).min(j + 8);
+        let (a, b) = self.np_right(j + 1, limit)?;
+        if b >= limit || !self.toks[b].lower() {
+            return None;
+        }
+        let cue_end = match self.cue(b) {
+            Some((ce, Role::Speech | Role::Label, _)) => ce,
+            _ if NAMING.contains(&self.word(b)) => b + 1,
+            _ => return None,
+        };
+        Some(Found {
+            speaker: self.np_span(a, b),
+            refers: self.refers(a, b),
+            cue: Some((self.toks[b].start, self.toks[cue_end - 1].end)),
+            cue_tok: Some(b),
+            how: How::After,
+        })
     }
 
     /// ", according to X" later in the sentence of token `from`.
