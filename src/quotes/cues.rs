@@ -402,9 +402,10 @@ impl CueLexicon {
     /// Classifies the word tokens of a window (their [`crate::people::lexicon`] class bits) and finds the cue
     /// starting at each, with one table lookup per word.
     pub(crate) fn classify(&self, text: &str, toks: &mut [Tok]) -> Vec<Option<CueHit>> {
-        let mut groups = Vec::with_capacity(toks.len());
-        for t in toks.iter_mut() {
-            let mut g = None;
+        let mut hits = Vec::with_capacity(toks.len());
+        for i in 0..toks.len() {
+            let t = &mut toks[i];
+            let mut group = None;
             if t.kind == Kind::Word {
                 let w = &text[t.start..t.end];
                 let found = if w.is_ascii() {
@@ -418,16 +419,12 @@ impl CueLexicon {
                 }
                 t.cls = cls;
                 if t.lower() {
-                    g = grp;
+                    group = grp;
                 }
             }
-            groups.push(g);
-        }
-        groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| {
-                let (end, p) = self.match_group(text, toks, i, (*g)?)?;
+            // A phrase reads the words after its first (their text, not their classes).
+            hits.push(group.and_then(|g| {
+                let (end, p) = self.match_group(text, toks, i, g)?;
                 Some(CueHit {
                     end,
                     role: p.role,
@@ -437,8 +434,9 @@ impl CueLexicon {
                     bare: p.bare,
                     object: p.object,
                 })
-            })
-            .collect()
+            }));
+        }
+        hits
     }
 
     #[cfg(test)]
