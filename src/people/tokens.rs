@@ -323,6 +323,35 @@ pub(crate) fn tokenize_limited(
         } else {
             end
         };
+        let punct = |out: &mut Vec<Tok>, len: usize, c: u32| {
+            out.push(Tok {
+                start: i,
+                end: i + len,
+                kind: Kind::Punct,
+                flags: 0,
+                cls: 0,
+                aux: c,
+            })
+        };
+        if b < 0x80 && !ASCII_WORD[b as usize] && b != b'\'' {
+            punct(out, 1, b as u32);
+            i += 1;
+            continue;
+        }
+        if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) && i + 2 < end {
+            // U+2000..U+203F (spaces, dashes, quotation marks): never a word character.
+            let cp = 0x2000 + (bytes[i + 2] as u32 & 0x3F);
+            if cp <= 0x200A || cp == 0x2028 || cp == 0x2029 || cp == 0x202F {
+                i += 3;
+                continue;
+            }
+            if cp != 0x2019 {
+                // (’ may be a possessive: below.)
+                punct(out, 3, cp);
+                i += 3;
+                continue;
+            }
+        }
         if b >= 0x80 {
             let c = char_at(text, i).unwrap_or(' ');
             if c.is_whitespace() {
