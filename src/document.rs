@@ -1,7 +1,7 @@
 //! One tokenisation of a document, shared by the stages that read words (crate-internal).
 //!
 //! [`DocTokens::new`] tokenises every paragraph once ([`crate::people::tokens`]), classifies each word and finds
-//! the cue starting at it ([`CueLexicon::classify`]). The people finder copies the few tokens around each
+//! the cue starting at it ([`CueLexicon::classify_into`]). The people finder copies the few tokens around each
 //! capitalised word from it, and the attribution of quotations in marks and reported speech read their windows
 //! from it with [`DocTokens::window`], which folds each quotation into one opaque token and reads whole words at
 //! its edges. A window whose quotations cut through a token of the stream (a quotation mark inside a word) is
@@ -39,8 +39,9 @@ impl DocTokens {
     /// Tokenises and classifies the paragraphs `paras` of `text`; with `cues`, also finds the cue at each
     /// token (without, `hits` are all `None` and words get their [`crate::people::lexicon::classes`]).
     pub(crate) fn new(text: &str, paras: &[Range<usize>], cues: Option<&CueLexicon>) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
-        let mut hits = Vec::with_capacity(text.len() / 5 + 1);
+        // News has about one token per five bytes; room for one per four saves growing the vectors.
+        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
+        let mut hits = Vec::with_capacity(text.len() / 4 + 16);
         let mut para_first = Vec::with_capacity(paras.len() + 1);
         for p in paras {
             let p0 = toks.len();
@@ -48,7 +49,7 @@ impl DocTokens {
             match cues {
                 Some(c) => {
                     tokenize(text, p.start, p.end, &[], false, &mut toks);
-                    hits.extend(c.classify(text, &mut toks[p0..]));
+                    c.classify_into(text, &mut toks[p0..], &mut hits);
                 }
                 None => {
                     tokenize(text, p.start, p.end, &[], true, &mut toks);
@@ -136,7 +137,8 @@ impl DocTokens {
         if !self.fill(ws, we, spans, &mut buf.toks, &mut buf.hits) {
             buf.toks.clear();
             tokenize(text, ws, we, spans, false, &mut buf.toks);
-            buf.hits = cues.classify(text, &mut buf.toks);
+            buf.hits.clear();
+            cues.classify_into(text, &mut buf.toks, &mut buf.hits);
         }
         (&buf.toks, &buf.hits)
     }

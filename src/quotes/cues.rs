@@ -399,10 +399,23 @@ impl CueLexicon {
             .map(|(j, p)| (j, p.role, p.participle))
     }
 
-    /// Classifies the word tokens of a window (their [`crate::people::lexicon`] class bits) and finds the cue
-    /// starting at each, with one table lookup per word.
+    /// [`CueLexicon::classify_into`] into a new vector.
+    #[cfg(test)]
     pub(crate) fn classify(&self, text: &str, toks: &mut [Tok]) -> Vec<Option<CueHit>> {
         let mut hits = Vec::with_capacity(toks.len());
+        self.classify_into(text, toks, &mut hits);
+        hits
+    }
+
+    /// Classifies the word tokens of a window (their [`crate::people::lexicon`] class bits) and appends the cue
+    /// starting at each to `hits`, with one table lookup per word.
+    pub(crate) fn classify_into(
+        &self,
+        text: &str,
+        toks: &mut [Tok],
+        hits: &mut Vec<Option<CueHit>>,
+    ) {
+        hits.reserve(toks.len());
         for i in 0..toks.len() {
             let t = &mut toks[i];
             let mut group = None;
@@ -436,7 +449,6 @@ impl CueLexicon {
                 })
             }));
         }
-        hits
     }
 
     #[cfg(test)]

@@ -72,7 +72,7 @@ fn is_final(t: &Tok) -> bool {
 }
 
 impl<'a> Window<'a> {
-    /// A window over `toks`, classified (and with the cue at each token found) by [`CueLexicon::classify`].
+    /// A window over `toks`, classified (and with the cue at each token found) by [`CueLexicon::classify_into`].
     pub(crate) fn new(
         text: &'a str,
         toks: &'a [Tok],
