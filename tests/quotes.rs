@@ -516,3 +516,57 @@ fn a_nested_quotation_is_a_quote_of_its_own() {
     assert_eq!(inner.len(), 1);
     assert_eq!(inner[0].kind, QuoteKind::Scare);
 }
+
+/// The speaker mention (sliced) of the first quote whose text is `quote`.
+fn speaker_of(t: &str, r: &QuoteResult, quote: &str) -> Option<String> {
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == quote)
+        .expect("quote");
+    q.speaker.clone().map(|s| t[s].to_string())
+}
+
+#[test]
+fn a_speaker_is_someone_who_can_speak() {
+    // issue 11: a state abbreviation the tokenizer does not know ("R-Ky.") ends no sentence
+    let t = "“We will win the vote,” Senate Majority Leader Tom Bradley, R-Ky., said Tuesday.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We will win the vote,").as_deref(),
+        Some("Tom Bradley")
+    );
+    // a year after a preposition is a time adverbial, not the subject of "said"
+    let t = "The senator, who in 2011 said the plan was a “total failure,” did not comment.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(speaker_of(t, &r, "total failure,").as_deref(), Some("2011"));
+    // "a resident of Denver": the resident speaks, not the city
+    let t = "“We will rebuild,” a resident of Denver said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We will rebuild,").as_deref(),
+        Some("a resident of Denver")
+    );
+    // an event cannot speak
+    let t = "Prices rose after what the crisis said was “an unfixable mess.”";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(
+        speaker_of(t, &r, "an unfixable mess.").as_deref(),
+        Some("the crisis")
+    );
+}
+
+#[test]
+fn an_epigraph_name_ends_its_line() {
+    // issue 11: `“…” ― Name.` on lines of their own: each quote takes the name after it, not the one before
+    let t = "Readers wrote to us.\n“We need more nurses.” ― Maria Gomez.\n“Our schools are failing.” ― Peter Wong.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We need more nurses.").as_deref(),
+        Some("Maria Gomez")
+    );
+    assert_eq!(
+        speaker_of(t, &r, "Our schools are failing.").as_deref(),
+        Some("Peter Wong")
+    );
+}
