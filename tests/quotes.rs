@@ -570,3 +570,22 @@ fn an_epigraph_name_ends_its_line() {
         Some("Peter Wong")
     );
 }
+
+#[test]
+fn a_lone_surname_is_the_full_name_named_later_in_the_article() {
+    // issue 11: `Smith: “…”` and `“…,” Smith said` before "John Smith" is introduced
+    for t in [
+        "Smith: “We will win the race.” Later that day, John Smith toured the plant.",
+        "“We will win the race,” Smith said. Later that day, John Smith toured the plant.",
+    ] {
+        let r = extract(t, &[], &QuoteOptions::default());
+        let q = &r.quotes[0];
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Smith");
+        assert_eq!(r.speaker_name(q), Some("John Smith"));
+    }
+    // two people share the surname: no guess
+    let t = "“We will win,” Clinton said. Bill Clinton and Hillary Clinton toured the plant.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(r.speaker_name(&r.quotes[0]), Some("Bill Clinton"));
+    assert_ne!(r.speaker_name(&r.quotes[0]), Some("Hillary Clinton"));
+}

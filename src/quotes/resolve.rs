@@ -264,6 +264,12 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;
         }
+        // A lone surname ("Smith: “…”") of the one person of the article whose full name ends in it.
+        if !name.contains(' ') {
+            if let Some(p) = unique_surname(people, &name) {
+                return Some(person_speaker(people, p));
+            }
+        }
         return Some(Speaker {
             id: slug(&name),
             name,
@@ -388,6 +394,27 @@ fn person_by_surname(doc: &Doc, word: &str, pos: usize) -> Option<usize> {
                 && person.name.ends_with(word)
                 && person.name[..person.name.len() - word.len()].ends_with(' ')
         })
+}
+
+/// The one confident person of the document whose name ends in the word `word` (none when two do; the first
+/// 4096 persons are read).
+fn unique_surname(people: &People, word: &str) -> Option<usize> {
+    let mut found = None;
+    for (p, person) in people.persons.iter().enumerate().take(4096) {
+        let n = &person.name;
+        let hit = person.confident
+            && n.len() > word.len() + 1
+            && n.is_char_boundary(n.len() - word.len())
+            && n[n.len() - word.len()..].eq_ignore_ascii_case(word)
+            && n[..n.len() - word.len()].ends_with(' ');
+        if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(p);
+        }
+    }
+    found
 }
 
 fn person_speaker(people: &People, p: usize) -> Speaker {
