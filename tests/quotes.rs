@@ -589,3 +589,18 @@ fn a_lone_surname_is_the_full_name_named_later_in_the_article() {
     assert_ne!(r.speaker_name(&r.quotes[0]), Some("Bill Clinton"));
     assert_ne!(r.speaker_name(&r.quotes[0]), Some("Hillary Clinton"));
 }
+
+#[test]
+fn the_newspaper_is_the_news_medium_named_before() {
+    // issue 11: without a gazetteer, "the newspaper" is the last news name before it (not a person, not a place)
+    let t = "The editors of The Boston Globe endorsed the mayor on Sunday. “She has earned a second term,” the newspaper wrote.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = &r.quotes[0];
+    assert_eq!(&t[q.speaker.clone().unwrap()], "the newspaper");
+    assert_eq!(r.speaker_name(q), Some("Boston Globe"));
+    // no news name before it: unresolved
+    let t =
+        "Voters met in New York on Sunday. “She has earned a second term,” the newspaper wrote.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(r.speaker_name(&r.quotes[0]), None);
+}
