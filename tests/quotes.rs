@@ -604,3 +604,22 @@ fn the_newspaper_is_the_news_medium_named_before() {
     let r = extract(t, &[], &QuoteOptions::default());
     assert_eq!(r.speaker_name(&r.quotes[0]), None);
 }
+
+#[test]
+fn a_quoted_title_case_paragraph_is_a_section_heading() {
+    // issue 11: a paragraph that is only a quoted phrase in title case, with no speaker, is a heading
+    let t = "The mine closed in May.\n\n‘Nothing Left to Lose.’\n\nMiners gathered at the gate on Monday.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == "Nothing Left to Lose.")
+        .unwrap();
+    assert_eq!(q.kind, QuoteKind::Scare);
+    assert!(q.speaker.is_none());
+    // a quoted sentence paragraph stays a quote; a named one keeps its speaker
+    let t = "Miners gathered at the gate.\n\n“We have nothing left to lose here.”\n\n“Nothing Left to Lose,” Tom Reyes said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(r.quotes[0].kind, QuoteKind::Scare);
+    assert_eq!(&t[r.quotes[1].speaker.clone().unwrap()], "Tom Reyes");
+}
