@@ -516,3 +516,110 @@ fn a_nested_quotation_is_a_quote_of_its_own() {
     assert_eq!(inner.len(), 1);
     assert_eq!(inner[0].kind, QuoteKind::Scare);
 }
+
+/// The speaker mention (sliced) of the first quote whose text is `quote`.
+fn speaker_of(t: &str, r: &QuoteResult, quote: &str) -> Option<String> {
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == quote)
+        .expect("quote");
+    q.speaker.clone().map(|s| t[s].to_string())
+}
+
+#[test]
+fn a_speaker_is_someone_who_can_speak() {
+    // issue 11: a state abbreviation the tokenizer does not know ("R-Ky.") ends no sentence
+    let t = "“We will win the vote,” Senate Majority Leader Tom Bradley, R-Ky., said Tuesday.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We will win the vote,").as_deref(),
+        Some("Tom Bradley")
+    );
+    // a year after a preposition is a time adverbial, not the subject of "said"
+    let t = "The senator, who in 2011 said the plan was a “total failure,” did not comment.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(speaker_of(t, &r, "total failure,").as_deref(), Some("2011"));
+    // "a resident of Denver": the resident speaks, not the city
+    let t = "“We will rebuild,” a resident of Denver said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We will rebuild,").as_deref(),
+        Some("a resident of Denver")
+    );
+    // an event cannot speak
+    let t = "Prices rose after what the crisis said was “an unfixable mess.”";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(
+        speaker_of(t, &r, "an unfixable mess.").as_deref(),
+        Some("the crisis")
+    );
+}
+
+#[test]
+fn an_epigraph_name_ends_its_line() {
+    // issue 11: `“…” ― Name.` on lines of their own: each quote takes the name after it, not the one before
+    let t = "Readers wrote to us.\n“We need more nurses.” ― Maria Gomez.\n“Our schools are failing.” ― Peter Wong.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(
+        speaker_of(t, &r, "We need more nurses.").as_deref(),
+        Some("Maria Gomez")
+    );
+    assert_eq!(
+        speaker_of(t, &r, "Our schools are failing.").as_deref(),
+        Some("Peter Wong")
+    );
+}
+
+#[test]
+fn a_lone_surname_is_the_full_name_named_later_in_the_article() {
+    // issue 11: `Smith: “…”` and `“…,” Smith said` before "John Smith" is introduced
+    for t in [
+        "Smith: “We will win the race.” Later that day, John Smith toured the plant.",
+        "“We will win the race,” Smith said. Later that day, John Smith toured the plant.",
+    ] {
+        let r = extract(t, &[], &QuoteOptions::default());
+        let q = &r.quotes[0];
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Smith");
+        assert_eq!(r.speaker_name(q), Some("John Smith"));
+    }
+    // two people share the surname: no guess
+    let t = "“We will win,” Clinton said. Bill Clinton and Hillary Clinton toured the plant.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(r.speaker_name(&r.quotes[0]), Some("Bill Clinton"));
+    assert_ne!(r.speaker_name(&r.quotes[0]), Some("Hillary Clinton"));
+}
+
+#[test]
+fn the_newspaper_is_the_news_medium_named_before() {
+    // issue 11: without a gazetteer, "the newspaper" is the last news name before it (not a person, not a place)
+    let t = "The editors of The Boston Globe endorsed the mayor on Sunday. “She has earned a second term,” the newspaper wrote.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = &r.quotes[0];
+    assert_eq!(&t[q.speaker.clone().unwrap()], "the newspaper");
+    assert_eq!(r.speaker_name(q), Some("Boston Globe"));
+    // no news name before it: unresolved
+    let t =
+        "Voters met in New York on Sunday. “She has earned a second term,” the newspaper wrote.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_eq!(r.speaker_name(&r.quotes[0]), None);
+}
+
+#[test]
+fn a_quoted_title_case_paragraph_is_a_section_heading() {
+    // issue 11: a paragraph that is only a quoted phrase in title case, with no speaker, is a heading
+    let t = "The mine closed in May.\n\n‘Nothing Left to Lose.’\n\nMiners gathered at the gate on Monday.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| &t[q.start..q.end] == "Nothing Left to Lose.")
+        .unwrap();
+    assert_eq!(q.kind, QuoteKind::Scare);
+    assert!(q.speaker.is_none());
+    // a quoted sentence paragraph stays a quote; a named one keeps its speaker
+    let t = "Miners gathered at the gate.\n\n“We have nothing left to lose here.”\n\n“Nothing Left to Lose,” Tom Reyes said.";
+    let r = extract(t, &[], &QuoteOptions::default());
+    assert_ne!(r.quotes[0].kind, QuoteKind::Scare);
+    assert_eq!(&t[r.quotes[1].speaker.clone().unwrap()], "Tom Reyes");
+}

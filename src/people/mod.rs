@@ -1103,6 +1103,7 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
             person: p,
         });
     }
+    merge_lone_surnames(&mut persons, &mut genders, &mut mentions);
     for (p, person) in persons.iter_mut().enumerate() {
         person.gender = match genders[p] {
             (true, false) => Gender::Male,
@@ -1112,6 +1113,80 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
     }
     mentions.sort_by_key(|m| m.start);
     People { persons, mentions }
+}
+
+/// A final pass over the article: a person known only by one word ("Smith: “We will win”") whose full name
+/// comes later ("John Smith toured the plant") is that person, when exactly one confident person's name ends in
+/// that word and their genders agree. (A full name before its surname is joined while clustering.)
+fn merge_lone_surnames(
+    persons: &mut Vec<Person>,
+    genders: &mut Vec<(bool, bool)>,
+    mentions: &mut [PersonMention],
+) {
+    let mut by_last: FnvMap<String, (usize, bool)> = FnvMap::default();
+    for (p, person) in persons.iter().enumerate() {
+        if !person.confident {
+            continue;
+        }
+        let Some((_, last)) = person.name.rsplit_once(' ') else {
+            continue;
+        };
+        let mut key = String::new();
+        push_lower(&mut key, last);
+        by_last
+            .entry(key)
+            .and_modify(|e| e.1 = true)
+            .or_insert((p, false));
+    }
+    let mut target: Vec<usize> = (0..persons.len()).collect();
+    let mut merged = false;
+    let mut key = String::new();
+    for p in 0..persons.len() {
+        if persons[p].name.contains(' ') || persons[p].name.chars().count() < 2 {
+            continue;
+        }
+        key.clear();
+        push_lower(&mut key, &persons[p].name);
+        let Some(&(full, ambiguous)) = by_last.get(key.as_str()) else {
+            continue;
+        };
+        let (m1, f1) = genders[p];
+        let (m2, f2) = genders[full];
+        if ambiguous || full == p || (m1 && f2) || (f1 && m2) {
+            continue;
+        }
+        target[p] = full;
+        genders[full] = (m1 || m2, f1 || f2);
+        let moved = std::mem::take(&mut persons[p].mentions);
+        persons[full].mentions.extend(moved);
+        persons[full].mentions.sort_by_key(|r| r.start);
+        merged = true;
+    }
+    if !merged {
+        return;
+    }
+    // Drop the merged persons; renumber the rest.
+    let mut new_index = vec![usize::MAX; persons.len()];
+    let mut n = 0;
+    for p in 0..persons.len() {
+        if target[p] == p {
+            new_index[p] = n;
+            n += 1;
+        }
+    }
+    for m in mentions.iter_mut() {
+        m.person = new_index[target[m.person]];
+    }
+    let mut p = 0;
+    persons.retain(|_| {
+        p += 1;
+        target[p - 1] == p - 1
+    });
+    let mut p = 0;
+    genders.retain(|_| {
+        p += 1;
+        target[p - 1] == p - 1
+    });
 }
 
 #[cfg(test)]

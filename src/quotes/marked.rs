@@ -232,7 +232,17 @@ pub(super) fn attribute(
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
                 }
-                if !alone_before && continued.is_none() && w.title_after_owner(qi) {
+                // A paragraph that is nothing but a quoted phrase in title case, nobody named with it, is a
+                // section heading ("‘Nothing Left to Lose.’" between two paragraphs): nobody's words.
+                let heading = opens_para
+                    && q.closed
+                    && own.is_none()
+                    && continued.is_none()
+                    && text[q.close..para.end]
+                        .chars()
+                        .all(|c| c.is_whitespace() || ".!?".contains(c))
+                    && w.title_case(qi);
+                if heading || (!alone_before && continued.is_none() && w.title_after_owner(qi)) {
                     // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
                     att = Att::default();
                     att.kind = Some(QuoteKind::Scare);

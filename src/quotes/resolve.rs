@@ -264,6 +264,12 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return None;
         }
+        // A lone surname ("Smith: “…”") of the one person of the article whose full name ends in it.
+        if !name.contains(' ') {
+            if let Some(p) = unique_surname(people, &name) {
+                return Some(person_speaker(people, p));
+            }
+        }
         return Some(Speaker {
             id: slug(&name),
             name,
@@ -370,6 +376,133 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
             label: m.label.clone(),
             person: None,
         })
+        .or_else(|| named_organisation_before(doc, s, sent, head_w))
+}
+
+/// Heads of a description of a news medium.
+const MEDIA_HEADS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "tabloid",
+    "outlet",
+    "magazine",
+    "website",
+    "site",
+    "network",
+    "broadcaster",
+];
+
+/// Words that end the name of a news medium ("The Boston Globe", "Daily News").
+fn media_word(w: &str) -> bool {
+    matches!(
+        w,
+        "News"
+            | "Times"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Daily"
+            | "Gazette"
+            | "Globe"
+            | "Magazine"
+            | "Press"
+            | "Telegraph"
+            | "Guardian"
+            | "Examiner"
+            | "Chronicle"
+            | "Observer"
+            | "Insider"
+            | "Register"
+            | "Inquirer"
+            | "Star"
+            | "Sun"
+            | "Review"
+            | "Advocate"
+            | "Bulletin"
+            | "Record"
+            | "Courier"
+            | "Standard"
+            | "Mirror"
+            | "Express"
+            | "Wire"
+    )
+}
+
+/// Without a gazetteer: the organisation the text named last before `s` (at most [`MAX_SENTENCES_BACK`]
+/// sentences back, outside quotations), for a description of a news medium ("the newspaper", "the outlet"): a
+/// run of capitalised words that is nobody's name, two words or more ("Boston Globe") or "The" and a name
+/// ("The Advocate"), ending in a word of news names ("Times", "Herald").
+fn named_organisation_before(doc: &Doc, s: usize, sent: usize, head: &str) -> Option<Speaker> {
+    let text = doc.text;
+    let starts = doc.sentence_starts();
+    // Other organisations ("the company") are left to the gazetteer: a place reads like one ("New York").
+    if !MEDIA_HEADS.contains(&head) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    let mut end = s;
+    let mut k = sent;
+    for _ in 0..MAX_SENTENCES_BACK {
+        if k == 0 {
+            break;
+        }
+        k -= 1;
+        let s0 = starts[k];
+        if s0 >= end {
+            continue;
+        }
+        toks.clear();
+        crate::people::tokens::tokenize_limited(text, s0, end, &[], true, 80, &mut toks);
+        let mut best = None;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !(t.kind == Kind::Word && t.cap()) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i < toks.len() && toks[i].kind == Kind::Word && toks[i].cap() {
+                i += 1;
+            }
+            let (mut ra, rb) = (a, i);
+            let the = text[toks[ra].start..toks[ra].end].eq_ignore_ascii_case("the");
+            if the {
+                ra += 1;
+            }
+            if ra >= rb {
+                continue;
+            }
+            let words = rb - ra;
+            let (ns, ne) = (toks[ra].start, toks[rb - 1].end);
+            let last = &text[toks[rb - 1].start..ne];
+            let person = doc
+                .people
+                .mention_at(ns, ne)
+                .is_some_and(|m| doc.people.persons[m.person].confident);
+            let sentence_start = a == 0 && !the;
+            let ok = !person
+                && !doc.inside_quote(ns)
+                && (words >= 2 || (the && !sentence_start))
+                && media_word(last)
+                && (ra..rb).all(|x| toks[x].cls & (PRONOUN | FIRST_NAME) == 0);
+            if ok {
+                best = Some((ns, ne));
+            }
+        }
+        if let Some((ns, ne)) = best {
+            let name = text[ns..ne].to_string();
+            return Some(Speaker {
+                id: slug(&name),
+                name,
+                label: "ORG".into(),
+                person: None,
+            });
+        }
+        end = s0;
+    }
+    None
 }
 
 /// The confident person whose name ends in `word` ("Doe" of "the Doe campaign"), mentioned last before `pos`.
@@ -388,6 +521,27 @@ fn person_by_surname(doc: &Doc, word: &str, pos: usize) -> Option<usize> {
                 && person.name.ends_with(word)
                 && person.name[..person.name.len() - word.len()].ends_with(' ')
         })
+}
+
+/// The one confident person of the document whose name ends in the word `word` (none when two do; the first
+/// 4096 persons are read).
+fn unique_surname(people: &People, word: &str) -> Option<usize> {
+    let mut found = None;
+    for (p, person) in people.persons.iter().enumerate().take(4096) {
+        let n = &person.name;
+        let hit = person.confident
+            && n.len() > word.len() + 1
+            && n.is_char_boundary(n.len() - word.len())
+            && n[n.len() - word.len()..].eq_ignore_ascii_case(word)
+            && n[..n.len() - word.len()].ends_with(' ');
+        if hit {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(p);
+        }
+    }
+    found
 }
 
 fn person_speaker(people: &People, p: usize) -> Speaker {

@@ -116,7 +116,15 @@ impl<'a> Window<'a> {
             {
                 e += 1;
             }
-            if e == n || self.toks[e].is_punct(',') {
+            // The name ends the window, a clause (comma) or its line (`“…” ― Name.` then a new line).
+            let line_end = |x: usize| {
+                x == n || self.text[self.toks[x - 1].end..self.toks[x].start].contains('\n')
+            };
+            if e == n
+                || self.toks[e].is_punct(',')
+                || line_end(e)
+                || (is_final(&self.toks[e]) && line_end(e + 1))
+            {
                 let (s, t) = self.np_span(j, e);
                 return Some(Found {
                     speaker: (s, t),
@@ -247,7 +255,9 @@ impl<'a> Window<'a> {
                         if first_comma.is_none() {
                             first_comma = Some(k);
                         }
-                    } else if !matches!(t.punct(), Some('(' | ')' | '-' | '&' | '/')) {
+                    } else if !matches!(t.punct(), Some('(' | ')' | '-' | '&' | '/'))
+                        && !self.abbreviation_dot(k)
+                    {
                         return None;
                     }
                 }
@@ -270,5 +280,17 @@ impl<'a> Window<'a> {
             k += 1;
         }
         None
+    }
+}
+
+impl Window<'_> {
+    /// A dot glued to the word before it and followed by a comma ends an abbreviation the tokenizer does not
+    /// know (`Tom Bradley, R-Ky., said`), not a sentence.
+    pub(super) fn abbreviation_dot(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k].is_punct('.')
+            && self.toks[k - 1].kind == Kind::Word
+            && self.toks[k - 1].end == self.toks[k].start
+            && self.toks.get(k + 1).is_some_and(|t| t.is_punct(','))
     }
 }

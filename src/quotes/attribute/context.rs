@@ -409,7 +409,48 @@ impl<'a> Window<'a> {
                 || matches!(w, "'s" | "’s")
                 || matches!(w, "The" | "the" | "A" | "a" | "An" | "an");
         }
+        // A number, a date or a time ("who in 2011 said" read as "2011 said", "Tuesday") cannot speak.
+        if (a..b).all(|x| {
+            let u = &self.toks[x];
+            u.kind != Kind::Word || u.flags & NUM != 0 || (u.is(TIME) && !u.is(PRONOUN))
+        }) {
+            return true;
+        }
         let last = &self.toks[b - 1];
+        // An event or an abstract noun ("the crisis", "the debate", "the war") is no speaker.
+        if last.kind == Kind::Word
+            && last.lower()
+            && (a..b).all(|x| !self.toks[x].is(PERSON_NOUN | ANY_TITLE | HONORIFIC | FIRST_NAME))
+            && matches!(
+                self.word(b - 1),
+                "crisis"
+                    | "war"
+                    | "conflict"
+                    | "debate"
+                    | "election"
+                    | "pandemic"
+                    | "storm"
+                    | "attack"
+                    | "shooting"
+                    | "explosion"
+                    | "violence"
+                    | "situation"
+                    | "problem"
+                    | "issue"
+                    | "economy"
+                    | "weather"
+                    | "scandal"
+                    | "controversy"
+                    | "outbreak"
+                    | "recession"
+                    | "fire"
+                    | "flood"
+                    | "decision"
+                    | "idea"
+            )
+        {
+            return true;
+        }
         t.lower() && t.is(PREP)
             || (last.kind == Kind::Word
                 && last.lower()

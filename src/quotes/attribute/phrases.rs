@@ -471,6 +471,16 @@ impl<'a> Window<'a> {
                 }
                 continue;
             }
+            // A year or a number after a preposition: "who in 2011 said", "since 2019".
+            if t.kind == Kind::Word
+                && t.flags & NUM != 0
+                && i > ss as isize
+                && self.toks[i as usize - 1].lower()
+                && self.toks[i as usize - 1].is(PREP)
+            {
+                i -= 2;
+                continue;
+            }
             if t.punct() == Some(')') {
                 let mut j = i - 1;
                 while j >= ss as isize && i - j < 12 && self.toks[j as usize].punct() != Some('(') {
@@ -752,7 +762,11 @@ impl<'a> Window<'a> {
         }
         if p.is_some() {
             // "Secretary of State John Kerry": a title before the preposition, a name at the end.
-            let head_is_title = (a..head_end).all(|i| toks[i].is(ANY_TITLE | DET) || toks[i].cap());
+            // The title is capitalised: "a resident of Denver" is a resident, not Denver.
+            let head_is_title = (a..head_end).all(|i| {
+                (toks[i].is(DET) && toks[i].cls & PRONOUN == 0)
+                    || (toks[i].cap() && (toks[i].is(ANY_TITLE) || toks[i].cls & NONNAME == 0))
+            }) && (a..head_end).any(|i| toks[i].cap());
             if head_is_title {
                 if let Some(span) = run_before(b, head_end) {
                     return span;
