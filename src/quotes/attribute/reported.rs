@@ -43,6 +43,7 @@ fn takes_object(w: &str) -> bool {
             | "warn"
             | "warns"
             | "warned"
+            | "warning"
             | "remind"
             | "reminds"
             | "reminded"
@@ -177,12 +178,18 @@ impl<'a> Window<'a> {
         if h.role == Role::Source {
             return self.according(k, h.end, ss, e);
         }
-        if k > ss && self.passive_be(k, ss) && h.role != Role::Passive {
-            // "when the case was argued", "it is said": a passive verb has no speaker before it.
+        if k > ss && self.passive_be(k, ss) && h.role != Role::Passive && !h.participle {
+            // "when the case was argued", "it is said": a passive verb has no speaker before it ("is warning"
+            // is a progressive, read below).
             return None;
         }
-        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
-            // "too many names to mention": an infinitive reports nothing yet.
+        if k > ss
+            && self.toks[k - 1].lower()
+            && self.word(k - 1) == "to"
+            && !self.that_follows(h.end)
+        {
+            // "too many names to mention": an infinitive reports nothing yet; with a that-clause it reports for
+            // the clause's subject ("continues to insist that …", "went on to explain that …").
             return None;
         }
         if k > ss
@@ -204,7 +211,15 @@ impl<'a> Window<'a> {
                 return Some(s);
             }
         }
-        let (ce, role, part) = self.usable_cue(k, ss, usize::MAX)?;
+        let (ce, role, part) = match self.usable_cue(k, ss, usize::MAX) {
+            Some(c) => c,
+            // "The governor is warning residents that …": after a form of "be" an ambiguous "-ing" form (a noun
+            // elsewhere: "a warning that …") is a verb in the progressive.
+            None if h.participle && h.usage == Usage::Ambiguous && self.progressive(k, ss) => {
+                (h.end, h.role, false)
+            }
+            None => return None,
+        };
         if matches!(role, Role::Label) {
             return None;
         }
@@ -470,10 +485,25 @@ impl<'a> Window<'a> {
             }
             // "The report, officials said, showed …", "The main risk, the mayor said, is that …"; not an
             // appositive of the speaker (", said Steven Taylor, a professor at …").
-            !(n.lower() && self.word(e + 1).ends_with("ing"))
-                && (self.finite_verb(e + 1, e + 2)
-                    || self.clause_opening(e + 1, full)
-                    || n.lower() && self.word(e + 1) == "that")
+            let w = self.word(e + 1);
+            let speaker_first = !self.toks[k - 1].is_punct(',');
+            // "Sales were strong, the firm said, until the storm …", "…, experts say, including a clause …",
+            // "…, the agency said, and those in the bottom fifth paid …": after "X said" (not "said X", whose
+            // comma may open an appositive) a subordinate clause, a prepositional phrase or a coordinated clause
+            // continues the report.
+            let continues = speaker_first
+                && n.kind == Kind::Word
+                && n.lower()
+                && (w == "including"
+                    || n.is(SUB | PREP)
+                        && n.cls & PRONOUN == 0
+                        && !matches!(w, "while" | "whereas" | "although" | "though")
+                    || matches!(w, "and" | "but") && self.clause_opening(e + 2, full));
+            continues
+                || !(n.lower() && w.ends_with("ing"))
+                    && (self.finite_verb(e + 1, e + 2)
+                        || self.clause_opening(e + 1, full)
+                        || n.lower() && w == "that")
         };
         let content = |from: usize, to: usize| {
             if parenthetical {
@@ -562,9 +592,14 @@ impl<'a> Window<'a> {
             // "said: “…”", "said, “…”", "said “…”": a quotation in marks takes it.
             return None;
         }
-        let (mut a, mut b) = self
-            .subject_of(k, ce, role, part, ss)
-            .or_else(|| self.number_subject(k, ss))?;
+        let infinitive = k > ss + 1 && self.toks[k - 1].lower() && self.word(k - 1) == "to";
+        let (mut a, mut b) = if infinitive {
+            self.infinitive_subject(k - 1, ss)
+        } else {
+            self.subject_of(k, ce, role, part, ss)
+        }
+        .or_else(|| self.number_subject(k, ss))
+        .or_else(|| self.dash_subject(k, ss))?;
         if a >= k && !part && k > ss + 1 && self.toks[k - 1].is_punct(',') {
             // "Alexei Kulemzin, the mayor of Donetsk, said Ukrainian shelling hit …": the name after the cue
             // starts the content; the subject is before the appositive.
@@ -572,8 +607,9 @@ impl<'a> Window<'a> {
                 .appositive_subject(k - 1, ss)
                 .or_else(|| self.clause_subject(ss, k - 1))?;
         }
-        if a >= k || a > ss && self.toks[a - 1].kind == Kind::Quote {
-            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks.
+        if a >= k || !part && a > ss && self.toks[a - 1].kind == Kind::Quote {
+            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks (a participle
+            // after it reports more: "“…,” she said, adding that …").
             return None;
         }
         let bare = self.hits[k].is_some_and(|h| h.bare);
@@ -600,11 +636,22 @@ impl<'a> Window<'a> {
             && self.toks[j].lower()
             && self.word(j) == "that"
             && self.toks[j + 1].kind == Kind::Word;
-        let start = if that { j + 1 } else { j };
+        let start = if that {
+            j + 1
+        } else if let Some(s) = self.that_aside(j, e) {
+            // "said that, if elected, she would …": the clause after the aside.
+            return self.speech((s, self.cut(s, e)), (a, b), k, ce);
+        } else {
+            j
+        };
         if start >= e {
             return None;
         }
-        if !(that || self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
+        if !(that
+            || self.clause_opening(start, e)
+            || bare && self.bare_opening(start, e)
+            || self.wh_clause(start, e))
+        {
             return None;
         }
         if !that && j0 != j && self.toks[start].lower() && self.toks[start].cls & PRONOUN == 0 {
@@ -615,6 +662,86 @@ impl<'a> Window<'a> {
         }
         let end = self.cut(start, e);
         self.speech((start, end), (a, b), k, ce)
+    }
+
+    /// Does a complementizer "that" and a word follow at token `j`?
+    fn that_follows(&self, j: usize) -> bool {
+        j + 1 < self.toks.len()
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word
+    }
+
+    /// "The mayor continues to insist that …", "He went on to explain that …", "they are likely to say that …":
+    /// the subject of the verb (or adjective) that governs the infinitive marker at `to`.
+    fn infinitive_subject(&self, to: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut v = to.checked_sub(1)?;
+        if v > ss && self.toks[v].lower() && matches!(self.word(v), "on" | "likely" | "unlikely") {
+            // "went on to", "are likely to"
+            v -= 1;
+        }
+        let t = &self.toks[v];
+        if v <= ss
+            || t.kind != Kind::Word
+            || !t.lower()
+            || t.cls & (DET | PREP | SUB | CONJ | PRONOUN) != 0
+        {
+            return None;
+        }
+        let i = self.skip_left(v as isize - 1, ss)?;
+        if self.toks[i].kind != Kind::Word && self.toks[i].kind != Kind::Poss {
+            return None;
+        }
+        let np = self.np_left(i, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// "Union leaders — including the head of the federation — have argued …": the subject before a
+    /// parenthetical set off by dashes (at most 30 tokens) right before the cue.
+    fn dash_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let close = self.skip_left(k as isize - 1, ss)?;
+        if close <= ss + 1 || !is_dash(&self.toks[close]) {
+            return None;
+        }
+        let open = (close.saturating_sub(30).max(ss + 1)..close - 1)
+            .rev()
+            .find(|&x| is_dash(&self.toks[x]))?;
+        let np = self.np_left(open - 1, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// "that, if elected, she would …", "that, despite the delays, the school …": a "that" at `j` followed by a
+    /// comma-delimited aside of at most 12 tokens and a clause; returns the clause's first token.
+    fn that_aside(&self, j: usize, e: usize) -> Option<usize> {
+        if !(j + 3 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].is_punct(','))
+        {
+            return None;
+        }
+        let c = (j + 3..e.min(j + 15)).find(|&x| {
+            let t = &self.toks[x];
+            t.is_punct(',') || t.kind == Kind::Quote || matches!(t.punct(), Some(';' | ':'))
+        })?;
+        let s = c + 1;
+        (self.toks[c].is_punct(',') && s < e && self.clause_opening(s, e)).then_some(s)
+    }
+
+    /// An indirect question: "explained why she left", "would not say whether the plant will close", "asked how
+    /// …": a wh-word followed by a finite verb within a few words.
+    fn wh_clause(&self, i: usize, e: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Word
+            && t.lower()
+            && match self.word(i) {
+                "how" | "why" | "whether" => true,
+                // "would not say if the plant will close"; not a conditional ("said if she were elected, …",
+                // read by `bare_opening`)
+                "if" => !(i + 1..e.min(i + 16)).any(|x| self.toks[x].is_punct(',')),
+                _ => false,
+            }
+            && self.finite_verb(i + 1, e.min(i + 10))
     }
 
     /// The content of a verb that takes an object: `vowed to fight on`, `urged voters to stay home`, `asked how
@@ -634,7 +761,9 @@ impl<'a> Window<'a> {
             || t.is(DET | POSS_DET) && t.cls & PREP == 0
             || t.cap() && !t.is(SUB | PREP | CONJ)
             || t.flags & NUM != 0
-            || t.lower() && t.cls == 0 && !self.ly_adverb(j)
+            || t.lower()
+                && t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN | TIME) == 0
+                && !self.ly_adverb(j)
             || t.lower() && object_pronoun(w) && w != "it";
         if !ok || self.word(j) == "that" {
             return None;
@@ -850,6 +979,15 @@ impl<'a> Window<'a> {
             ) && (i + 2..e.min(i + 16)).any(|x| self.toks[x].is_punct(','))
                 && (i + 1..e.min(i + 3))
                     .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
+        }
+        if t.lower() && t.cls & PREP != 0 && t.cls & (PRONOUN | DET) == 0 && w != "to" && w != "of"
+        {
+            // "says despite the delays, she still backs it", "said in the end, the vote was close": a short
+            // prepositional phrase closed by a comma, then a clause.
+            return (i + 2..e.min(i + 10))
+                .take_while(|&x| self.toks[x].kind != Kind::Quote && !self.toks[x].is_punct(';'))
+                .find(|&x| self.toks[x].is_punct(','))
+                .is_some_and(|c| c + 1 < e && self.clause_opening(c + 1, e));
         }
         if t.cap() && !t.is(SUB | PREP | CONJ | ADV) || t.flags & NUM != 0 {
             // "say Gov. Anna Berg, who faces a recall, has not …": a name after "say" is the content's subject.

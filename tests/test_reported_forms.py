@@ -1,0 +1,86 @@
+"""Reported speech (kind "indirect"): grammatical forms added for issue 10's accuracy targets. Every sentence is
+invented news text; offsets are checked by slicing."""
+
+from __future__ import annotations
+
+import pytest
+import saidwho as sw
+
+
+def indirect(text: str, **kw):
+    out = [q for q in sw.extract_quotes(text, gazetteer=False, **kw) if q.kind == "indirect"]
+    for q in out:
+        assert text[q.start:q.end] == q.text
+        assert q.speaker is not None and text[q.speaker.start:q.speaker.end] == q.speaker.text
+        assert q.cue is not None and text[q.cue.start:q.cue.end] == q.cue.text
+    return [(q.text, q.speaker.text, q.cue.text) for q in out]
+
+
+FORMS = [
+    # a participle after a quotation reports for the quotation's speaker
+    ("“We will not back down,” she told the crowd, adding that the council would vote again in May.",
+     [("the council would vote again in May", "she", "adding")]),
+    ('"The count was flawed," the mayor said, adding he would appeal.',
+     [("he would appeal", "the mayor", "adding")]),
+    # a progressive is no passive: "is warning", "are saying"
+    ("The governor is warning residents that the storm could bring heavy flooding.",
+     [("the storm could bring heavy flooding", "The governor", "warning")]),
+    ("The ministry is saying that the talks have stalled.",
+     [("the talks have stalled", "The ministry", "saying")]),
+    # "that" followed by an aside set off by commas
+    ("He said that, if reelected, he would cut property taxes.",
+     [("he would cut property taxes", "He", "said")]),
+    ("Parents say that, despite the delays, the school has improved.",
+     [("the school has improved", "Parents", "say")]),
+    # indirect questions
+    ("Martinez explained why she had left the party.", [("why she had left the party", "Martinez", "explained")]),
+    ("The mayor explained how the new budget would work.",
+     [("how the new budget would work", "The mayor", "explained")]),
+    # a bare clause after a short prepositional phrase and a comma
+    ("The councillor says despite the delays, she still backs the project.",
+     [("despite the delays, she still backs the project", "The councillor", "says")]),
+    # an infinitive with a that-clause reports for the governing verb's subject
+    ("The senator went on to explain that the bill would cut costs.",
+     [("the bill would cut costs", "The senator", "explain")]),
+    # the subject before a parenthetical set off by dashes
+    (("Union leaders — including the head of the teachers' federation — have long argued that the pay offer is "
+     "too low."), [("the pay offer is too low", "Union leaders", "argued")]),
+    ("The minister - speaking after a cabinet meeting - declared that the crisis was over.",
+     [("the crisis was over", "The minister", "declared")]),
+    # an object verb whose object is a plain noun phrase
+    ("Some Republican donors have urged party leaders to drop the plan.",
+     [("party leaders to drop the plan", "Some Republican donors", "urged")]),
+    # "charge" with a that-clause
+    ("Critics charge that the plan favors the rich.", [("the plan favors the rich", "Critics", "charge")]),
+]
+
+
+@pytest.mark.parametrize("text,want", FORMS, ids=[f[0][:40] for f in FORMS])
+def test_forms(text, want):
+    assert indirect(text) == want
+
+
+def test_parenthetical_report_continues_after_the_speaker():
+    # "X, the engineer said, until …": after "X said," a subordinate clause, a prepositional phrase or a
+    # coordinated clause continues the report; the content is the whole sentence
+    for text in [
+        "The bridge was safe, the engineer said, until the storm damaged its supports.",
+        ("The new law is vague about who would qualify, housing experts say, including a clause that could exclude "
+        "renters."),
+        "Ticket sales rose 8 percent, the league said in its annual report, and attendance at away games doubled.",
+    ]:
+        [(content, _, _)] = indirect(text)
+        assert content == text[:-1]
+    # the speaker's next act is not
+    assert indirect("The dam held, the engineer said, and then left the site.") == [
+        ("The dam held", "the engineer", "said")]
+
+
+def test_still_not_reported_speech():
+    for text in [
+        "The plan is said to be popular.",
+        "She had too many names to mention them all.",
+        "The data suggests turnout will fall.",
+        "The council asked for more time.",
+    ]:
+        assert indirect(text) == [], text
