@@ -50,6 +50,17 @@ FORMS = [
     # an object verb whose object is a plain noun phrase
     ("Some Republican donors have urged party leaders to drop the plan.",
      [("party leaders to drop the plan", "Some Republican donors", "urged")]),
+    # a reporting clause inside a relative clause: the rest of the relative clause, the speaker after the pronoun
+    ("The new rules, which officials said will take effect in May, do not cover farms.",
+     [("will take effect in May", "officials", "said")]),
+    ("The district had 30 applicants, which he said were split evenly between the two camps.",
+     [("were split evenly between the two camps", "he", "said")]),
+    # ", as X said" closing the sentence
+    ("Turnout was low in the north, as local officials have acknowledged.",
+     [("Turnout was low in the north", "local officials", "acknowledged")]),
+    # a reporting clause opening with a subordinator ends at the main clause
+    ("While the mayor said the budget was balanced, auditors found a large gap.",
+     [("the budget was balanced", "the mayor", "said")]),
     # "charge" with a that-clause
     ("Critics charge that the plan favors the rich.", [("the plan favors the rich", "Critics", "charge")]),
 ]

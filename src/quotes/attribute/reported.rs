@@ -545,7 +545,12 @@ impl<'a> Window<'a> {
         }
         let i = self.skip_left(k as isize - 1, ss + 1)?;
         let (a, b) = self.np_left(i, ss + 1)?;
-        if b - a > 8 || a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+        // "…, as police have said.": the main clause before ", as X said" is the content.
+        let as_comma = a >= ss + 3
+            && self.toks[a - 1].lower()
+            && self.word(a - 1) == "as"
+            && self.toks[a - 2].is_punct(',');
+        if b - a > 8 || a < ss + 2 || !(self.toks[a - 1].is_punct(',') || as_comma) {
             return None;
         }
         // "…, local teachers say.": an adjective may open the speaker when a person noun or a plural ends it.
@@ -560,7 +565,50 @@ impl<'a> Window<'a> {
         {
             return None;
         }
-        self.speech(content(ss, a - 1), (a, b), k, ce)
+        self.speech(
+            content(ss, if as_comma { a - 2 } else { a - 1 }),
+            (a, b),
+            k,
+            ce,
+        )
+    }
+
+    /// "the policy, which officials said will take effect in May, …", "a strike that executives say could hurt
+    /// earnings": a reporting clause inside a relative clause; the content is the rest of the relative clause
+    /// (from the finite verb right after the cue to its comma or the sentence end), the speaker the noun phrase
+    /// between the relative pronoun and the cue.
+    fn relative_report(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
+        if ce >= e || k < ss + 2 {
+            return None;
+        }
+        let v = &self.toks[ce];
+        let w = self.word(ce);
+        let finite = v.kind == Kind::Word
+            && v.lower()
+            && (v.is(AUX)
+                || irregular_past(w)
+                || w.len() > 3 && w.ends_with("ed") && v.cls & (DET | PREP) == 0);
+        if !finite {
+            return None;
+        }
+        let i = self.skip_left(k as isize - 1, ss)?;
+        let (a, b) = self.np_left(i, ss)?;
+        if b != i + 1 || a == ss || b - a > 6 || !self.can_speak(a, b) {
+            return None;
+        }
+        let r = &self.toks[a - 1];
+        if !(r.kind == Kind::Word
+            && r.lower()
+            && matches!(self.word(a - 1), "which" | "that" | "who" | "whom" | "what"))
+        {
+            return None;
+        }
+        let cut = self.cut(ce, e);
+        let end = (ce + 1..cut)
+            .find(|&x| matches!(self.toks[x].punct(), Some(',' | '—' | '–' | '(')))
+            .unwrap_or(cut);
+        let end = self.trim_end(ce, end);
+        self.speech((ce, end), (a, b), k, ce)
     }
 
     /// `X said (that) …`: the subject before the cue, the content after it.
@@ -591,6 +639,11 @@ impl<'a> Window<'a> {
         {
             // "said: “…”", "said, “…”", "said “…”": a quotation in marks takes it.
             return None;
+        }
+        if !part {
+            if let Some(s) = self.relative_report(k, ce, ss, e) {
+                return Some(s);
+            }
         }
         let infinitive = k > ss + 1 && self.toks[k - 1].lower() && self.word(k - 1) == "to";
         let (mut a, mut b) = if infinitive {
@@ -640,7 +693,7 @@ impl<'a> Window<'a> {
             j + 1
         } else if let Some(s) = self.that_aside(j, e) {
             // "said that, if elected, she would …": the clause after the aside.
-            return self.speech((s, self.cut(s, e)), (a, b), k, ce);
+            return self.speech((s, self.intro_cut(a, s, self.cut(s, e))), (a, b), k, ce);
         } else {
             j
         };
@@ -660,8 +713,41 @@ impl<'a> Window<'a> {
                 return None;
             }
         }
-        let end = self.cut(start, e);
+        let end = self.intro_cut(a, start, self.cut(start, e));
         self.speech((start, end), (a, b), k, ce)
+    }
+
+    /// "While the mayor said the budget was balanced, auditors found a gap": when the reporting clause opens with
+    /// a subordinator (its subject at `subj`), the content ends at the comma before the main clause.
+    fn intro_cut(&self, subj: usize, start: usize, end: usize) -> usize {
+        let ss = self.sent[subj];
+        let f = self.clause_start(ss, subj);
+        let t = &self.toks[f];
+        let opens = f < subj
+            && subj - f <= 3
+            && t.kind == Kind::Word
+            && matches!(
+                self.word(f).to_ascii_lowercase().as_str(),
+                "while"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "as"
+                    | "when"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "once"
+                    | "unless"
+            );
+        if !opens {
+            return end;
+        }
+        (start + 2..end)
+            .find(|&x| self.toks[x].is_punct(',') && x + 1 < end && self.clause_opening(x + 1, end))
+            .map_or(end, |c| self.trim_end(start, c))
     }
 
     /// Does a complementizer "that" and a word follow at token `j`?
