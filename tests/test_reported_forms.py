@@ -61,6 +61,18 @@ FORMS = [
     # a reporting clause opening with a subordinator ends at the main clause
     ("While the mayor said the budget was balanced, auditors found a large gap.",
      [("the budget was balanced", "the mayor", "said")]),
+    ("The council discussed the plan, which state media claimed now allows the city to expand.",
+     [("now allows the city to expand", "state media", "claimed")]),
+    # a participle after a group, a noun of saying, "by" or a coordinator
+    ("Voters view her as more prepared, with 50 percent saying she is ready for the job.",
+     [("she is ready for the job", "50 percent", "saying")]),
+    ("Later, the mayor's office released a statement saying it was postponing the rally.",
+     [("it was postponing the rally", "the mayor's office", "saying")]),
+    ("The mayor responded by saying she would not resign.", [("she would not resign", "The mayor", "saying")]),
+    ("She called the plan bold, saying it was overdue but suggesting that the cost might be too high.",
+     [("it was overdue", "She", "saying"), ("the cost might be too high", "She", "suggesting")]),
+    # after a quotation, a cue followed by a clear clause reports that clause too
+    ("“We were friends for years,” he claimed they had never met.", [("they had never met", "he", "claimed")]),
     # "charge" with a that-clause
     ("Critics charge that the plan favors the rich.", [("the plan favors the rich", "Critics", "charge")]),
 ]
@@ -93,5 +105,7 @@ def test_still_not_reported_speech():
         "She had too many names to mention them all.",
         "The data suggests turnout will fall.",
         "The council asked for more time.",
+        "“We will win,” he vowed to supporters.",
+        "The campaign has halted paid speeches since announcing his candidacy.",
     ]:
         assert indirect(text) == [], text

@@ -218,6 +218,15 @@ impl<'a> Window<'a> {
             None if h.participle && h.usage == Usage::Ambiguous && self.progressive(k, ss) => {
                 (h.end, h.role, false)
             }
+            // "a statement saying …", "with 40 percent saying …": a participle after a noun of saying or a
+            // group (read below).
+            None if h.participle
+                && h.usage == Usage::Any
+                && k > ss
+                && (self.speech_noun(k - 1) || self.group_before(k - 1)) =>
+            {
+                (h.end, h.role, true)
+            }
             None => return None,
         };
         if matches!(role, Role::Label) {
@@ -234,8 +243,19 @@ impl<'a> Window<'a> {
         let after_noun = k > ss && self.speech_noun(k - 1);
         // "farmers saying the price is too low …", "40 percent saying …": a group and what it says.
         let after_group = part && k > ss && self.group_before(k - 1);
+        // "responded by saying …", "opened the session by announcing that …": the main clause's subject speaks.
+        let after_by = k > ss
+            && self.toks[k - 1].lower()
+            && matches!(
+                self.word(k - 1),
+                "by" | "after" | "before" | "while" | "when" | "since" | "and" | "but"
+            );
         if part
-            && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun || after_group)
+            && !(k > ss && self.toks[k - 1].is_punct(',')
+                || after_as
+                || after_noun
+                || after_group
+                || after_by)
         {
             // "a series of decrees declaring …" modifies a noun; ", saying …" and "as saying …" report.
             return None;
@@ -581,13 +601,26 @@ impl<'a> Window<'a> {
         if ce >= e || k < ss + 2 {
             return None;
         }
-        let v = &self.toks[ce];
-        let w = self.word(ce);
+        // "which state media claimed now allows …": adverbs before the verb
+        let mut f = ce;
+        while f < e
+            && f < ce + 2
+            && self.toks[f].lower()
+            && (self.toks[f].is(ADV | TIME) || self.ly_adverb(f))
+        {
+            f += 1;
+        }
+        if f >= e {
+            return None;
+        }
+        let v = &self.toks[f];
+        let w = self.word(f);
         let finite = v.kind == Kind::Word
             && v.lower()
             && (v.is(AUX)
                 || irregular_past(w)
-                || w.len() > 3 && w.ends_with("ed") && v.cls & (DET | PREP) == 0);
+                || w.len() > 3 && w.ends_with("ed") && v.cls & (DET | PREP) == 0
+                || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && v.cls == 0);
         if !finite {
             return None;
         }
@@ -646,8 +679,14 @@ impl<'a> Window<'a> {
             }
         }
         let infinitive = k > ss + 1 && self.toks[k - 1].lower() && self.word(k - 1) == "to";
+        let group =
+            part && k > ss + 1 && self.group_before(k - 1) && !self.toks[k - 1].is_punct(',');
         let (mut a, mut b) = if infinitive {
             self.infinitive_subject(k - 1, ss)
+        } else if group {
+            // "with 40 percent saying …", "local farmers saying …": the group speaks.
+            self.number_subject(k, ss)
+                .or_else(|| self.np_left(k - 1, ss))
         } else {
             self.subject_of(k, ce, role, part, ss)
         }
@@ -660,9 +699,8 @@ impl<'a> Window<'a> {
                 .appositive_subject(k - 1, ss)
                 .or_else(|| self.clause_subject(ss, k - 1))?;
         }
-        if a >= k || !part && a > ss && self.toks[a - 1].kind == Kind::Quote {
-            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks (a participle
-            // after it reports more: "“…,” she said, adding that …").
+        let after_quote = !part && a > ss && self.toks[a - 1].kind == Kind::Quote;
+        if a >= k {
             return None;
         }
         let bare = self.hits[k].is_some_and(|h| h.bare);
@@ -670,7 +708,10 @@ impl<'a> Window<'a> {
             // "That sharp rise suggests …", "early sales data suggests …": evidence, not speech.
             return None;
         }
-        let object = self.hits[k].is_some_and(|h| h.object);
+        // "by announcing that …" reports; "since announcing his candidacy", "by admitting more students" are acts.
+        let after_prep =
+            part && k > ss && self.toks[k - 1].lower() && self.toks[k - 1].is(PREP | SUB);
+        let object = self.hits[k].is_some_and(|h| h.object) && !after_prep && !after_quote;
         if object {
             if let Some(s) = self.object_content(k, ce2, (a, b), e) {
                 return Some(s);
@@ -698,6 +739,11 @@ impl<'a> Window<'a> {
             j
         };
         if start >= e {
+            return None;
+        }
+        if after_quote && !(that || self.clause_opening(start, e) && self.toks[start].is(PRONOUN)) {
+            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks; only a clear
+            // clause after it is more ("“…,” he claimed they had never met").
             return None;
         }
         if !(that
@@ -1222,7 +1268,7 @@ impl<'a> Window<'a> {
                     let w = self.word(j + 1);
                     n.lower()
                         && n.cls & (DET | PRONOUN | PREP) == 0
-                        && self.hits[j + 1].is_some_and(|h| !h.participle)
+                        && self.hits[j + 1].is_some_and(|h| !h.participle || h.clause)
                         && !w.is_empty()
                 }
             {
