@@ -73,6 +73,11 @@ FORMS = [
      [("it was overdue", "She", "saying"), ("the cost might be too high", "She", "suggesting")]),
     # after a quotation, a cue followed by a clear clause reports that clause too
     ("“We were friends for years,” he claimed they had never met.", [("they had never met", "he", "claimed")]),
+    # headlines in title case: the cue written with a capital
+    ("Former Mayor Says City Budget Is Balanced.", [("City Budget Is Balanced", "Former Mayor", "Says")]),
+    ("Bridge Will Reopen In May, Harbor Authority Says.",
+     [("Bridge Will Reopen In May", "Harbor Authority", "Says")]),
+    ("Railing Against The Tax, Senator Vows To Block The Bill.", [("To Block The Bill", "Senator", "Vows")]),
     # "charge" with a that-clause
     ("Critics charge that the plan favors the rich.", [("the plan favors the rich", "Critics", "charge")]),
 ]
@@ -107,5 +112,7 @@ def test_still_not_reported_speech():
         "The council asked for more time.",
         "“We will win,” he vowed to supporters.",
         "The campaign has halted paid speeches since announcing his candidacy.",
+        "The mayor Says nothing.",
+        "Says the mayor: we are fine.",
     ]:
         assert indirect(text) == [], text

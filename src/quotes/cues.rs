@@ -460,6 +460,27 @@ impl CueLexicon {
             .collect()
     }
 
+    /// The cue a capitalised word opens, as [`CueLexicon::classify`] finds for lower-case words only: for headlines
+    /// written in title case ("Mayor Says Budget Is Balanced"), which the caller recognises.
+    pub(crate) fn capitalised_hit(&self, text: &str, toks: &[Tok], i: usize) -> Option<CueHit> {
+        let t = toks.get(i)?;
+        let w = &text[t.start..t.end];
+        if t.kind != Kind::Word || !w.is_ascii() {
+            return None;
+        }
+        let g = self.inner.index.get_ci(w.as_bytes())?.1?;
+        let (end, p) = self.match_group(text, toks, i, g)?;
+        Some(CueHit {
+            end,
+            role: p.role,
+            participle: p.participle,
+            usage: p.usage,
+            clause: p.clause,
+            bare: p.bare,
+            object: p.object,
+        })
+    }
+
     #[cfg(test)]
     fn phrase_at(&self, text: &str, toks: &[Tok], i: usize) -> Option<(usize, &Phrase)> {
         let t = toks.get(i)?;
@@ -531,8 +552,10 @@ impl Inner {
         if self.clause_words.iter().any(|w| &w[..] == b"according") {
             pats.push(b"According");
         }
+        // Case-insensitive: a headline writes its cue with a capital ("Mayor Says Budget Is Balanced").
         self.clause_finder = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::Standard)
+            .ascii_case_insensitive(true)
             .build(pats)
             .ok();
         self.index = WordTable::build(order.into_iter().map(|k| {

@@ -51,10 +51,7 @@ pub(super) fn find(
         }
         if let Some(pt) = kept.next_if(|k| k.para == pi) {
             let has_cue = pt.hits.iter().any(|h| h.is_some_and(|h| h.clause))
-                || pt
-                    .toks
-                    .iter()
-                    .any(|t| t.cap() && &text[t.start..t.end] == "According");
+                || opts.cues.has_clause_cue(&text[para.clone()]);
             if has_cue {
                 let ends_sentence = |idx: u32| raw[idx as usize].ends_sentence(text);
                 let w = Window::new(text, &pt.toks, &opts.cues, pt.hits, ends_sentence);

@@ -163,7 +163,7 @@ impl<'a> Window<'a> {
                     let ss = self.sent[k];
                     return self.according(k, k + 2, ss, self.content_end(k));
                 }
-                return None;
+                return self.headline(k, self.sent[k]);
             }
             _ => return None,
         };
@@ -273,6 +273,72 @@ impl<'a> Window<'a> {
             }
         }
         self.forward(k, ce, role, part, ss, e)
+    }
+
+    /// A headline in title case: "Former Mayor Says City Budget Is Balanced", "Bridge Will Reopen In May, Engineer
+    /// Says", "Governor Just Announced His Plan": the cue written with a capital (the lexicon's words of saying).
+    fn headline(&self, k: usize, ss: usize) -> Option<Speech> {
+        if k == ss || k + 1 >= self.toks.len() {
+            return None;
+        }
+        let h = self.cues.capitalised_hit(self.text, self.toks, k)?;
+        if !h.clause || h.role != Role::Speech || h.participle {
+            return None;
+        }
+        let e = self.content_end(k);
+        if h.end > e || !self.title_case_sentence(ss, e) {
+            return None;
+        }
+        // "Governor Just Announced …": adverbs and auxiliaries before the cue
+        let mut i = k - 1;
+        while i > ss
+            && k - i <= 3
+            && self.toks[i].is(ADV | AUX | NEG)
+            && self.toks[i].cls & PRONOUN == 0
+        {
+            i -= 1;
+        }
+        if h.end == e {
+            // "…, Engineer Says.": the content before the comma, the speaker after it
+            let (a, b) = self.np_left(i, ss)?;
+            if a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+                return None;
+            }
+            let end = self.trim_end(ss, a - 1);
+            return self.speech((self.clause_start(ss, end), end), (a, b), k, h.end);
+        }
+        let (a, b) = self.np_left(i, ss)?;
+        if a > ss && !(self.toks[a - 1].is_punct(',') || self.toks[a - 1].is_punct(':')) {
+            // "Mike Pence Calls for Prosecutor after Report Reveals …": a subject that opens its clause only
+            if !self.toks[a - 1].is(PREP | SUB | CONJ) {
+                return None;
+            }
+        }
+        let start = h.end;
+        if self.toks[start].kind != Kind::Word && self.toks[start].kind != Kind::Quote {
+            return None;
+        }
+        let end = self.cut(start, e);
+        self.speech((start, end), (a, b), k, h.end)
+    }
+
+    /// Is the sentence `ss..e` written in title case: at least three words of four letters or more, all but one
+    /// capitalised?
+    fn title_case_sentence(&self, ss: usize, e: usize) -> bool {
+        let (mut long, mut lower) = (0, 0);
+        for x in ss..e {
+            let t = &self.toks[x];
+            if t.kind == Kind::Word && self.word(x).len() >= 4 {
+                long += 1;
+                if t.lower() {
+                    lower += 1;
+                    if lower > 1 {
+                        return false;
+                    }
+                }
+            }
+        }
+        long >= 3
     }
 
     /// Does token `i` end a group of people named by a number or a plural ("22 percent", "three in 10",
@@ -1299,7 +1365,14 @@ impl<'a> Window<'a> {
                     self.hits[x].is_some_and(|h| {
                         !h.participle
                             && matches!(h.role, Role::Speech | Role::Source)
-                            && self.closing_tail(x, h.end, e)
+                            && (self.closing_tail(x, h.end, e)
+                                // ", according to attorneys for the family.": the source runs to the end
+                                || h.role == Role::Source
+                                    && x == j + 1
+                                    && h.end < e
+                                    && self
+                                        .source_phrase(h.end, e)
+                                        .is_some_and(|(_, b)| b == e))
                     })
                 });
                 if closes {
