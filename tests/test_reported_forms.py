@@ -116,3 +116,14 @@ def test_still_not_reported_speech():
         "Says the mayor: we are fine.",
     ]:
         assert indirect(text) == [], text
+
+
+def test_headline_quotations_stay_as_they_were():
+    # a quotation in a title-case headline may be a title or a nickname: the headline reports nothing, and the
+    # quotation keeps its own kind
+    text = "Mayor ‘The Builder’ Says Bridge Will Reopen In May."
+    assert indirect(text) == []
+    off = [q.kind for q in sw.extract_quotes(text, gazetteer=False, reported=False)]
+    assert [q.kind for q in sw.extract_quotes(text, gazetteer=False)] == off
+    assert indirect("Museum Will Tell Of Hard Times, Director Says.") == [
+        ("Museum Will Tell Of Hard Times", "Director", "Says")]

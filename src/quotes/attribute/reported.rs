@@ -286,7 +286,11 @@ impl<'a> Window<'a> {
             return None;
         }
         let e = self.content_end(k);
-        if h.end > e || !self.title_case_sentence(ss, e) {
+        if h.end > e
+            || !self.title_case_sentence(ss, e)
+            || (ss..e).any(|x| self.toks[x].kind == Kind::Quote)
+        {
+            // A quotation in a headline is as often a title or a nickname as someone's words: no reading here.
             return None;
         }
         // "Governor Just Announced …": adverbs and auxiliaries before the cue
@@ -315,7 +319,10 @@ impl<'a> Window<'a> {
             }
         }
         let start = h.end;
-        if self.toks[start].kind != Kind::Word && self.toks[start].kind != Kind::Quote {
+        if self.toks[start].kind != Kind::Word
+            || self.toks[start].is(PREP) && self.word(start) != "To"
+        {
+            // "Museum Will Tell Of …" is no report; "Vows To Block …" is
             return None;
         }
         let end = self.cut(start, e);
