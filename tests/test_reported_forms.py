@@ -55,6 +55,12 @@ FORMS = [
      [("will take effect in May", "officials", "said")]),
     ("The district had 30 applicants, which he said were split evenly between the two camps.",
      [("were split evenly between the two camps", "he", "said")]),
+    ("A few weeks after the mayor announced that the plant would close, the council voted to buy it.",
+     [("the plant would close", "the mayor", "announced")]),
+    # a noun-phrase object ends before a time adverbial; an object with an infinitive keeps its extent
+    ("The senator announced her candidacy in June 2015.", [("her candidacy", "The senator", "announced")]),
+    ("The union urged its members to reject the offer in a vote on Friday.",
+     [("its members to reject the offer in a vote on Friday", "The union", "urged")]),
     # ", as X said" closing the sentence
     ("Turnout was low in the north, as local officials have acknowledged.",
      [("Turnout was low in the north", "local officials", "acknowledged")]),
@@ -114,6 +120,7 @@ def test_still_not_reported_speech():
         "The campaign has halted paid speeches since announcing his candidacy.",
         "The mayor Says nothing.",
         "Says the mayor: we are fine.",
+        "Having announced that the talks had failed, the envoy flew home.",
     ]:
         assert indirect(text) == [], text
 

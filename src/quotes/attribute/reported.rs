@@ -776,6 +776,10 @@ impl<'a> Window<'a> {
         if a >= k {
             return None;
         }
+        if b == a + 1 && self.word(a).eq_ignore_ascii_case("having") {
+            // "Having announced that …, the envoy …": a participle clause, its speaker the main clause's subject
+            return None;
+        }
         let bare = self.hits[k].is_some_and(|h| h.bare);
         if !bare && !self.can_speak(a, b) {
             // "That sharp rise suggests …", "early sales data suggests …": evidence, not speech.
@@ -840,27 +844,25 @@ impl<'a> Window<'a> {
     /// a subordinator (its subject at `subj`), the content ends at the comma before the main clause.
     fn intro_cut(&self, subj: usize, start: usize, end: usize) -> usize {
         let ss = self.sent[subj];
-        let f = self.clause_start(ss, subj);
-        let t = &self.toks[f];
-        let opens = f < subj
-            && subj - f <= 3
-            && t.kind == Kind::Word
-            && matches!(
-                self.word(f).to_ascii_lowercase().as_str(),
-                "while"
-                    | "although"
-                    | "though"
-                    | "whereas"
-                    | "as"
-                    | "when"
-                    | "if"
-                    | "because"
-                    | "since"
-                    | "after"
-                    | "before"
-                    | "once"
-                    | "unless"
-            );
+        // the subordinator at most six words before the subject, in the same clause ("A few weeks after the
+        // mayor said …", "Interestingly, after the board asked …"), or a perfect participle opening the
+        // sentence ("Having announced that …")
+        let lo = subj.saturating_sub(6).max(ss);
+        let opens = (lo..subj)
+            .rev()
+            .take_while(|&x| self.toks[x].kind == Kind::Word)
+            .any(|x| {
+                let w = self.word(x);
+                let sub = |s: &str| w.eq_ignore_ascii_case(s);
+                [
+                    "while", "although", "though", "whereas", "as", "when", "if", "because",
+                    "since", "after", "before", "once", "unless",
+                ]
+                .iter()
+                .any(|s| sub(s))
+                    && (x == ss || self.toks[x].lower())
+                    || x == ss && w == "Having"
+            });
         if !opens {
             return end;
         }
@@ -973,11 +975,57 @@ impl<'a> Window<'a> {
         if !ok || self.word(j) == "that" {
             return None;
         }
-        let end = self.cut(j, e);
+        let end = self.intro_cut(np.0, j, self.cut(j, e));
+        let end = self.object_np_end(j, end);
         if end <= j + 1 {
             return None;
         }
         self.speech((j, end), np, k, ce)
+    }
+
+    /// A noun-phrase object ("announced his candidacy in June", "claimed victory in a tweet", "did not mention
+    /// Ryan directly in his speech") ends before the adverbials that follow it: a time word, an adverb, a comma,
+    /// a subordinator or a preposition of time, place or manner. An infinitive ("urged voters to stay home"), a
+    /// wh-clause or a clause with its verb keeps its whole extent.
+    fn object_np_end(&self, j: usize, end: usize) -> usize {
+        let w = self.word(j);
+        if matches!(
+            w,
+            "to" | "what" | "how" | "whether" | "why" | "who" | "if" | "when" | "where"
+        ) || (j..end).any(|x| self.toks[x].lower() && self.word(x) == "to")
+            || self.finite_verb(j + 1, end)
+        {
+            return end;
+        }
+        for x in j + 1..end {
+            let t = &self.toks[x];
+            if t.kind == Kind::Quote || !t.lower() && t.kind == Kind::Word {
+                continue;
+            }
+            let w = self.word(x);
+            if t.lower()
+                && matches!(w, "in" | "on" | "at" | "during")
+                && self
+                    .toks
+                    .get(x + 1)
+                    .is_some_and(|n| n.is(TIME) || n.flags & NUM != 0)
+            {
+                // "announced his candidacy in June 2015", "announced support on Thursday"
+                return self.trim_end(j, x);
+            }
+            let stop = t.kind == Kind::Word
+                && t.lower()
+                && (matches!(
+                    w,
+                    "after" | "before" | "since" | "despite" | "because" | "when" | "while" | "until" | "amid"
+                ) || x > j + 1 && self.speech_pp(x, end))
+                // "once he has said his piece, he is ready …"
+                || t.is_punct(',') && x + 1 < end && self.clause_opening(x + 1, end) && self.toks[x + 1].is(PRONOUN);
+            if stop {
+                return self.trim_end(j, x);
+            }
+        }
+        end
     }
 
     /// After `told`: an object pronoun or a short noun phrase ("told reporters", "told the BBC").
