@@ -187,6 +187,7 @@ impl<'a> Window<'a> {
             && self.toks[k - 1].lower()
             && self.word(k - 1) == "to"
             && !self.that_follows(h.end)
+            && !(h.bare && self.pronoun_clause(h.end))
         {
             // "too many names to mention": an infinitive reports nothing yet; with a that-clause it reports for
             // the clause's subject ("continues to insist that …", "went on to explain that …").
@@ -201,7 +202,13 @@ impl<'a> Window<'a> {
             // "cheaper than, say, a new car"
             return None;
         }
-        if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 {
+        let quantifier = k == ss + 1
+            && matches!(
+                self.word(ss).to_ascii_lowercase().as_str(),
+                "some" | "many" | "most" | "few" | "several" | "both" | "all"
+            );
+        if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 && !quantifier
+        {
             // "the reported figures", "the announced plan": an adjective or a noun.
             return None;
         }
@@ -216,6 +223,17 @@ impl<'a> Window<'a> {
             // "The governor is warning residents that …": after a form of "be" an ambiguous "-ing" form (a noun
             // elsewhere: "a warning that …") is a verb in the progressive.
             None if h.participle && h.usage == Usage::Ambiguous && self.progressive(k, ss) => {
+                (h.end, h.role, false)
+            }
+            // "Unions claim it will cost jobs", "Candidates promise they will …": a form that is a noun elsewhere
+            // is a verb before a subject pronoun and its verb, after a subject.
+            None if !h.participle
+                && h.usage == Usage::Ambiguous
+                && self.pronoun_clause(h.end)
+                && self.subject_like_before(k)
+                && !self.toks[k - 1].is(DET)
+                && self.toks[k - 1].kind != Kind::Poss =>
+            {
                 (h.end, h.role, false)
             }
             // "a statement saying …", "with 40 percent saying …": a participle after a noun of saying or a
@@ -386,8 +404,26 @@ impl<'a> Window<'a> {
             }
             a -= 1;
         }
-        ((a..b).any(|x| self.toks[x].flags & NUM != 0 || self.toks[x].punct() == Some('%')))
-            .then_some((a, b))
+        let number = |x: usize| {
+            let t = &self.toks[x];
+            t.flags & NUM != 0
+                || t.punct() == Some('%')
+                || t.kind == Kind::Word
+                    && matches!(
+                        self.word(x).to_ascii_lowercase().as_str(),
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "half"
+                    )
+        };
+        ((a..b).any(number)).then_some((a, b))
     }
 
     /// "As the local paper reported, …", "As reported by a news agency, …": the content after the comma.
@@ -764,7 +800,8 @@ impl<'a> Window<'a> {
             self.subject_of(k, ce, role, part, ss)
         }
         .or_else(|| self.number_subject(k, ss))
-        .or_else(|| self.dash_subject(k, ss))?;
+        .or_else(|| self.dash_subject(k, ss))
+        .or_else(|| self.loose_subject(k, ss))?;
         if a >= k && !part && k > ss + 1 && self.toks[k - 1].is_punct(',') {
             // "Alexei Kulemzin, the mayor of Donetsk, said Ukrainian shelling hit …": the name after the cue
             // starts the content; the subject is before the appositive.
@@ -897,6 +934,49 @@ impl<'a> Window<'a> {
         }
         let i = self.skip_left(v as isize - 1, ss)?;
         if self.toks[i].kind != Kind::Word && self.toks[i].kind != Kind::Poss {
+            return None;
+        }
+        let np = self.np_left(i, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// Does a clause open at token `j` with a subject pronoun and a finite verb ("they will …", "it cost …")?
+    fn pronoun_clause(&self, j: usize) -> bool {
+        j + 1 < self.toks.len()
+            && self.toks[j].kind == Kind::Word
+            && self.toks[j].is(PRONOUN)
+            && self.toks[j].cls & DET == 0
+            && !matches!(self.word(j), "him" | "her" | "them" | "us" | "me")
+            && self.finite_verb(j + 1, (j + 4).min(self.toks.len()))
+    }
+
+    /// Subjects the other readers miss: "The mayor has since said …" (an adverbial "since" after "has"), a
+    /// quantifier standing alone ("Some say …", "Many argue …").
+    fn loose_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut i = k.checked_sub(1)?;
+        while i > ss && k - i <= 4 {
+            let t = &self.toks[i];
+            let skip = t.kind == Kind::Word
+                && t.lower()
+                && (t.is(ADV | AUX | NEG | TIME)
+                    || self.ly_adverb(i)
+                    || self.word(i) == "since" && self.toks[i - 1].is(AUX));
+            if !skip {
+                break;
+            }
+            i -= 1;
+        }
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || i < ss {
+            return None;
+        }
+        if matches!(
+            self.word(i).to_ascii_lowercase().as_str(),
+            "some" | "many" | "most" | "others" | "few" | "several" | "both" | "all"
+        ) {
+            return Some((i, i + 1));
+        }
+        if i + 1 == k {
             return None;
         }
         let np = self.np_left(i, ss)?;
