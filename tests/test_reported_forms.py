@@ -64,6 +64,9 @@ FORMS = [
     # ", as X said" closing the sentence
     ("Turnout was low in the north, as local officials have acknowledged.",
      [("Turnout was low in the north", "local officials", "acknowledged")]),
+    # the object of a verb of telling before a closing report's tail
+    ("The state was only doing what other states already do, he told the court in his filing.",
+     [("The state was only doing what other states already do", "he", "told")]),
     # a reporting clause opening with a subordinator ends at the main clause
     ("While the mayor said the budget was balanced, auditors found a large gap.",
      [("the budget was balanced", "the mayor", "said")]),

@@ -669,7 +669,11 @@ impl<'a> Window<'a> {
             }
             return self.speech(content(ss, k - 1), (a, b), k, ce);
         }
-        if !tail_ok(ce) {
+        // "…, he told the court in his filing.", "The solution, the partner told them, was simple.": the object
+        // of a verb of telling before the tail.
+        let told =
+            ce < e && ce == k + 1 && takes_object(self.word(k)) && tail_ok(self.skip_object(ce, e));
+        if !(tail_ok(ce) || told) {
             return None;
         }
         let i = self.skip_left(k as isize - 1, ss + 1)?;
