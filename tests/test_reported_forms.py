@@ -67,6 +67,11 @@ FORMS = [
     # the object of a verb of telling before a closing report's tail
     ("The state was only doing what other states already do, he told the court in his filing.",
      [("The state was only doing what other states already do", "he", "told")]),
+    # a closing report's content starts after a dateline or a connective
+    ("TALLAHASSEE — The state will appeal the ruling, the governor said.",
+     [("The state will appeal the ruling", "the governor", "said")]),
+    ("In fact, the bridge was never closed, officials said.",
+     [("the bridge was never closed", "officials", "said")]),
     # a reporting clause opening with a subordinator ends at the main clause
     ("While the mayor said the budget was balanced, auditors found a large gap.",
      [("the budget was balanced", "the mayor", "said")]),

@@ -1595,9 +1595,62 @@ impl<'a> Window<'a> {
         j
     }
 
+    /// Past what opens a sentence before its clause: a dateline at the paragraph's start ("TALLAHASSEE — ",
+    /// "LONDON, May 2 (Reuters) – ") or a connective and its comma ("Still, ", "In fact, ", "Even so, ").
+    fn lead_in(&self, ss: usize, end: usize) -> usize {
+        if ss == 0 {
+            let dash = (0..end.min(12))
+                .take_while(|&x| {
+                    let t = &self.toks[x];
+                    t.kind == Kind::Word && t.cap()
+                        || t.flags & NUM != 0
+                        || matches!(t.punct(), Some(',' | '.' | '(' | ')' | '—' | '–' | '-'))
+                })
+                .find(|&x| x > 0 && matches!(self.toks[x].punct(), Some('—' | '–' | '-')));
+            if let Some(d) = dash {
+                if d + 1 < end {
+                    return d + 1;
+                }
+            }
+        }
+        let t = &self.toks[ss];
+        if ss + 2 < end && t.kind == Kind::Word && t.cap() && self.toks[ss + 1].is_punct(',') {
+            let w = self.word(ss).to_ascii_lowercase();
+            if t.cls & (ADV | CONJ) != 0 && t.cls & (PRONOUN | DET) == 0
+                || matches!(
+                    w.as_str(),
+                    "still" | "nevertheless" | "meanwhile" | "indeed" | "instead" | "so"
+                )
+            {
+                return ss + 2;
+            }
+        }
+        if ss + 3 < end
+            && t.kind == Kind::Word
+            && self.toks[ss + 1].kind == Kind::Word
+            && self.toks[ss + 2].is_punct(',')
+        {
+            let pair = (self.word(ss).to_ascii_lowercase(), self.word(ss + 1));
+            if matches!(
+                (pair.0.as_str(), pair.1),
+                ("in", "fact")
+                    | ("even", "so")
+                    | ("of", "course")
+                    | ("in", "addition")
+                    | ("by", "contrast")
+                    | ("in", "particular")
+                    | ("for", "now")
+                    | ("in", "short")
+            ) {
+                return ss + 3;
+            }
+        }
+        ss
+    }
+
     /// The start of closing-form content: the sentence start, past a leading conjunction or dash.
     fn clause_start(&self, ss: usize, end: usize) -> usize {
-        let mut i = ss;
+        let mut i = self.lead_in(ss, end);
         while i < end {
             let t = &self.toks[i];
             if t.kind == Kind::Punct && !matches!(t.punct(), Some('(' | '$' | '#')) {
