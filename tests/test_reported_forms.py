@@ -85,6 +85,11 @@ FORMS = [
     ("The mayor responded by saying she would not resign.", [("she would not resign", "The mayor", "saying")]),
     ("She called the plan bold, saying it was overdue but suggesting that the cost might be too high.",
      [("it was overdue", "She", "saying"), ("the cost might be too high", "She", "suggesting")]),
+    # a participle after its adverbs
+    ("The candidate has raised doubts about the count, falsely suggesting that the machines were rigged.",
+     [("the machines were rigged", "The candidate", "suggesting")]),
+    ("The senator cautioned against haste before optimistically predicting that the bill would pass.",
+     [("the bill would pass", "The senator", "predicting")]),
     # after a quotation, a cue followed by a clear clause reports that clause too
     ("“We were friends for years,” he claimed they had never met.", [("they had never met", "he", "claimed")]),
     # headlines in title case: the cue written with a capital

@@ -236,6 +236,17 @@ impl<'a> Window<'a> {
             {
                 (h.end, h.role, false)
             }
+            // "…, falsely suggesting that …", "while also saying that …": a participle after its adverbs
+            None if h.participle && h.usage == Usage::Any && {
+                let pk = self.adverbs_before(k, ss);
+                pk < k
+                    && pk > ss
+                    && (self.toks[pk - 1].is_punct(',')
+                        || self.toks[pk - 1].lower() && self.toks[pk - 1].is(SUB | CONJ))
+            } =>
+            {
+                (h.end, h.role, true)
+            }
             // "a statement saying …", "with 40 percent saying …": a participle after a noun of saying or a
             // group (read below).
             None if h.participle
@@ -262,14 +273,15 @@ impl<'a> Window<'a> {
         // "farmers saying the price is too low …", "40 percent saying …": a group and what it says.
         let after_group = part && k > ss && self.group_before(k - 1);
         // "responded by saying …", "opened the session by announcing that …": the main clause's subject speaks.
-        let after_by = k > ss
-            && self.toks[k - 1].lower()
+        let pk = self.adverbs_before(k, ss);
+        let after_by = pk > ss
+            && self.toks[pk - 1].lower()
             && matches!(
-                self.word(k - 1),
+                self.word(pk - 1),
                 "by" | "after" | "before" | "while" | "when" | "since" | "and" | "but"
             );
         if part
-            && !(k > ss && self.toks[k - 1].is_punct(',')
+            && !(pk > ss && self.toks[pk - 1].is_punct(',')
                 || after_as
                 || after_noun
                 || after_group
@@ -942,6 +954,20 @@ impl<'a> Window<'a> {
         }
         let np = self.np_left(i, ss)?;
         self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// The first of the adverbs right before token `k` ("falsely", "also"), or `k`.
+    fn adverbs_before(&self, k: usize, ss: usize) -> usize {
+        let mut p = k;
+        while p > ss
+            && k - p < 3
+            && self.toks[p - 1].lower()
+            && (self.toks[p - 1].is(ADV) || self.ly_adverb(p - 1))
+            && self.toks[p - 1].cls & (DET | PRONOUN | SUB | CONJ) == 0
+        {
+            p -= 1;
+        }
+        p
     }
 
     /// Does a clause open at token `j` with a subject pronoun and a finite verb ("they will …", "it cost …")?
