@@ -90,6 +90,14 @@ FORMS = [
      [("the machines were rigged", "The candidate", "suggesting")]),
     ("The senator cautioned against haste before optimistically predicting that the bill would pass.",
      [("the bill would pass", "The senator", "predicting")]),
+    # a noun of saying before the participle, after a time adverbial too: the subject of the verb it is object of
+    ("The campaign sent a fundraising email Wednesday saying that the race was tied.",
+     [("the race was tied", "The campaign", "saying")]),
+    ("The union sent the board a letter on Monday alleging that the vote was unfair.",
+     [("the vote was unfair", "The union", "alleging")]),
+    # a negated verb of saying with a wh-clause
+    ("The council did not say when the vote would take place.",
+     [("when the vote would take place", "The council", "say")]),
     # after a quotation, a cue followed by a clear clause reports that clause too
     ("“We were friends for years,” he claimed they had never met.", [("they had never met", "he", "claimed")]),
     # headlines in title case: the cue written with a capital
@@ -146,6 +154,7 @@ def test_still_not_reported_speech():
         "Having announced that the talks had failed, the envoy flew home.",
         "His claim it was rigged fell flat.",
         "The reported figures were wrong.",
+        "That was what the mayor said when she resigned.",
     ]:
         assert indirect(text) == [], text
 

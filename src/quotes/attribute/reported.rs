@@ -236,6 +236,15 @@ impl<'a> Window<'a> {
             {
                 (h.end, h.role, false)
             }
+            // "He's suggesting that …": a progressive with the auxiliary written onto its subject
+            None if h.participle
+                && k > ss + 1
+                && self.toks[k - 1].kind == Kind::Poss
+                && self.toks[k - 2].is(PRONOUN)
+                && self.toks[k - 2].cls & DET == 0 =>
+            {
+                (h.end, h.role, false)
+            }
             // "…, falsely suggesting that …", "while also saying that …": a participle after its adverbs
             None if h.participle && h.usage == Usage::Any && {
                 let pk = self.adverbs_before(k, ss);
@@ -252,7 +261,7 @@ impl<'a> Window<'a> {
             None if h.participle
                 && h.usage == Usage::Any
                 && k > ss
-                && (self.speech_noun(k - 1) || self.group_before(k - 1)) =>
+                && (self.noun_before_participle(k, ss) || self.group_before(k - 1)) =>
             {
                 (h.end, h.role, true)
             }
@@ -269,7 +278,7 @@ impl<'a> Window<'a> {
             return None;
         }
         let after_as = k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "as";
-        let after_noun = k > ss && self.speech_noun(k - 1);
+        let after_noun = self.noun_before_participle(k, ss);
         // "farmers saying the price is too low …", "40 percent saying …": a group and what it says.
         let after_group = part && k > ss && self.group_before(k - 1);
         // "responded by saying …", "opened the session by announcing that …": the main clause's subject speaks.
@@ -813,7 +822,11 @@ impl<'a> Window<'a> {
             self.number_subject(k, ss)
                 .or_else(|| self.np_left(k - 1, ss))
         } else {
-            self.subject_of(k, ce, role, part, ss)
+            // "… released a statement saying …", "… sent an email Wednesday saying …": the subject of the verb
+            // whose object the noun of saying is
+            part.then(|| self.noun_subject(k, ss))
+                .flatten()
+                .or_else(|| self.subject_of(k, ce, role, part, ss))
         }
         .or_else(|| self.number_subject(k, ss))
         .or_else(|| self.dash_subject(k, ss))
@@ -879,7 +892,7 @@ impl<'a> Window<'a> {
         if !(that
             || self.clause_opening(start, e)
             || bare && self.bare_opening(start, e)
-            || self.wh_clause(start, e))
+            || self.wh_clause(start, e, self.negated(k, ss)))
         {
             return None;
         }
@@ -954,6 +967,61 @@ impl<'a> Window<'a> {
         }
         let np = self.np_left(i, ss)?;
         self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// Is the cue at `k` negated ("did not say", "would not explain", "never said", "won't say")?
+    fn negated(&self, k: usize, ss: usize) -> bool {
+        (k.saturating_sub(3).max(ss)..k).any(|x| {
+            let t = &self.toks[x];
+            t.kind == Kind::Word
+                && (t.is(NEG)
+                    || matches!(self.word(x), "not" | "never")
+                    || self.word(x).ends_with("n't")
+                    || self.word(x).ends_with("n’t"))
+        })
+    }
+
+    /// A noun of saying right before the participle at `k`, or before a time adverbial there: "a statement
+    /// saying …", "an email Wednesday saying …", "a letter on Monday alleging …".
+    fn noun_before_participle(&self, k: usize, ss: usize) -> bool {
+        let i = self.time_gap(k, ss);
+        i > ss && self.speech_noun(i - 1)
+    }
+
+    /// "The campaign sent an email Wednesday saying …", "The union sent the board a letter alleging …": the
+    /// subject of the verb whose object is the noun of saying before the participle at `k`.
+    fn noun_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let i = self.time_gap(k, ss);
+        if !(i > ss + 2 && self.speech_noun(i - 1)) {
+            return None;
+        }
+        // the verb: the nearest past form before the noun ("sent", "released", "issued"), at most 8 words back
+        let v = (i.saturating_sub(9).max(ss + 1)..i - 1).rev().find(|&x| {
+            let t = &self.toks[x];
+            let w = self.word(x);
+            t.kind == Kind::Word
+                && t.lower()
+                && t.cls & (DET | PREP | SUB | CONJ | PRONOUN) == 0
+                && (irregular_past(w) || w.len() > 3 && w.ends_with("ed"))
+        })?;
+        let j = self.skip_left(v as isize - 1, ss)?;
+        let np = self.np_left(j, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// The start of a time adverbial right before token `k` ("Wednesday", "on Monday"), or `k`.
+    fn time_gap(&self, k: usize, ss: usize) -> usize {
+        let mut i = k;
+        if i > ss + 1 && self.toks[i - 1].is(TIME) && self.toks[i - 1].cls & (DET | PRONOUN) == 0 {
+            i -= 1;
+            if i > ss + 1
+                && self.toks[i - 1].lower()
+                && matches!(self.word(i - 1), "on" | "last" | "this")
+            {
+                i -= 1;
+            }
+        }
+        i
     }
 
     /// The first of the adverbs right before token `k` ("falsely", "also"), or `k`.
@@ -1047,12 +1115,14 @@ impl<'a> Window<'a> {
 
     /// An indirect question: "explained why she left", "would not say whether the plant will close", "asked how
     /// …": a wh-word followed by a finite verb within a few words.
-    fn wh_clause(&self, i: usize, e: usize) -> bool {
+    fn wh_clause(&self, i: usize, e: usize, negated: bool) -> bool {
         let t = &self.toks[i];
         t.kind == Kind::Word
             && t.lower()
             && match self.word(i) {
                 "how" | "why" | "whether" => true,
+                // "did not say when the vote would take place", "would not say who had won"
+                "when" | "where" | "who" | "what" => negated,
                 // "would not say if the plant will close"; not a conditional ("said if she were elected, …",
                 // read by `bare_opening`)
                 "if" => !(i + 1..e.min(i + 16)).any(|x| self.toks[x].is_punct(',')),
