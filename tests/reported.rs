@@ -112,3 +112,17 @@ fn the_lexicon_says_which_cues_take_content() {
         [t("the plan will fail", "Mr Smith", "believes")]
     );
 }
+
+#[test]
+fn headlines_in_title_case() {
+    let o = QuoteOptions::default();
+    assert_eq!(
+        reported("Port Workers Say Night Shifts Will End In March.", &o),
+        [t("Night Shifts Will End In March", "Port Workers", "Say")]
+    );
+    // a capitalised cue outside a title-case sentence reports nothing
+    assert_eq!(
+        reported("The mayor Says nothing about the port.", &o),
+        Vec::<(String, String, String)>::new()
+    );
+}

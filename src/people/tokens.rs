@@ -28,6 +28,8 @@ pub(crate) const NUM: u8 = 4;
 pub(crate) const ABBR: u8 = 8;
 /// Every letter is upper case and there are at least two ("FSB", "U.S.").
 pub(crate) const ALLCAPS: u8 = 16;
+/// The word, in any case, is the first word of a cue phrase (set by the cue lexicon's classification).
+pub(crate) const CUE_WORD: u8 = 32;
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Tok {

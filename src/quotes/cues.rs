@@ -23,7 +23,7 @@
 use std::sync::{Arc, LazyLock};
 
 use crate::people::lexicon::{entries as lexicon_entries, FnvMap};
-use crate::people::tokens::{Kind, Tok};
+use crate::people::tokens::{Kind, Tok, CUE_WORD};
 use crate::people::wordtable::WordTable;
 use crate::{Error, Result};
 
@@ -431,6 +431,9 @@ impl CueLexicon {
                     cls |= crate::people::lexicon::classes(&w[..w.len() - 1]);
                 }
                 t.cls = cls;
+                if grp.is_some() {
+                    t.flags |= CUE_WORD;
+                }
                 if t.lower() {
                     group = grp;
                 }
@@ -449,6 +452,27 @@ impl CueLexicon {
                 })
             }));
         }
+    }
+
+    /// The cue a capitalised word opens, as [`CueLexicon::classify`] finds for lower-case words only: for headlines
+    /// written in title case ("Mayor Says Budget Is Balanced"), which the caller recognises.
+    pub(crate) fn capitalised_hit(&self, text: &str, toks: &[Tok], i: usize) -> Option<CueHit> {
+        let t = toks.get(i)?;
+        let w = &text[t.start..t.end];
+        if t.kind != Kind::Word || !w.is_ascii() {
+            return None;
+        }
+        let g = self.inner.index.get_ci(w.as_bytes())?.1?;
+        let (end, p) = self.match_group(text, toks, i, g)?;
+        Some(CueHit {
+            end,
+            role: p.role,
+            participle: p.participle,
+            usage: p.usage,
+            clause: p.clause,
+            bare: p.bare,
+            object: p.object,
+        })
     }
 
     #[cfg(test)]

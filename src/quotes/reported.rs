@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::marks::RawQuote;
 use super::QuoteOptions;
 use crate::document::{DocTokens, WindowBuf};
-use crate::people::tokens::Tok;
+use crate::people::tokens::{Tok, CUE_WORD};
 
 use super::attribute::Window;
 use super::marked::floor_boundary;
@@ -55,7 +55,8 @@ pub(super) fn find(
         let has_cue = (k0..k).any(|i| {
             doc.hits[i].is_some_and(|h| h.clause) || {
                 let t = &doc.toks[i];
-                t.cap() && &text[t.start..t.end] == "According"
+                // A capitalised cue word: "According to", a headline's "Says".
+                t.cap() && (t.flags & CUE_WORD != 0 || &text[t.start..t.end] == "According")
             }
         });
         if !has_cue {

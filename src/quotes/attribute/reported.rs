@@ -43,6 +43,7 @@ fn takes_object(w: &str) -> bool {
             | "warn"
             | "warns"
             | "warned"
+            | "warning"
             | "remind"
             | "reminds"
             | "reminded"
@@ -162,7 +163,7 @@ impl<'a> Window<'a> {
                     let ss = self.sent[k];
                     return self.according(k, k + 2, ss, self.content_end(k));
                 }
-                return None;
+                return self.headline(k, self.sent[k]);
             }
             _ => return None,
         };
@@ -177,12 +178,19 @@ impl<'a> Window<'a> {
         if h.role == Role::Source {
             return self.according(k, h.end, ss, e);
         }
-        if k > ss && self.passive_be(k, ss) && h.role != Role::Passive {
-            // "when the case was argued", "it is said": a passive verb has no speaker before it.
+        if k > ss && self.passive_be(k, ss) && h.role != Role::Passive && !h.participle {
+            // "when the case was argued", "it is said": a passive verb has no speaker before it ("is warning"
+            // is a progressive, read below).
             return None;
         }
-        if k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "to" {
-            // "too many names to mention": an infinitive reports nothing yet.
+        if k > ss
+            && self.toks[k - 1].lower()
+            && self.word(k - 1) == "to"
+            && !self.that_follows(h.end)
+            && !(h.bare && self.pronoun_clause(h.end))
+        {
+            // "too many names to mention": an infinitive reports nothing yet; with a that-clause it reports for
+            // the clause's subject ("continues to insist that …", "went on to explain that …").
             return None;
         }
         if k > ss
@@ -194,7 +202,13 @@ impl<'a> Window<'a> {
             // "cheaper than, say, a new car"
             return None;
         }
-        if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 {
+        let quantifier = k == ss + 1
+            && matches!(
+                self.word(ss).to_ascii_lowercase().as_str(),
+                "some" | "many" | "most" | "few" | "several" | "both" | "all"
+            );
+        if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 && !quantifier
+        {
             // "the reported figures", "the announced plan": an adjective or a noun.
             return None;
         }
@@ -204,7 +218,55 @@ impl<'a> Window<'a> {
                 return Some(s);
             }
         }
-        let (ce, role, part) = self.usable_cue(k, ss, usize::MAX)?;
+        let (ce, role, part) = match self.usable_cue(k, ss, usize::MAX) {
+            Some(c) => c,
+            // "The governor is warning residents that …": after a form of "be" an ambiguous "-ing" form (a noun
+            // elsewhere: "a warning that …") is a verb in the progressive.
+            None if h.participle && h.usage == Usage::Ambiguous && self.progressive(k, ss) => {
+                (h.end, h.role, false)
+            }
+            // "Unions claim it will cost jobs", "Candidates promise they will …": a form that is a noun elsewhere
+            // is a verb before a subject pronoun and its verb, after a subject.
+            None if !h.participle
+                && h.usage == Usage::Ambiguous
+                && self.pronoun_clause(h.end)
+                && self.subject_like_before(k)
+                && !self.toks[k - 1].is(DET)
+                && self.toks[k - 1].kind != Kind::Poss =>
+            {
+                (h.end, h.role, false)
+            }
+            // "He's suggesting that …": a progressive with the auxiliary written onto its subject
+            None if h.participle
+                && k > ss + 1
+                && self.toks[k - 1].kind == Kind::Poss
+                && self.toks[k - 2].is(PRONOUN)
+                && self.toks[k - 2].cls & DET == 0 =>
+            {
+                (h.end, h.role, false)
+            }
+            // "…, falsely suggesting that …", "while also saying that …": a participle after its adverbs
+            None if h.participle && h.usage == Usage::Any && {
+                let pk = self.adverbs_before(k, ss);
+                pk < k
+                    && pk > ss
+                    && (self.toks[pk - 1].is_punct(',')
+                        || self.toks[pk - 1].lower() && self.toks[pk - 1].is(SUB | CONJ))
+            } =>
+            {
+                (h.end, h.role, true)
+            }
+            // "a statement saying …", "with 40 percent saying …": a participle after a noun of saying or a
+            // group (read below).
+            None if h.participle
+                && h.usage == Usage::Any
+                && k > ss
+                && (self.noun_before_participle(k, ss) || self.group_before(k - 1)) =>
+            {
+                (h.end, h.role, true)
+            }
+            None => return None,
+        };
         if matches!(role, Role::Label) {
             return None;
         }
@@ -216,11 +278,23 @@ impl<'a> Window<'a> {
             return None;
         }
         let after_as = k > ss && self.toks[k - 1].lower() && self.word(k - 1) == "as";
-        let after_noun = k > ss && self.speech_noun(k - 1);
+        let after_noun = self.noun_before_participle(k, ss);
         // "farmers saying the price is too low …", "40 percent saying …": a group and what it says.
         let after_group = part && k > ss && self.group_before(k - 1);
+        // "responded by saying …", "opened the session by announcing that …": the main clause's subject speaks.
+        let pk = self.adverbs_before(k, ss);
+        let after_by = pk > ss
+            && self.toks[pk - 1].lower()
+            && matches!(
+                self.word(pk - 1),
+                "by" | "after" | "before" | "while" | "when" | "since" | "and" | "but"
+            );
         if part
-            && !(k > ss && self.toks[k - 1].is_punct(',') || after_as || after_noun || after_group)
+            && !(pk > ss && self.toks[pk - 1].is_punct(',')
+                || after_as
+                || after_noun
+                || after_group
+                || after_by)
         {
             // "a series of decrees declaring …" modifies a noun; ", saying …" and "as saying …" report.
             return None;
@@ -238,6 +312,79 @@ impl<'a> Window<'a> {
             }
         }
         self.forward(k, ce, role, part, ss, e)
+    }
+
+    /// A headline in title case: "Former Mayor Says City Budget Is Balanced", "Bridge Will Reopen In May, Engineer
+    /// Says", "Governor Just Announced His Plan": the cue written with a capital (the lexicon's words of saying).
+    fn headline(&self, k: usize, ss: usize) -> Option<Speech> {
+        if k == ss || k + 1 >= self.toks.len() {
+            return None;
+        }
+        let h = self.cues.capitalised_hit(self.text, self.toks, k)?;
+        if !h.clause || h.role != Role::Speech || h.participle {
+            return None;
+        }
+        let e = self.content_end(k);
+        if h.end > e
+            || !self.title_case_sentence(ss, e)
+            || (ss..e).any(|x| self.toks[x].kind == Kind::Quote)
+        {
+            // A quotation in a headline is as often a title or a nickname as someone's words: no reading here.
+            return None;
+        }
+        // "Governor Just Announced …": adverbs and auxiliaries before the cue
+        let mut i = k - 1;
+        while i > ss
+            && k - i <= 3
+            && self.toks[i].is(ADV | AUX | NEG)
+            && self.toks[i].cls & PRONOUN == 0
+        {
+            i -= 1;
+        }
+        if h.end == e {
+            // "…, Engineer Says.": the content before the comma, the speaker after it
+            let (a, b) = self.np_left(i, ss)?;
+            if a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+                return None;
+            }
+            let end = self.trim_end(ss, a - 1);
+            return self.speech((self.clause_start(ss, end), end), (a, b), k, h.end);
+        }
+        let (a, b) = self.np_left(i, ss)?;
+        if a > ss && !(self.toks[a - 1].is_punct(',') || self.toks[a - 1].is_punct(':')) {
+            // "Mike Pence Calls for Prosecutor after Report Reveals …": a subject that opens its clause only
+            if !self.toks[a - 1].is(PREP | SUB | CONJ) {
+                return None;
+            }
+        }
+        let start = h.end;
+        if self.toks[start].kind != Kind::Word
+            || self.toks[start].is(PREP) && self.word(start) != "To"
+        {
+            // "Museum Will Tell Of …" is no report; "Vows To Block …" is
+            return None;
+        }
+        let end = self.cut(start, e);
+        self.speech((start, end), (a, b), k, h.end)
+    }
+
+    /// Is the sentence `ss..e` written in title case: at least three words of four letters or more, all but one
+    /// capitalised?
+    fn title_case_sentence(&self, ss: usize, e: usize) -> bool {
+        let (mut long, mut lower) = (0, 0);
+        for x in ss..e {
+            let t = &self.toks[x];
+            if t.kind == Kind::Word && self.word(x).len() >= 4 {
+                long += 1;
+                if t.lower() {
+                    lower += 1;
+                    if lower > 1 {
+                        return false;
+                    }
+                }
+            }
+        }
+        long >= 3
     }
 
     /// Does token `i` end a group of people named by a number or a plural ("22 percent", "three in 10",
@@ -278,8 +425,26 @@ impl<'a> Window<'a> {
             }
             a -= 1;
         }
-        ((a..b).any(|x| self.toks[x].flags & NUM != 0 || self.toks[x].punct() == Some('%')))
-            .then_some((a, b))
+        let number = |x: usize| {
+            let t = &self.toks[x];
+            t.flags & NUM != 0
+                || t.punct() == Some('%')
+                || t.kind == Kind::Word
+                    && matches!(
+                        self.word(x).to_ascii_lowercase().as_str(),
+                        "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "half"
+                    )
+        };
+        ((a..b).any(number)).then_some((a, b))
     }
 
     /// "As the local paper reported, …", "As reported by a news agency, …": the content after the comma.
@@ -470,10 +635,25 @@ impl<'a> Window<'a> {
             }
             // "The report, officials said, showed …", "The main risk, the mayor said, is that …"; not an
             // appositive of the speaker (", said Steven Taylor, a professor at …").
-            !(n.lower() && self.word(e + 1).ends_with("ing"))
-                && (self.finite_verb(e + 1, e + 2)
-                    || self.clause_opening(e + 1, full)
-                    || n.lower() && self.word(e + 1) == "that")
+            let w = self.word(e + 1);
+            let speaker_first = !self.toks[k - 1].is_punct(',');
+            // "Sales were strong, the firm said, until the storm …", "…, experts say, including a clause …",
+            // "…, the agency said, and those in the bottom fifth paid …": after "X said" (not "said X", whose
+            // comma may open an appositive) a subordinate clause, a prepositional phrase or a coordinated clause
+            // continues the report.
+            let continues = speaker_first
+                && n.kind == Kind::Word
+                && n.lower()
+                && (w == "including"
+                    || n.is(SUB | PREP)
+                        && n.cls & PRONOUN == 0
+                        && !matches!(w, "while" | "whereas" | "although" | "though")
+                    || matches!(w, "and" | "but") && self.clause_opening(e + 2, full));
+            continues
+                || !(n.lower() && w.ends_with("ing"))
+                    && (self.finite_verb(e + 1, e + 2)
+                        || self.clause_opening(e + 1, full)
+                        || n.lower() && w == "that")
         };
         let content = |from: usize, to: usize| {
             if parenthetical {
@@ -510,12 +690,21 @@ impl<'a> Window<'a> {
             }
             return self.speech(content(ss, k - 1), (a, b), k, ce);
         }
-        if !tail_ok(ce) {
+        // "…, he told the court in his filing.", "The solution, the partner told them, was simple.": the object
+        // of a verb of telling before the tail.
+        let told =
+            ce < e && ce == k + 1 && takes_object(self.word(k)) && tail_ok(self.skip_object(ce, e));
+        if !(tail_ok(ce) || told) {
             return None;
         }
         let i = self.skip_left(k as isize - 1, ss + 1)?;
         let (a, b) = self.np_left(i, ss + 1)?;
-        if b - a > 8 || a < ss + 2 || !self.toks[a - 1].is_punct(',') {
+        // "…, as police have said.": the main clause before ", as X said" is the content.
+        let as_comma = a >= ss + 3
+            && self.toks[a - 1].lower()
+            && self.word(a - 1) == "as"
+            && self.toks[a - 2].is_punct(',');
+        if b - a > 8 || a < ss + 2 || !(self.toks[a - 1].is_punct(',') || as_comma) {
             return None;
         }
         // "…, local teachers say.": an adjective may open the speaker when a person noun or a plural ends it.
@@ -530,7 +719,63 @@ impl<'a> Window<'a> {
         {
             return None;
         }
-        self.speech(content(ss, a - 1), (a, b), k, ce)
+        self.speech(
+            content(ss, if as_comma { a - 2 } else { a - 1 }),
+            (a, b),
+            k,
+            ce,
+        )
+    }
+
+    /// "the policy, which officials said will take effect in May, …", "a strike that executives say could hurt
+    /// earnings": a reporting clause inside a relative clause; the content is the rest of the relative clause
+    /// (from the finite verb right after the cue to its comma or the sentence end), the speaker the noun phrase
+    /// between the relative pronoun and the cue.
+    fn relative_report(&self, k: usize, ce: usize, ss: usize, e: usize) -> Option<Speech> {
+        if ce >= e || k < ss + 2 {
+            return None;
+        }
+        // "which state media claimed now allows …": adverbs before the verb
+        let mut f = ce;
+        while f < e
+            && f < ce + 2
+            && self.toks[f].lower()
+            && (self.toks[f].is(ADV | TIME) || self.ly_adverb(f))
+        {
+            f += 1;
+        }
+        if f >= e {
+            return None;
+        }
+        let v = &self.toks[f];
+        let w = self.word(f);
+        let finite = v.kind == Kind::Word
+            && v.lower()
+            && (v.is(AUX)
+                || irregular_past(w)
+                || w.len() > 3 && w.ends_with("ed") && v.cls & (DET | PREP) == 0
+                || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && v.cls == 0);
+        if !finite {
+            return None;
+        }
+        let i = self.skip_left(k as isize - 1, ss)?;
+        let (a, b) = self.np_left(i, ss)?;
+        if b != i + 1 || a == ss || b - a > 6 || !self.can_speak(a, b) {
+            return None;
+        }
+        let r = &self.toks[a - 1];
+        if !(r.kind == Kind::Word
+            && r.lower()
+            && matches!(self.word(a - 1), "which" | "that" | "who" | "whom" | "what"))
+        {
+            return None;
+        }
+        let cut = self.cut(ce, e);
+        let end = (ce + 1..cut)
+            .find(|&x| matches!(self.toks[x].punct(), Some(',' | '—' | '–' | '(')))
+            .unwrap_or(cut);
+        let end = self.trim_end(ce, end);
+        self.speech((ce, end), (a, b), k, ce)
     }
 
     /// `X said (that) …`: the subject before the cue, the content after it.
@@ -562,9 +807,30 @@ impl<'a> Window<'a> {
             // "said: “…”", "said, “…”", "said “…”": a quotation in marks takes it.
             return None;
         }
-        let (mut a, mut b) = self
-            .subject_of(k, ce, role, part, ss)
-            .or_else(|| self.number_subject(k, ss))?;
+        if !part {
+            if let Some(s) = self.relative_report(k, ce, ss, e) {
+                return Some(s);
+            }
+        }
+        let infinitive = k > ss + 1 && self.toks[k - 1].lower() && self.word(k - 1) == "to";
+        let group =
+            part && k > ss + 1 && self.group_before(k - 1) && !self.toks[k - 1].is_punct(',');
+        let (mut a, mut b) = if infinitive {
+            self.infinitive_subject(k - 1, ss)
+        } else if group {
+            // "with 40 percent saying …", "local farmers saying …": the group speaks.
+            self.number_subject(k, ss)
+                .or_else(|| self.np_left(k - 1, ss))
+        } else {
+            // "… released a statement saying …", "… sent an email Wednesday saying …": the subject of the verb
+            // whose object the noun of saying is
+            part.then(|| self.noun_subject(k, ss))
+                .flatten()
+                .or_else(|| self.subject_of(k, ce, role, part, ss))
+        }
+        .or_else(|| self.number_subject(k, ss))
+        .or_else(|| self.dash_subject(k, ss))
+        .or_else(|| self.loose_subject(k, ss))?;
         if a >= k && !part && k > ss + 1 && self.toks[k - 1].is_punct(',') {
             // "Alexei Kulemzin, the mayor of Donetsk, said Ukrainian shelling hit …": the name after the cue
             // starts the content; the subject is before the appositive.
@@ -572,8 +838,12 @@ impl<'a> Window<'a> {
                 .appositive_subject(k - 1, ss)
                 .or_else(|| self.clause_subject(ss, k - 1))?;
         }
-        if a >= k || a > ss && self.toks[a - 1].kind == Kind::Quote {
-            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks.
+        let after_quote = !part && a > ss && self.toks[a - 1].kind == Kind::Quote;
+        if a >= k {
+            return None;
+        }
+        if b == a + 1 && self.word(a).eq_ignore_ascii_case("having") {
+            // "Having announced that …, the envoy …": a participle clause, its speaker the main clause's subject
             return None;
         }
         let bare = self.hits[k].is_some_and(|h| h.bare);
@@ -581,7 +851,10 @@ impl<'a> Window<'a> {
             // "That sharp rise suggests …", "early sales data suggests …": evidence, not speech.
             return None;
         }
-        let object = self.hits[k].is_some_and(|h| h.object);
+        // "by announcing that …" reports; "since announcing his candidacy", "by admitting more students" are acts.
+        let after_prep =
+            part && k > ss && self.toks[k - 1].lower() && self.toks[k - 1].is(PREP | SUB);
+        let object = self.hits[k].is_some_and(|h| h.object) && !after_prep && !after_quote;
         if object {
             if let Some(s) = self.object_content(k, ce2, (a, b), e) {
                 return Some(s);
@@ -600,11 +873,27 @@ impl<'a> Window<'a> {
             && self.toks[j].lower()
             && self.word(j) == "that"
             && self.toks[j + 1].kind == Kind::Word;
-        let start = if that { j + 1 } else { j };
+        let start = if that {
+            j + 1
+        } else if let Some(s) = self.that_aside(j, e) {
+            // "said that, if elected, she would …": the clause after the aside.
+            return self.speech((s, self.intro_cut(a, s, self.cut(s, e))), (a, b), k, ce);
+        } else {
+            j
+        };
         if start >= e {
             return None;
         }
-        if !(that || self.clause_opening(start, e) || bare && self.bare_opening(start, e)) {
+        if after_quote && !(that || self.clause_opening(start, e) && self.toks[start].is(PRONOUN)) {
+            // "“…,” the farmer said after the storm": the cue attributes the quotation in marks; only a clear
+            // clause after it is more ("“…,” he claimed they had never met").
+            return None;
+        }
+        if !(that
+            || self.clause_opening(start, e)
+            || bare && self.bare_opening(start, e)
+            || self.wh_clause(start, e, self.negated(k, ss)))
+        {
             return None;
         }
         if !that && j0 != j && self.toks[start].lower() && self.toks[start].cls & PRONOUN == 0 {
@@ -613,8 +902,233 @@ impl<'a> Window<'a> {
                 return None;
             }
         }
-        let end = self.cut(start, e);
+        let end = self.intro_cut(a, start, self.cut(start, e));
         self.speech((start, end), (a, b), k, ce)
+    }
+
+    /// "While the mayor said the budget was balanced, auditors found a gap": when the reporting clause opens with
+    /// a subordinator (its subject at `subj`), the content ends at the comma before the main clause.
+    fn intro_cut(&self, subj: usize, start: usize, end: usize) -> usize {
+        let ss = self.sent[subj];
+        // the subordinator at most six words before the subject, in the same clause ("A few weeks after the
+        // mayor said …", "Interestingly, after the board asked …"), or a perfect participle opening the
+        // sentence ("Having announced that …")
+        let lo = subj.saturating_sub(6).max(ss);
+        let opens = (lo..subj)
+            .rev()
+            .take_while(|&x| self.toks[x].kind == Kind::Word)
+            .any(|x| {
+                let w = self.word(x);
+                let sub = |s: &str| w.eq_ignore_ascii_case(s);
+                [
+                    "while", "although", "though", "whereas", "as", "when", "if", "because",
+                    "since", "after", "before", "once", "unless",
+                ]
+                .iter()
+                .any(|s| sub(s))
+                    && (x == ss || self.toks[x].lower())
+                    || x == ss && w == "Having"
+            });
+        if !opens {
+            return end;
+        }
+        (start + 2..end)
+            .find(|&x| self.toks[x].is_punct(',') && x + 1 < end && self.clause_opening(x + 1, end))
+            .map_or(end, |c| self.trim_end(start, c))
+    }
+
+    /// Does a complementizer "that" and a word follow at token `j`?
+    fn that_follows(&self, j: usize) -> bool {
+        j + 1 < self.toks.len()
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].kind == Kind::Word
+    }
+
+    /// "The mayor continues to insist that …", "He went on to explain that …", "they are likely to say that …":
+    /// the subject of the verb (or adjective) that governs the infinitive marker at `to`.
+    fn infinitive_subject(&self, to: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut v = to.checked_sub(1)?;
+        if v > ss && self.toks[v].lower() && matches!(self.word(v), "on" | "likely" | "unlikely") {
+            // "went on to", "are likely to"
+            v -= 1;
+        }
+        let t = &self.toks[v];
+        if v <= ss
+            || t.kind != Kind::Word
+            || !t.lower()
+            || t.cls & (DET | PREP | SUB | CONJ | PRONOUN) != 0
+        {
+            return None;
+        }
+        let i = self.skip_left(v as isize - 1, ss)?;
+        if self.toks[i].kind != Kind::Word && self.toks[i].kind != Kind::Poss {
+            return None;
+        }
+        let np = self.np_left(i, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// Is the cue at `k` negated ("did not say", "would not explain", "never said", "won't say")?
+    fn negated(&self, k: usize, ss: usize) -> bool {
+        (k.saturating_sub(3).max(ss)..k).any(|x| {
+            let t = &self.toks[x];
+            t.kind == Kind::Word
+                && (t.is(NEG)
+                    || matches!(self.word(x), "not" | "never")
+                    || self.word(x).ends_with("n't")
+                    || self.word(x).ends_with("n’t"))
+        })
+    }
+
+    /// A noun of saying right before the participle at `k`, or before a time adverbial there: "a statement
+    /// saying …", "an email Wednesday saying …", "a letter on Monday alleging …".
+    fn noun_before_participle(&self, k: usize, ss: usize) -> bool {
+        let i = self.time_gap(k, ss);
+        i > ss && self.speech_noun(i - 1)
+    }
+
+    /// "The campaign sent an email Wednesday saying …", "The union sent the board a letter alleging …": the
+    /// subject of the verb whose object is the noun of saying before the participle at `k`.
+    fn noun_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let i = self.time_gap(k, ss);
+        if !(i > ss + 2 && self.speech_noun(i - 1)) {
+            return None;
+        }
+        // the verb: the nearest past form before the noun ("sent", "released", "issued"), at most 8 words back
+        let v = (i.saturating_sub(9).max(ss + 1)..i - 1).rev().find(|&x| {
+            let t = &self.toks[x];
+            let w = self.word(x);
+            t.kind == Kind::Word
+                && t.lower()
+                && t.cls & (DET | PREP | SUB | CONJ | PRONOUN) == 0
+                && (irregular_past(w) || w.len() > 3 && w.ends_with("ed"))
+        })?;
+        let j = self.skip_left(v as isize - 1, ss)?;
+        let np = self.np_left(j, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// The start of a time adverbial right before token `k` ("Wednesday", "on Monday"), or `k`.
+    fn time_gap(&self, k: usize, ss: usize) -> usize {
+        let mut i = k;
+        if i > ss + 1 && self.toks[i - 1].is(TIME) && self.toks[i - 1].cls & (DET | PRONOUN) == 0 {
+            i -= 1;
+            if i > ss + 1
+                && self.toks[i - 1].lower()
+                && matches!(self.word(i - 1), "on" | "last" | "this")
+            {
+                i -= 1;
+            }
+        }
+        i
+    }
+
+    /// The first of the adverbs right before token `k` ("falsely", "also"), or `k`.
+    fn adverbs_before(&self, k: usize, ss: usize) -> usize {
+        let mut p = k;
+        while p > ss
+            && k - p < 3
+            && self.toks[p - 1].lower()
+            && (self.toks[p - 1].is(ADV) || self.ly_adverb(p - 1))
+            && self.toks[p - 1].cls & (DET | PRONOUN | SUB | CONJ) == 0
+        {
+            p -= 1;
+        }
+        p
+    }
+
+    /// Does a clause open at token `j` with a subject pronoun and a finite verb ("they will …", "it cost …")?
+    fn pronoun_clause(&self, j: usize) -> bool {
+        j + 1 < self.toks.len()
+            && self.toks[j].kind == Kind::Word
+            && self.toks[j].is(PRONOUN)
+            && self.toks[j].cls & DET == 0
+            && !matches!(self.word(j), "him" | "her" | "them" | "us" | "me")
+            && self.finite_verb(j + 1, (j + 4).min(self.toks.len()))
+    }
+
+    /// Subjects the other readers miss: "The mayor has since said …" (an adverbial "since" after "has"), a
+    /// quantifier standing alone ("Some say …", "Many argue …").
+    fn loose_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let mut i = k.checked_sub(1)?;
+        while i > ss && k - i <= 4 {
+            let t = &self.toks[i];
+            let skip = t.kind == Kind::Word
+                && t.lower()
+                && (t.is(ADV | AUX | NEG | TIME)
+                    || self.ly_adverb(i)
+                    || self.word(i) == "since" && self.toks[i - 1].is(AUX));
+            if !skip {
+                break;
+            }
+            i -= 1;
+        }
+        let t = &self.toks[i];
+        if t.kind != Kind::Word || i < ss {
+            return None;
+        }
+        if matches!(
+            self.word(i).to_ascii_lowercase().as_str(),
+            "some" | "many" | "most" | "others" | "few" | "several" | "both" | "all"
+        ) {
+            return Some((i, i + 1));
+        }
+        if i + 1 == k {
+            return None;
+        }
+        let np = self.np_left(i, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// "Union leaders — including the head of the federation — have argued …": the subject before a
+    /// parenthetical set off by dashes (at most 30 tokens) right before the cue.
+    fn dash_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
+        let close = self.skip_left(k as isize - 1, ss)?;
+        if close <= ss + 1 || !is_dash(&self.toks[close]) {
+            return None;
+        }
+        let open = (close.saturating_sub(30).max(ss + 1)..close - 1)
+            .rev()
+            .find(|&x| is_dash(&self.toks[x]))?;
+        let np = self.np_left(open - 1, ss)?;
+        self.can_speak(np.0, np.1).then_some(np)
+    }
+
+    /// "that, if elected, she would …", "that, despite the delays, the school …": a "that" at `j` followed by a
+    /// comma-delimited aside of at most 12 tokens and a clause; returns the clause's first token.
+    fn that_aside(&self, j: usize, e: usize) -> Option<usize> {
+        if !(j + 3 < e
+            && self.toks[j].lower()
+            && self.word(j) == "that"
+            && self.toks[j + 1].is_punct(','))
+        {
+            return None;
+        }
+        let c = (j + 3..e.min(j + 15)).find(|&x| {
+            let t = &self.toks[x];
+            t.is_punct(',') || t.kind == Kind::Quote || matches!(t.punct(), Some(';' | ':'))
+        })?;
+        let s = c + 1;
+        (self.toks[c].is_punct(',') && s < e && self.clause_opening(s, e)).then_some(s)
+    }
+
+    /// An indirect question: "explained why she left", "would not say whether the plant will close", "asked how
+    /// …": a wh-word followed by a finite verb within a few words.
+    fn wh_clause(&self, i: usize, e: usize, negated: bool) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Word
+            && t.lower()
+            && match self.word(i) {
+                "how" | "why" | "whether" => true,
+                // "did not say when the vote would take place", "would not say who had won"
+                "when" | "where" | "who" | "what" => negated,
+                // "would not say if the plant will close"; not a conditional ("said if she were elected, …",
+                // read by `bare_opening`)
+                "if" => !(i + 1..e.min(i + 16)).any(|x| self.toks[x].is_punct(',')),
+                _ => false,
+            }
+            && self.finite_verb(i + 1, e.min(i + 10))
     }
 
     /// The content of a verb that takes an object: `vowed to fight on`, `urged voters to stay home`, `asked how
@@ -634,16 +1148,64 @@ impl<'a> Window<'a> {
             || t.is(DET | POSS_DET) && t.cls & PREP == 0
             || t.cap() && !t.is(SUB | PREP | CONJ)
             || t.flags & NUM != 0
-            || t.lower() && t.cls == 0 && !self.ly_adverb(j)
+            || t.lower()
+                && t.cls & (SUB | CONJ | PREP | AUX | NEG | ADV | PRONOUN | TIME) == 0
+                && !self.ly_adverb(j)
             || t.lower() && object_pronoun(w) && w != "it";
         if !ok || self.word(j) == "that" {
             return None;
         }
-        let end = self.cut(j, e);
+        let end = self.intro_cut(np.0, j, self.cut(j, e));
+        let end = self.object_np_end(j, end);
         if end <= j + 1 {
             return None;
         }
         self.speech((j, end), np, k, ce)
+    }
+
+    /// A noun-phrase object ("announced his candidacy in June", "claimed victory in a tweet", "did not mention
+    /// Ryan directly in his speech") ends before the adverbials that follow it: a time word, an adverb, a comma,
+    /// a subordinator or a preposition of time, place or manner. An infinitive ("urged voters to stay home"), a
+    /// wh-clause or a clause with its verb keeps its whole extent.
+    fn object_np_end(&self, j: usize, end: usize) -> usize {
+        let w = self.word(j);
+        if matches!(
+            w,
+            "to" | "what" | "how" | "whether" | "why" | "who" | "if" | "when" | "where"
+        ) || (j..end).any(|x| self.toks[x].lower() && self.word(x) == "to")
+            || self.finite_verb(j + 1, end)
+        {
+            return end;
+        }
+        for x in j + 1..end {
+            let t = &self.toks[x];
+            if t.kind == Kind::Quote || !t.lower() && t.kind == Kind::Word {
+                continue;
+            }
+            let w = self.word(x);
+            if t.lower()
+                && matches!(w, "in" | "on" | "at" | "during")
+                && self
+                    .toks
+                    .get(x + 1)
+                    .is_some_and(|n| n.is(TIME) || n.flags & NUM != 0)
+            {
+                // "announced his candidacy in June 2015", "announced support on Thursday"
+                return self.trim_end(j, x);
+            }
+            let stop = t.kind == Kind::Word
+                && t.lower()
+                && (matches!(
+                    w,
+                    "after" | "before" | "since" | "despite" | "because" | "when" | "while" | "until" | "amid"
+                ) || x > j + 1 && self.speech_pp(x, end))
+                // "once he has said his piece, he is ready …"
+                || t.is_punct(',') && x + 1 < end && self.clause_opening(x + 1, end) && self.toks[x + 1].is(PRONOUN);
+            if stop {
+                return self.trim_end(j, x);
+            }
+        }
+        end
     }
 
     /// After `told`: an object pronoun or a short noun phrase ("told reporters", "told the BBC").
@@ -851,6 +1413,15 @@ impl<'a> Window<'a> {
                 && (i + 1..e.min(i + 3))
                     .any(|x| self.toks[x].is(PRONOUN | DET) || self.toks[x].cap());
         }
+        if t.lower() && t.cls & PREP != 0 && t.cls & (PRONOUN | DET) == 0 && w != "to" && w != "of"
+        {
+            // "says despite the delays, she still backs it", "said in the end, the vote was close": a short
+            // prepositional phrase closed by a comma, then a clause.
+            return (i + 2..e.min(i + 10))
+                .take_while(|&x| self.toks[x].kind != Kind::Quote && !self.toks[x].is_punct(';'))
+                .find(|&x| self.toks[x].is_punct(','))
+                .is_some_and(|c| c + 1 < e && self.clause_opening(c + 1, e));
+        }
         if t.cap() && !t.is(SUB | PREP | CONJ | ADV) || t.flags & NUM != 0 {
             // "say Gov. Anna Berg, who faces a recall, has not …": a name after "say" is the content's subject.
             return true;
@@ -998,7 +1569,7 @@ impl<'a> Window<'a> {
                     let w = self.word(j + 1);
                     n.lower()
                         && n.cls & (DET | PRONOUN | PREP) == 0
-                        && self.hits[j + 1].is_some_and(|h| !h.participle)
+                        && self.hits[j + 1].is_some_and(|h| !h.participle || h.clause)
                         && !w.is_empty()
                 }
             {
@@ -1029,7 +1600,14 @@ impl<'a> Window<'a> {
                     self.hits[x].is_some_and(|h| {
                         !h.participle
                             && matches!(h.role, Role::Speech | Role::Source)
-                            && self.closing_tail(x, h.end, e)
+                            && (self.closing_tail(x, h.end, e)
+                                // ", according to attorneys for the family.": the source runs to the end
+                                || h.role == Role::Source
+                                    && x == j + 1
+                                    && h.end < e
+                                    && self
+                                        .source_phrase(h.end, e)
+                                        .is_some_and(|(_, b)| b == e))
                     })
                 });
                 if closes {
@@ -1113,9 +1691,62 @@ impl<'a> Window<'a> {
         j
     }
 
+    /// Past what opens a sentence before its clause: a dateline at the paragraph's start ("TALLAHASSEE — ",
+    /// "LONDON, May 2 (Reuters) – ") or a connective and its comma ("Still, ", "In fact, ", "Even so, ").
+    fn lead_in(&self, ss: usize, end: usize) -> usize {
+        if ss == 0 {
+            let dash = (0..end.min(12))
+                .take_while(|&x| {
+                    let t = &self.toks[x];
+                    t.kind == Kind::Word && t.cap()
+                        || t.flags & NUM != 0
+                        || matches!(t.punct(), Some(',' | '.' | '(' | ')' | '—' | '–' | '-'))
+                })
+                .find(|&x| x > 0 && matches!(self.toks[x].punct(), Some('—' | '–' | '-')));
+            if let Some(d) = dash {
+                if d + 1 < end {
+                    return d + 1;
+                }
+            }
+        }
+        let t = &self.toks[ss];
+        if ss + 2 < end && t.kind == Kind::Word && t.cap() && self.toks[ss + 1].is_punct(',') {
+            let w = self.word(ss).to_ascii_lowercase();
+            if t.cls & (ADV | CONJ) != 0 && t.cls & (PRONOUN | DET) == 0
+                || matches!(
+                    w.as_str(),
+                    "still" | "nevertheless" | "meanwhile" | "indeed" | "instead" | "so"
+                )
+            {
+                return ss + 2;
+            }
+        }
+        if ss + 3 < end
+            && t.kind == Kind::Word
+            && self.toks[ss + 1].kind == Kind::Word
+            && self.toks[ss + 2].is_punct(',')
+        {
+            let pair = (self.word(ss).to_ascii_lowercase(), self.word(ss + 1));
+            if matches!(
+                (pair.0.as_str(), pair.1),
+                ("in", "fact")
+                    | ("even", "so")
+                    | ("of", "course")
+                    | ("in", "addition")
+                    | ("by", "contrast")
+                    | ("in", "particular")
+                    | ("for", "now")
+                    | ("in", "short")
+            ) {
+                return ss + 3;
+            }
+        }
+        ss
+    }
+
     /// The start of closing-form content: the sentence start, past a leading conjunction or dash.
     fn clause_start(&self, ss: usize, end: usize) -> usize {
-        let mut i = ss;
+        let mut i = self.lead_in(ss, end);
         while i < end {
             let t = &self.toks[i];
             if t.kind == Kind::Punct && !matches!(t.punct(), Some('(' | '$' | '#')) {
