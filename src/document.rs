@@ -131,7 +131,8 @@ impl DocTokens {
             }
         }
         // A word cut by the window's edges is read whole.
-        let (ws, we) = (self.word_start(ws), self.word_end(we));
+        let ws = self.token_around(ws).map_or(ws, |t| t.start);
+        let we = self.token_around(we).map_or(we, |t| t.end);
         buf.toks.clear();
         buf.hits.clear();
         if !self.fill(ws, we, spans, &mut buf.toks, &mut buf.hits) {
@@ -143,22 +144,12 @@ impl DocTokens {
         (&buf.toks, &buf.hits)
     }
 
-    /// The start of the token `pos` falls inside, else `pos`.
-    fn word_start(&self, pos: usize) -> usize {
+    /// The token byte `pos` falls strictly inside, if any.
+    fn token_around(&self, pos: usize) -> Option<&Tok> {
         let k = self.first_at(pos);
-        match k.checked_sub(1).map(|k| &self.toks[k]) {
-            Some(t) if t.end > pos => t.start,
-            _ => pos,
-        }
-    }
-
-    /// The end of the token `pos` falls inside, else `pos`.
-    fn word_end(&self, pos: usize) -> usize {
-        let k = self.first_at(pos);
-        match k.checked_sub(1).map(|k| &self.toks[k]) {
-            Some(t) if t.end > pos => t.end,
-            _ => pos,
-        }
+        k.checked_sub(1)
+            .map(|k| &self.toks[k])
+            .filter(|t| t.end > pos)
     }
 
     /// [`DocTokens::window`] from the stream; false when the window needs a tokenisation of its own.
@@ -185,14 +176,7 @@ impl DocTokens {
                     if k < all.len() && all[k].start < open {
                         return false; // a mark inside a token
                     }
-                    toks.push(Tok {
-                        start: open,
-                        end: close,
-                        kind: Kind::Quote,
-                        flags: 0,
-                        cls: 0,
-                        aux: idx,
-                    });
+                    toks.push(Tok::quote(idx, open, close));
                     hits.push(None);
                     while k < all.len() && all[k].start < close {
                         if all[k].end > close {

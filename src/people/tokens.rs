@@ -44,6 +44,19 @@ pub(crate) struct Tok {
 }
 
 impl Tok {
+    /// The opaque token of quotation `idx`, from its opening mark at `open` to the end of its closing one.
+    #[inline]
+    pub fn quote(idx: u32, open: usize, close: usize) -> Tok {
+        Tok {
+            start: open,
+            end: close,
+            kind: Kind::Quote,
+            flags: 0,
+            cls: 0,
+            aux: idx,
+        }
+    }
+
     #[inline]
     pub fn is(&self, bits: u32) -> bool {
         self.kind == Kind::Word && self.cls & bits != 0
@@ -303,14 +316,7 @@ pub(crate) fn tokenize_limited(
     while i < end && out.len() < cap {
         if qi < quotes.len() && quotes[qi].1 <= i {
             let (idx, open, close) = quotes[qi];
-            out.push(Tok {
-                start: open,
-                end: close,
-                kind: Kind::Quote,
-                flags: 0,
-                cls: 0,
-                aux: idx,
-            });
+            out.push(Tok::quote(idx, open, close));
             i = close.max(i);
             qi += 1;
             continue;

@@ -439,22 +439,11 @@ impl CueLexicon {
                 }
             }
             // A phrase reads the words after its first (their text, not their classes).
-            hits.push(group.and_then(|g| {
-                let (end, p) = self.match_group(text, toks, i, g)?;
-                Some(CueHit {
-                    end,
-                    role: p.role,
-                    participle: p.participle,
-                    usage: p.usage,
-                    clause: p.clause,
-                    bare: p.bare,
-                    object: p.object,
-                })
-            }));
+            hits.push(group.and_then(|g| self.hit_of_group(text, toks, i, g)));
         }
     }
 
-    /// The cue a capitalised word opens, as [`CueLexicon::classify`] finds for lower-case words only: for headlines
+    /// The cue a capitalised word opens, as [`CueLexicon::classify_into`] finds for lower-case words only: for headlines
     /// written in title case ("Mayor Says Budget Is Balanced"), which the caller recognises.
     pub(crate) fn capitalised_hit(&self, text: &str, toks: &[Tok], i: usize) -> Option<CueHit> {
         let t = toks.get(i)?;
@@ -463,6 +452,11 @@ impl CueLexicon {
             return None;
         }
         let g = self.inner.index.get_ci(w.as_bytes())?.1?;
+        self.hit_of_group(text, toks, i, g)
+    }
+
+    /// The cue of the first phrase of group `g` that the tokens from `i` complete.
+    fn hit_of_group(&self, text: &str, toks: &[Tok], i: usize, g: u32) -> Option<CueHit> {
         let (end, p) = self.match_group(text, toks, i, g)?;
         Some(CueHit {
             end,
