@@ -65,8 +65,8 @@ FORMS = [
     ("Turnout was low in the north, as local officials have acknowledged.",
      [("Turnout was low in the north", "local officials", "acknowledged")]),
     # the object of a verb of telling before a closing report's tail
-    ("The state was only doing what other states already do, he told the court in his filing.",
-     [("The state was only doing what other states already do", "he", "told")]),
+    ("The council was only doing what other councils already do, he told the tribunal in a written brief.",
+     [("The council was only doing what other councils already do", "he", "told")]),
     # a closing report's content starts after a dateline or a connective
     ("TALLAHASSEE — The state will appeal the ruling, the governor said.",
      [("The state will appeal the ruling", "the governor", "said")]),
@@ -99,7 +99,7 @@ FORMS = [
     ("The council did not say when the vote would take place.",
      [("when the vote would take place", "The council", "say")]),
     # after a quotation, a cue followed by a clear clause reports that clause too
-    ("“We were friends for years,” he claimed they had never met.", [("they had never met", "he", "claimed")]),
+    ("“We were friends for years,” he insisted they had only spoken once.", [("they had only spoken once", "he", "insisted")]),
     # headlines in title case: the cue written with a capital
     ("Former Mayor Says City Budget Is Balanced.", [("City Budget Is Balanced", "Former Mayor", "Says")]),
     ("Bridge Will Reopen In May, Harbor Authority Says.",
@@ -111,10 +111,10 @@ FORMS = [
     ("Some say they hear echoes of the past in the speech.",
      [("they hear echoes of the past", "Some", "say")]),
     # a form that is a noun elsewhere is a verb before a subject pronoun and its verb
-    ("Labor unions claim it will result in massive job losses.",
-     [("it will result in massive job losses", "Labor unions", "claim")]),
-    ("Presidential candidates promise they will stand by the treaty.",
-     [("they will stand by the treaty", "Presidential candidates", "promise")]),
+    ("Farm unions claim it will lead to widespread closures.",
+     [("it will lead to widespread closures", "Farm unions", "claim")]),
+    ("Local candidates promise they will honour the treaty.",
+     [("they will honour the treaty", "Local candidates", "promise")]),
     # "charge" with a that-clause
     ("Critics charge that the plan favors the rich.", [("the plan favors the rich", "Critics", "charge")]),
 ]

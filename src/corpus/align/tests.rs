@@ -232,25 +232,25 @@ fn short_fragments_join_only_a_single_candidate() {
 #[test]
 fn one_and_two_word_fragments_need_the_longer_version_in_their_document() {
     let long = (
-        "I think Judge Curiel should be ashamed of himself. I think it's a disgrace",
+        "I believe the harbour board should be embarrassed by itself. I believe it's a scandal",
         Some("t"),
         1,
     );
     let m = run_docs(&[
         long,
-        ("a disgrace", Some("t"), 2),
-        ("a disgrace", Some("t"), 3),
+        ("a scandal", Some("t"), 2),
+        ("a scandal", Some("t"), 3),
     ]);
     assert_eq!(clusters(&m), [0, 1, 2]);
     // Printed in the same document, the fragment joins (with its copies elsewhere).
     let m = run_docs(&[
         long,
-        ("a disgrace", Some("t"), 1),
-        ("a disgrace", Some("t"), 3),
+        ("a scandal", Some("t"), 1),
+        ("a scandal", Some("t"), 3),
     ]);
     assert_eq!(clusters(&m), [0, 0, 0]);
     // Three words are enough to join from another document.
-    let m = run_docs(&[long, ("ashamed of himself", Some("t"), 2)]);
+    let m = run_docs(&[long, ("embarrassed by itself", Some("t"), 2)]);
     assert_eq!(clusters(&m), [0, 0]);
 }
 
@@ -308,20 +308,20 @@ fn shared_phrases_with_a_changed_word_are_not_one_utterance() {
     // Tolerant relations need eight aligned words: below that the changed word is the point.
     for (a, b) in [
         (
-            "I think it's a bribe",
-            "I think statehood is a tough thing. I think it's a tough thing.",
+            "I believe it's a trap",
+            "I believe the levy is a fair idea. I believe it's a fair idea.",
         ),
         (
-            "in the history of business",
-            "CNN had 23 million people, the biggest show in the history of CNN",
+            "in the history of farming",
+            "The fair drew 40,000 visitors, the largest crowd in the history of the fair",
         ),
         (
             "This is an absolute epidemic",
             "This is an absolute necessity",
         ),
         (
-            "would say or do anything to win an election",
-            "you've been willing to say or do anything to get votes",
+            "would promise or pledge anything to keep the seat",
+            "you have been ready to promise or pledge anything to gain seats",
         ),
     ] {
         assert_eq!(
@@ -350,9 +350,9 @@ fn shared_phrases_with_a_changed_word_are_not_one_utterance() {
     }
     // The same texts contained word for word still join.
     let m = run(&[
-        ("the biggest show in the history", Some("t")),
+        ("the largest crowd in the history", Some("t")),
         (
-            "CNN had 23 million people, the biggest show in the history of CNN",
+            "The fair drew 40,000 visitors, the largest crowd in the history of the fair",
             Some("t"),
         ),
     ]);

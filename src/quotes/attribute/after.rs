@@ -9,7 +9,7 @@ impl<'a> Window<'a> {
             return Some(f);
         }
         let f = self.after_inner(qi, quote_final)?;
-        // “…,” the judge said, according to the Post: the source named last is the one reported.
+        // “…,” the inspector said, according to the Gazette: the source named last is the one reported.
         if let Some(ct) = f.cue_tok {
             if let Some(src) = self.according_after(ct + 1) {
                 return Some(src);
@@ -198,7 +198,7 @@ impl<'a> Window<'a> {
                 let np_last = self.skip_left(k as isize - 1, j)?;
                 let mut np_start = j;
                 let mut np_end = first_comma.unwrap_or(np_last + 1).min(np_last + 1);
-                // “…,” the dawn of the modern conservative movement, Bozell says: the name, when only the
+                // “…,” the start of the regional reform drive, Okafor says: the name, when only the
                 // last segment is one.
                 if let Some(fc) = first_comma {
                     let last_start = (fc..np_last)

@@ -83,7 +83,7 @@ impl<'a> Window<'a> {
         None
     }
 
-    /// "According to ProPublica, Clinton praised her “wonderful donors”": a source opening the sentence.
+    /// "According to the Gazette, Doe praised her “loyal backers”": a source opening the sentence.
     pub(super) fn according_first(&self, qi: usize) -> Option<Found> {
         let ss = self.sent[qi];
         if qi < ss + 3
@@ -118,7 +118,7 @@ impl<'a> Window<'a> {
                     .is_some_and(|(_, r, p)| r == Role::Speech && !p)
             });
         if qi > ss + 1 && self.toks[qi - 1].is_punct(':') && !cue_near_colon {
-            // "He also played up his believed strength in a general election: “…”": the colon's clause.
+            // "He also talked up his supposed lead in the rural vote: “…”": the colon's clause.
             if let Some(f) = self.colon_speaker(qi, ss) {
                 return Some(f);
             }
@@ -161,7 +161,7 @@ impl<'a> Window<'a> {
                             })
                     })
                 {
-                    // "CNN, Cruz said, called the announcement “highly significant”": the reporting verb.
+                    // "The Gazette, Roe said, called the decision “deeply worrying”": the reporting verb.
                     continue;
                 }
                 if self.in_intro_clause(k, qi, ss) {
@@ -208,7 +208,7 @@ impl<'a> Window<'a> {
                 }
             }
         }
-        // "her assertion during the debate that “…”": a possessor of a noun of saying.
+        // "her claim during the hearing that “…”": a possessor of a noun of saying.
         let mut k = qi;
         while k > ss && qi - k < 25 {
             k -= 1;
@@ -262,7 +262,7 @@ impl<'a> Window<'a> {
                 a == ss
                     || self.toks[a - 1].kind == Kind::Punct
                     || (self.toks[qi - 2].cap() && {
-                        // "… doesn’t surprise Republican pollster Daron Shaw: “…”": a name before the colon.
+                        // "… doesn’t surprise regional pollster Ada Lind: “…”": a name before the colon.
                         let (x, y) = self.np_span(a, b);
                         let name = &self.text[x..y];
                         name.split_whitespace().count() >= 2 && name.starts_with(char::is_uppercase)

@@ -78,7 +78,7 @@ impl<'a> Window<'a> {
     }
 
     /// Is the cue at `k` inside an introductory subordinate clause that a comma closes before the quote at `qi`
-    /// ("After FOX13’s Craig Patrick asked about it, the Graysons became “agitated”")?
+    /// ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”")?
     pub(super) fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
         let first = &self.toks[ss];
         if !(first.kind == Kind::Word
@@ -226,7 +226,7 @@ impl<'a> Window<'a> {
             || (p.kind == Kind::Word && (p.cls & (SUB | CONJ | PREP) != 0 && p.cls & DET == 0))
     }
 
-    /// "what he called Machado’s “sex tape”": a labelling verb inside a relative clause, with a reporting verb
+    /// "what he called Lind’s “secret memo”": a labelling verb inside a relative clause, with a reporting verb
     /// earlier in the sentence, speaks for the outer speaker.
     pub(super) fn outer_cue_preferred(&self, k: usize, ss: usize) -> bool {
         let Some(i) = self.skip_left(k as isize - 1, ss) else {

@@ -150,7 +150,7 @@ impl<'a> Window<'a> {
             }
         }
         if colon {
-            // "Republican presidential nominee Donald Trump issued the following statement:"
+            // "Provincial governor Jane Doe issued the following statement:"
             if let Some((a, b)) = self.clause_subject(ss, n - 1) {
                 let found = Found {
                     speaker: self.np_span(a, b),

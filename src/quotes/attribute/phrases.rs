@@ -276,7 +276,7 @@ impl<'a> Window<'a> {
                 let conj_after_comma =
                     t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
                 // Subordinators open clauses; "as", "like", "that", relative pronouns stay inside appositives
-                // ("Zimmerman, who identifies as Hispanic, told").
+                // ("Okafor, who describes herself as an engineer, told").
                 let opens_clause = t.cls & SUB != 0
                     && !matches!(
                         self.word(b - 1),
@@ -569,7 +569,7 @@ impl<'a> Window<'a> {
         }
         let i = self.skip_left(k as isize - 1, ss)?;
         if self.toks[i].lower() && self.word(i) == "to" {
-            // "Mr. Trump was prompted to say": the clause's subject.
+            // "Mr. Doe was moved to say": the clause's subject.
             return self.clause_subject(ss, i);
         }
         let t = &self.toks[i];
@@ -580,7 +580,7 @@ impl<'a> Window<'a> {
             }
             Kind::Punct => {
                 if t.is_punct(',') {
-                    // "Gov. John Kasich (R-OH), said": the name before the parenthesis.
+                    // "Gov. Jane Roe (D-XX), said": the name before the parenthesis.
                     if i > ss + 1 && self.toks[i - 1].punct() == Some(')') {
                         if let Some(j) = self.skip_left(i as isize - 1, ss) {
                             if let Some(np) = self.np_left(j, ss) {

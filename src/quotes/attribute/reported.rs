@@ -638,7 +638,7 @@ impl<'a> Window<'a> {
             let w = self.word(e + 1);
             let speaker_first = !self.toks[k - 1].is_punct(',');
             // "Sales were strong, the firm said, until the storm …", "…, experts say, including a clause …",
-            // "…, the agency said, and those in the bottom fifth paid …": after "X said" (not "said X", whose
+            // "…, the agency said, and households in the lowest band paid …": after "X said" (not "said X", whose
             // comma may open an appositive) a subordinate clause, a prepositional phrase or a coordinated clause
             // continues the report.
             let continues = speaker_first
@@ -690,7 +690,7 @@ impl<'a> Window<'a> {
             }
             return self.speech(content(ss, k - 1), (a, b), k, ce);
         }
-        // "…, he told the court in his filing.", "The solution, the partner told them, was simple.": the object
+        // "…, he told the tribunal in a written brief.", "The solution, the partner told them, was simple.": the object
         // of a verb of telling before the tail.
         let told =
             ce < e && ce == k + 1 && takes_object(self.word(k)) && tail_ok(self.skip_object(ce, e));
@@ -886,7 +886,7 @@ impl<'a> Window<'a> {
         }
         if after_quote && !(that || self.clause_opening(start, e) && self.toks[start].is(PRONOUN)) {
             // "“…,” the farmer said after the storm": the cue attributes the quotation in marks; only a clear
-            // clause after it is more ("“…,” he claimed they had never met").
+            // clause after it is more ("“…,” he insisted they had only spoken once").
             return None;
         }
         if !(that
@@ -1190,7 +1190,7 @@ impl<'a> Window<'a> {
                     .get(x + 1)
                     .is_some_and(|n| n.is(TIME) || n.flags & NUM != 0)
             {
-                // "announced his candidacy in June 2015", "announced support on Thursday"
+                // "announced her bid in May 2019", "announced support on Thursday"
                 return self.trim_end(j, x);
             }
             let stop = t.kind == Kind::Word
@@ -1199,7 +1199,7 @@ impl<'a> Window<'a> {
                     w,
                     "after" | "before" | "since" | "despite" | "because" | "when" | "while" | "until" | "amid"
                 ) || x > j + 1 && self.speech_pp(x, end))
-                // "once he has said his piece, he is ready …"
+                // "once she has said her part, she is ready …"
                 || t.is_punct(',') && x + 1 < end && self.clause_opening(x + 1, end) && self.toks[x + 1].is(PRONOUN);
             if stop {
                 return self.trim_end(j, x);
@@ -1601,7 +1601,7 @@ impl<'a> Window<'a> {
                         !h.participle
                             && matches!(h.role, Role::Speech | Role::Source)
                             && (self.closing_tail(x, h.end, e)
-                                // ", according to attorneys for the family.": the source runs to the end
+                                // ", according to lawyers for the tenants.": the source runs to the end
                                 || h.role == Role::Source
                                     && x == j + 1
                                     && h.end < e
