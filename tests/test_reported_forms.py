@@ -80,8 +80,8 @@ FORMS = [
     # a participle after a group, a noun of saying, "by" or a coordinator
     ("Voters view her as more prepared, with 50 percent saying she is ready for the job.",
      [("she is ready for the job", "50 percent", "saying")]),
-    ("Later, the mayor's office released a statement saying it was postponing the rally.",
-     [("it was postponing the rally", "the mayor's office", "saying")]),
+    ("Later, the mayor's office issued a statement saying it would delay the parade.",
+     [("it would delay the parade", "the mayor's office", "saying")]),
     ("The mayor responded by saying she would not resign.", [("she would not resign", "The mayor", "saying")]),
     ("She called the plan bold, saying it was overdue but suggesting that the cost might be too high.",
      [("it was overdue", "She", "saying"), ("the cost might be too high", "She", "suggesting")]),
@@ -91,8 +91,8 @@ FORMS = [
     ("The senator cautioned against haste before optimistically predicting that the bill would pass.",
      [("the bill would pass", "The senator", "predicting")]),
     # a noun of saying before the participle, after a time adverbial too: the subject of the verb it is object of
-    ("The campaign sent a fundraising email Wednesday saying that the race was tied.",
-     [("the race was tied", "The campaign", "saying")]),
+    ("The party sent a donor email Wednesday saying that the count was close.",
+     [("the count was close", "The party", "saying")]),
     ("The union sent the board a letter on Monday alleging that the vote was unfair.",
      [("the vote was unfair", "The union", "alleging")]),
     # a negated verb of saying with a wh-clause
