@@ -109,6 +109,35 @@ static ASCII_WORD: [bool; 128] = {
     t
 };
 
+/// Bytes that are ASCII word characters (letters, digits, `_`), for any byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_WORD[b];
+        b += 1;
+    }
+    t
+};
+
+/// [`word_flags`] of a word of ASCII letters, digits and `_` only (so not ending in a full stop).
+#[inline]
+fn ascii_word_flags(b: &[u8]) -> u8 {
+    match b[0] {
+        b'a'..=b'z' => LOWER,
+        b'A'..=b'Z' => {
+            let rest = &b[1..];
+            if rest.iter().any(u8::is_ascii_lowercase) || !rest.iter().any(u8::is_ascii_uppercase) {
+                CAP
+            } else {
+                CAP | ALLCAPS
+            }
+        }
+        b'0'..=b'9' => NUM,
+        _ => 0,
+    }
+}
+
 /// End of the run of word characters starting at `i`.
 #[inline]
 fn word_run(text: &str, mut i: usize, end: usize) -> usize {
@@ -331,6 +360,39 @@ pub(crate) fn tokenize_limited(
         } else {
             end
         };
+        // Most tokens: an ASCII word ending at a space or at a character that cannot continue it (what
+        // `scan_word` would find, read without its general checks).
+        if WORD_BYTE[b as usize] {
+            let j = i
+                + 1
+                + bytes[i + 1..limit]
+                    .iter()
+                    .take_while(|&&c| WORD_BYTE[c as usize])
+                    .count();
+            let done = j >= limit
+                || match bytes[j] {
+                    b'-' | b'\'' | b'.' => false,
+                    b',' => {
+                        !(bytes[j - 1].is_ascii_digit()
+                            && j + 1 < limit
+                            && bytes[j + 1].is_ascii_digit())
+                    }
+                    c => c < 0x80,
+                };
+            if done {
+                let w = &text[i..j];
+                out.push(Tok {
+                    start: i,
+                    end: j,
+                    kind: Kind::Word,
+                    flags: ascii_word_flags(w.as_bytes()),
+                    cls: if classify { word_classes(w) } else { 0 },
+                    aux: 0,
+                });
+                i = j;
+                continue;
+            }
+        }
         let punct = |out: &mut Vec<Tok>, len: usize, c: u32| {
             out.push(Tok {
                 start: i,
@@ -427,6 +489,20 @@ pub(crate) fn tokenize_limited(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ASCII fast path ends every word where the general word scanner does, with the same flags.
+        #[test]
+        fn fast_path_words_are_the_general_scanners(text in "[a-zA-Z0-9_ .,'\\-’é‑U]{0,40}") {
+            let mut out = Vec::new();
+            tokenize(&text, 0, text.len(), &[], true, &mut out);
+            for t in out.iter().filter(|t| t.kind == Kind::Word) {
+                proptest::prop_assert_eq!(t.end, scan_word(&text, t.start, text.len()), "{:?}", &text[t.start..]);
+                proptest::prop_assert_eq!(t.flags, word_flags(&text[t.start..t.end]));
+                proptest::prop_assert_eq!(t.cls, word_classes(&text[t.start..t.end]));
+            }
+        }
+    }
 
     fn toks(text: &str) -> Vec<(&str, Kind)> {
         let mut out = Vec::new();

@@ -106,7 +106,7 @@ impl<V> WordTable<V> {
     }
 
     /// The value of `word`, ignoring ASCII case (non-ASCII bytes must already be in their lower-case form).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_ci(&self, word: &[u8]) -> Option<&V> {
         let h = head(word);
         let mut p = hash(h, word.len()) & self.mask;
