@@ -11,14 +11,17 @@ from hypothesis import strategies as st
 
 
 def check_invariants(text, quotes):
-    last_end = -1
+    last = (-1, -1)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start : q.end] == q.text
         if q.kind != "indirect":
-            # quotes in marks never overlap; reported content may hold them (a mixed quote)
-            assert q.start >= last_end, "quotes in marks are sorted and do not overlap"
-            last_end = q.end
+            # quotes in marks never overlap, but a quote nested in another follows it (reported content may
+            # hold them too: a mixed quote)
+            nested = last[0] <= q.start and q.end <= last[1]
+            assert q.start >= last[1] or nested, "quotes in marks are sorted and do not overlap"
+            if not nested:
+                last = (q.start, q.end)
         assert q.kind in ("direct", "partial", "scare", "indirect")
         for sp in (q.speaker, q.cue):
             if sp is not None:
@@ -97,6 +100,7 @@ ALPHABET = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(ALPHABET, max_size=80).map("".join))
 def test_random_input_never_breaks_invariants(text):
+    # e.g. "“'he'": the open quote holds the quotation 'he' (two quotes, one inside the other)
     check_invariants(text, sw.extract_quotes(text))
     for p in sw.find_people(text):
         assert all(text[m.start : m.end] == m.text for m in p.mentions)
@@ -122,3 +126,11 @@ def test_dense_quotes_in_one_endless_sentence():
     assert all(q.text == "yes" for q in quotes)
     assert quotes[-1].speaker.text == "Mr Smith" and quotes[-1].cue.text == "said"
     check_invariants(text, quotes[:20] + quotes[-20:])
+
+
+def test_a_quote_nested_in_an_open_quote_keeps_the_invariants():
+    # Found by the random test: the unclosed “ holds the quotation 'he'; both are reported, the inner one inside.
+    text = "“'he'"
+    quotes = sw.extract_quotes(text)
+    assert [(q.start, q.end) for q in quotes] == [(1, 5), (2, 4)]
+    check_invariants(text, quotes)

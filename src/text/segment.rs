@@ -177,12 +177,9 @@ fn ends_sentence_at(text: &str, pos: usize) -> bool {
 /// The sentences of `text[range]` (usually one paragraph) as byte ranges, trimmed of white space.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let mut start = range.start;
-    let mut i = range.start;
-    while i < range.end {
-        let b = bytes[i];
-        if matches!(b, b' ' | b'\t' | b'\n' | b'\r') && ends_sentence_at(text, i) {
+    for i in sentence_end_candidates(text, &range) {
+        if ends_sentence_at(text, i) {
             let s = &text[start..i];
             if !s.trim().is_empty() {
                 let ls = start + (s.len() - s.trim_start().len());
@@ -190,13 +187,34 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             }
             start = i;
         }
-        i += 1;
     }
     let s = &text[start..range.end];
     if !s.trim().is_empty() {
         let ls = start + (s.len() - s.trim_start().len());
         out.push(ls..ls + s.trim().len());
     }
+    out
+}
+
+/// The positions in `range` where [`ends_sentence_at`] can hold, in order: each ASCII white space byte right
+/// after a '.', '!', '?' or '…' and the closing marks after it (and after closing marks that open the range).
+fn sentence_end_candidates(text: &str, range: &Range<usize>) -> Vec<usize> {
+    let bytes = &text.as_bytes()[..range.end];
+    let after_closing = |mut e: usize| {
+        while let Some(c) = text[e..range.end].chars().next().filter(|&c| is_closing(c)) {
+            e += c.len_utf8();
+        }
+        (e < range.end && matches!(bytes[e], b' ' | b'\t' | b'\n' | b'\r')).then_some(e)
+    };
+    let hay = &bytes[range.start..];
+    let mut out: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', hay)
+        .map(|k| range.start + k + 1)
+        .chain(memchr::memmem::find_iter(hay, "…".as_bytes()).map(|k| range.start + k + 3))
+        .chain(std::iter::once(range.start))
+        .filter_map(after_closing)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
