@@ -222,6 +222,39 @@ fn sentence_end_candidates(text: &str, range: &Range<usize>) -> Vec<usize> {
 mod tests {
     use super::*;
 
+    /// The plain definition: every white space byte of the range is checked.
+    fn sentences_checking_every_space(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+        let mut cuts = vec![range.start];
+        for (k, b) in text.as_bytes()[range.clone()].iter().enumerate() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r') && ends_sentence_at(text, range.start + k)
+            {
+                cuts.push(range.start + k);
+            }
+        }
+        cuts.push(range.end);
+        cuts.windows(2)
+            .filter_map(|w| {
+                let s = &text[w[0]..w[1]];
+                let ls = w[0] + (s.len() - s.trim_start().len());
+                (!s.trim().is_empty()).then(|| ls..ls + s.trim().len())
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentences_are_those_of_checking_every_space(
+            text in "[a-zA-Z .!?…”’\")'\n\tMr]{0,60}",
+            cut in 0usize..8,
+        ) {
+            let start = text.char_indices().map(|(i, _)| i).nth(cut).unwrap_or(text.len());
+            proptest::prop_assert_eq!(
+                sentences(&text, start..text.len()),
+                sentences_checking_every_space(&text, start..text.len())
+            );
+        }
+    }
+
     #[test]
     fn paragraphs_skip_blank_lines_and_trim() {
         let text = "\n\n  a b \n\n\nc\r\n\r\nd";
