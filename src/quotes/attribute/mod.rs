@@ -125,6 +125,14 @@ impl<'a> Window<'a> {
         self.hits[i].map(|h| (h.end, h.role, h.participle))
     }
 
+    /// A dash with white space on both sides (" — ", " - "): a parenthesis or clause boundary, not a hyphen.
+    pub(super) fn spaced_dash(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        is_dash(t)
+            && self.text[..t.start].ends_with(char::is_whitespace)
+            && self.text[t.end..].starts_with(char::is_whitespace)
+    }
+
     /// The usage of the cue at token `i` (`Any` when there is none).
     #[inline]
     pub(super) fn usage(&self, i: usize) -> Usage {

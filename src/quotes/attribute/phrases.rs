@@ -270,7 +270,11 @@ impl<'a> Window<'a> {
             let mut b = j;
             while b > ss && j - b < 20 {
                 let t = &self.toks[b - 1];
-                if t.is_punct(',') || t.is_punct(';') || t.kind == Kind::Quote {
+                if t.is_punct(',')
+                    || t.is_punct(';')
+                    || t.kind == Kind::Quote
+                    || self.spaced_dash(b - 1)
+                {
                     break;
                 }
                 let conj_after_comma =
@@ -579,6 +583,18 @@ impl<'a> Window<'a> {
                 self.np_right(ce, self.sent_end(k))
             }
             Kind::Punct => {
+                if self.spaced_dash(i) {
+                    // "Jane Roe — the former mayor — said": the subject before a parenthesis set off by dashes.
+                    let open = (ss.max(i.saturating_sub(20))..i)
+                        .rev()
+                        .find(|&j| self.spaced_dash(j) && self.toks[j].punct() == t.punct())?;
+                    let j = self.skip_left(open as isize - 1, ss)?;
+                    return self.np_left(j, ss).filter(|&(a, _)| {
+                        a == ss
+                            || !self.toks[a - 1].lower()
+                            || self.toks[a - 1].cls & (PREP | DET) == 0
+                    });
+                }
                 if t.is_punct(',') {
                     // "Gov. Jane Roe (D-XX), said": the name before the parenthesis.
                     if i > ss + 1 && self.toks[i - 1].punct() == Some(')') {
