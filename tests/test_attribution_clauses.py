@@ -72,3 +72,66 @@ def test_fronted_clause_subject_is_not_the_speaker(text, quote, speaker):
 )
 def test_dashed_parenthesis_after_the_subject(text, quote, speaker, kind):
     check(text, quote, speaker, kind)
+
+
+# Verbs of telling take the person addressed as their object: "…, told the Gazette" never names the speaker.
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("The ferry “is the town, and the town is the ferry,” Ada Lind, who chairs the harbour trust, told the "
+         "Eastport Gazette.", "is the town, and the town is the ferry,", "Ada Lind"),
+        ("Ben Ode, who was listed on the council slate, told the Gazette, “Of the three, I like the pier plan best.”",
+         "Of the three, I like the pier plan best.", "Ben Ode"),
+    ],
+)
+def test_the_object_of_a_verb_of_telling_is_no_speaker(text, quote, speaker):
+    check(text, quote, speaker)
+
+
+def test_reported_speech_closed_by_a_verb_of_telling_after_an_appositive():
+    text = "The ferry will close in May, Ada Lind, who chairs the harbour trust, told the Eastport Gazette."
+    (r,) = [q for q in sw.extract_quotes(text, gazetteer=False) if q.kind == "indirect"]
+    assert (text[r.start : r.end], r.speaker.text) == ("The ferry will close in May", "Ada Lind")
+    assert text[r.speaker.start : r.speaker.end] == "Ada Lind"
+
+
+def test_reported_content_inside_a_fronted_clause_ends_with_the_clause():
+    text = (
+        "When Okafor noted that Lind had not paid any city tax ― as records showed for two years ― Lind "
+        "boasted, “That makes me clever.”"
+    )
+    qs = sw.extract_quotes(text, gazetteer=False)
+    (r,) = [q for q in qs if q.kind == "indirect"]
+    assert (text[r.start : r.end], r.speaker.text) == ("Lind had not paid any city tax", "Okafor")
+    check(text, "That makes me clever.", "Lind", kind="direct")
+
+
+# A participle's subject: "the remark, saying" is a noun, not "X said, adding"; "upon saying" opens a participle.
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Roe, a retired nurse, spoke on the radio on Friday.\n\nShe then defended the remark, saying, “I do not "
+         "think this is a silly idea. Something odd is going on with the board.”",
+         "I do not think this is a silly idea. Something odd is going on with the board.", "She"),
+        ("Lind, herself a ferry supporter during the campaign, drew a wave of boos upon saying, “The board heard "
+         "the people.”", "The board heard the people.", "Lind"),
+    ],
+)
+def test_participle_subjects(text, quote, speaker):
+    check(text, quote, speaker)
+
+
+# An infinitive of saying takes the subject of its own clause; "as X, appositive, put it" names X.
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("But the hearing was so calm that Mr. Okafor was prompted to say, “So far, I cannot believe how polite it "
+         "has been.”", "So far, I cannot believe how polite it has been.", "Mr. Okafor"),
+        ("Or, as Tom Ridge, a former harbour master, put it: “The gulls are no longer at the gate. They are inside.”",
+         "The gulls are no longer at the gate. They are inside.", "Tom Ridge"),
+        ("As Tom Ridge, a former harbour master, put it, “The gulls are inside.”", "The gulls are inside.",
+         "Tom Ridge"),
+    ],
+)
+def test_infinitive_and_as_put_it(text, quote, speaker):
+    check(text, quote, speaker)
