@@ -251,7 +251,8 @@ impl<'a> Window<'a> {
             match t.kind {
                 Kind::Quote => return None,
                 Kind::Punct => {
-                    if t.is_punct(',') {
+                    // "“…,” Jane Roe — the former mayor — said": a dashed parenthesis closes the name like a comma.
+                    if t.is_punct(',') || (self.spaced_dash(k) && k > j) {
                         if first_comma.is_none() {
                             first_comma = Some(k);
                         }

@@ -61,6 +61,11 @@ impl<'a> Window<'a> {
             if coordinated {
                 return None;
             }
+            // "While Roe conceded …, Doe noted …": a verb inside a fronted subordinate clause does not report
+            // the main clause.
+            if self.in_intro_clause(k0, a, ss) {
+                return None;
+            }
             let (a0, b0) = self.subject_of(k0, ce0, role0, false, ss)?;
             if a0 >= k0 {
                 return None;
@@ -77,8 +82,9 @@ impl<'a> Window<'a> {
         None
     }
 
-    /// Is the cue at `k` inside an introductory subordinate clause that a comma closes before the quote at `qi`
-    /// ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”")?
+    /// Is the cue at `k` inside an introductory subordinate clause that a comma (or a dash) closes before token
+    /// `qi` ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”", "When Roe noted …
+    /// ― as the records show ― Doe boasted, “…”")?
     pub(super) fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
         let first = &self.toks[ss];
         if !(first.kind == Kind::Word
@@ -94,12 +100,14 @@ impl<'a> Window<'a> {
         let comma = |j: usize| {
             let t = &self.toks[j];
             t.is_punct(',')
+                || self.spaced_dash(j)
                 || (t.kind == Kind::Quote
                     && self.text[..t.end]
                         .trim_end_matches(['”', '"', '\'', '’'])
                         .ends_with(','))
         };
-        !(ss..k).any(|j| self.toks[j].is_punct(',')) && (k + 1..qi).any(comma)
+        !(ss..k).any(|j| self.toks[j].is_punct(',') || self.spaced_dash(j))
+            && (k + 1..qi).any(comma)
     }
 
     /// Post-only cues ("states", "shouts") only serve right after a quotation; ambiguous ones ("claims",

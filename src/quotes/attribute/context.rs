@@ -33,7 +33,7 @@ impl<'a> Window<'a> {
                 return None;
             }
             let cue = (self.toks[k].start, self.toks[ce - 1].end);
-            if comma_before(k) {
+            if comma_before(k) && !self.addressee_verb(k) {
                 // ", said Sanders." / ", according to Reuters."
                 let (a, b) = self.np_right(ce, e)?;
                 if b != e {
@@ -83,7 +83,11 @@ impl<'a> Window<'a> {
                     k += 1;
                     continue;
                 }
-                if k > 0 && self.toks[k - 1].is_punct(',') && role == Role::Speech {
+                if k > 0
+                    && self.toks[k - 1].is_punct(',')
+                    && role == Role::Speech
+                    && !self.addressee_verb(k)
+                {
                     if let Some((a, b)) = self.np_right(ce, end) {
                         let cue = (self.toks[k].start, self.toks[ce - 1].end);
                         return Some(Found {

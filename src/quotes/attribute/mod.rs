@@ -125,6 +125,31 @@ impl<'a> Window<'a> {
         self.hits[i].map(|h| (h.end, h.role, h.participle))
     }
 
+    /// A dash with white space on both sides (" — ", " - "): a parenthesis or clause boundary, not a hyphen.
+    pub(super) fn spaced_dash(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        is_dash(t)
+            && self.text[..t.start].ends_with(char::is_whitespace)
+            && self.text[t.end..].starts_with(char::is_whitespace)
+    }
+
+    /// A verb of telling whose object is the person addressed ("told reporters", "informed the board"): the noun
+    /// phrase after it is never its speaker, so "…, told the Gazette" is no inverted attribution.
+    pub(super) fn addressee_verb(&self, i: usize) -> bool {
+        self.toks[i].lower()
+            && matches!(
+                self.word(i),
+                "told"
+                    | "tells"
+                    | "tell"
+                    | "telling"
+                    | "informed"
+                    | "assured"
+                    | "reminded"
+                    | "thanked"
+            )
+    }
+
     /// The usage of the cue at token `i` (`Any` when there is none).
     #[inline]
     pub(super) fn usage(&self, i: usize) -> Usage {

@@ -270,13 +270,20 @@ impl<'a> Window<'a> {
             let mut b = j;
             while b > ss && j - b < 20 {
                 let t = &self.toks[b - 1];
-                if t.is_punct(',') || t.is_punct(';') || t.kind == Kind::Quote {
+                if t.is_punct(',')
+                    || t.is_punct(';')
+                    || t.kind == Kind::Quote
+                    || self.spaced_dash(b - 1)
+                {
                     break;
                 }
                 let conj_after_comma =
                     t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
                 // Subordinators open clauses; "as", "like", "that", relative pronouns stay inside appositives
                 // ("Okafor, who describes herself as an engineer, told").
+                // "as" opening its segment ("Or, as Tom Ridge, a former harbour master, put it") opens a clause.
+                let as_opens = (b - 1 == ss || self.toks[b - 2].is_punct(','))
+                    && matches!(self.word(b - 1), "as" | "As");
                 let opens_clause = t.cls & SUB != 0
                     && !matches!(
                         self.word(b - 1),
@@ -289,10 +296,11 @@ impl<'a> Window<'a> {
                             | "which"
                             | "what"
                     );
-                if t.kind == Kind::Word
-                    && t.lower()
-                    && (opens_clause || conj_after_comma)
-                    && t.cls & PRONOUN == 0
+                if as_opens
+                    || t.kind == Kind::Word
+                        && t.lower()
+                        && (opens_clause || conj_after_comma)
+                        && t.cls & PRONOUN == 0
                 {
                     break;
                 }
@@ -537,7 +545,10 @@ impl<'a> Window<'a> {
                     && self.toks[j - 1].kind != Kind::Quote
                 {
                     j -= 1;
-                    if let Some((ce2, role2, part2)) = self.cue(j) {
+                    // "defended the remark, saying": a noun of saying after a determiner is no reporting verb.
+                    let noun =
+                        j > ss && (self.toks[j - 1].is(DET) || self.toks[j - 1].kind == Kind::Poss);
+                    if let Some((ce2, role2, part2)) = self.cue(j).filter(|_| !noun) {
                         if !part2 && role2 == Role::Speech && ce2 == k - 1 {
                             return self.subject_of(j, ce2, role2, false, ss);
                         }
@@ -569,8 +580,20 @@ impl<'a> Window<'a> {
         }
         let i = self.skip_left(k as isize - 1, ss)?;
         if self.toks[i].lower() && self.word(i) == "to" {
-            // "Mr. Doe was moved to say": the clause's subject.
-            return self.clause_subject(ss, i);
+            // "Mr. Doe was moved to say": the subject of the clause holding the infinitive ("the hearing was so
+            // calm that Mr. Doe was prompted to say": the clause after "that").
+            let cs = (ss..i)
+                .rev()
+                .take(12)
+                .find(|&j| {
+                    let t = &self.toks[j];
+                    matches!(t.punct(), Some(';' | ':'))
+                        || (t.lower() && t.cls & SUB != 0 && t.cls & PRONOUN == 0)
+                })
+                .map_or(ss, |j| j + 1);
+            return self
+                .clause_subject(cs, i)
+                .or_else(|| (cs > ss).then(|| self.clause_subject(ss, i)).flatten());
         }
         let t = &self.toks[i];
         match t.kind {
@@ -579,6 +602,18 @@ impl<'a> Window<'a> {
                 self.np_right(ce, self.sent_end(k))
             }
             Kind::Punct => {
+                if self.spaced_dash(i) {
+                    // "Jane Roe — the former mayor — said": the subject before a parenthesis set off by dashes.
+                    let open = (ss.max(i.saturating_sub(20))..i)
+                        .rev()
+                        .find(|&j| self.spaced_dash(j) && self.toks[j].punct() == t.punct())?;
+                    let j = self.skip_left(open as isize - 1, ss)?;
+                    return self.np_left(j, ss).filter(|&(a, _)| {
+                        a == ss
+                            || !self.toks[a - 1].lower()
+                            || self.toks[a - 1].cls & (PREP | DET) == 0
+                    });
+                }
                 if t.is_punct(',') {
                     // "Gov. Jane Roe (D-XX), said": the name before the parenthesis.
                     if i > ss + 1 && self.toks[i - 1].punct() == Some(')') {
@@ -588,8 +623,12 @@ impl<'a> Window<'a> {
                             }
                         }
                     }
-                    // ", says Carl Anthony, historian at …, is that": the name after the cue.
-                    if let Some((a, b)) = self.np_right(ce, self.sent_end(k)) {
+                    // ", says Carl Anthony, historian at …, is that": the name after the cue (not after a verb of
+                    // telling: "Roe, who chairs the board, told the Gazette, “…”").
+                    if let Some((a, b)) = (!self.addressee_verb(k))
+                        .then(|| self.np_right(ce, self.sent_end(k)))
+                        .flatten()
+                    {
                         if self.toks[a].cap() && self.toks.get(b).is_some_and(|t| t.is_punct(',')) {
                             return Some((a, b));
                         }

@@ -682,6 +682,26 @@ impl<'a> Window<'a> {
                         || u.cap())
             }) && e - from <= 6
         };
+        if self.toks[k - 1].is_punct(',') && self.addressee_verb(k) {
+            // "…, Ada Lind, who chairs the trust, told the Gazette.": the object is the one addressed; the speaker
+            // is the name before the appositive.
+            if !tail_ok(self.skip_object(ce, e)) {
+                return None;
+            }
+            let p = (ss + 1..k - 1)
+                .rev()
+                .take(20)
+                .find(|&x| self.toks[x].is_punct(','))?;
+            let seg = self.toks[p + 1];
+            if !(seg.lower() && seg.is(SUB | DET) || seg.is(DET) && seg.cls & PRONOUN == 0) {
+                return None;
+            }
+            let (a, b) = self.np_left(self.skip_left(p as isize - 1, ss + 1)?, ss + 1)?;
+            if a < ss + 2 || !self.toks[a - 1].is_punct(',') || !self.toks[a].cap() {
+                return None;
+            }
+            return self.speech(content(ss, a - 1), (a, b), k, ce);
+        }
         if self.toks[k - 1].is_punct(',') {
             // ", said Sanders." (a name, not a clause: ", said Ukrainian shelling hit a hospital" is forward)
             let (a, b) = self.np_right(ce, e)?;
@@ -1509,9 +1529,22 @@ impl<'a> Window<'a> {
     /// Where content starting at `a` ends before `e`: before a semicolon or colon, or before a closing reporting
     /// clause (`, officials said`, `, according to X`).
     fn cut(&self, a: usize, e: usize) -> usize {
+        // "When Roe noted that the firm paid no levy ― as its filings show ― Doe boasted …": content inside a
+        // fronted subordinate clause ends with the clause, at its first comma or spaced dash.
+        let ss = self.sent[a.min(self.toks.len() - 1)];
+        let first = &self.toks[ss];
+        let fronted = a > ss
+            && first.cap()
+            && first.cls & SUB != 0
+            && first.cls & PRONOUN == 0
+            && !matches!(self.word(ss), "That" | "What" | "As" | "Like")
+            && !(ss..a).any(|x| self.toks[x].is_punct(',') || self.spaced_dash(x));
         let mut j = a;
         while j < e {
             let t = &self.toks[j];
+            if fronted && j > a && (t.is_punct(',') || self.spaced_dash(j)) {
+                return self.trim_end(a, j);
+            }
             if matches!(t.punct(), Some(';' | ':')) {
                 return self.trim_end(a, j);
             }
@@ -1625,7 +1658,7 @@ impl<'a> Window<'a> {
             // A cue running past the content's end closes nothing in it (fuzz finding: tests/fuzz_regressions.rs).
             return false;
         }
-        if self.toks[k - 1].is_punct(',') {
+        if self.toks[k - 1].is_punct(',') && !self.addressee_verb(k) {
             return self.np_right(ce, e).is_some_and(|(_, b)| b == e);
         }
         (ce..e).all(|x| {
