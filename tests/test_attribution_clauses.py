@@ -110,10 +110,10 @@ def test_reported_content_inside_a_fronted_clause_ends_with_the_clause():
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        ("Roe, a retired nurse, spoke on the radio on Friday.\n\nShe then defended the remark, saying, “I do not "
+        ("Roe, a retired nurse, spoke on the radio on Friday.\n\nShe later stood by the comment, saying, “I do not "
          "think this is a silly idea. Something odd is going on with the board.”",
          "I do not think this is a silly idea. Something odd is going on with the board.", "She"),
-        ("Lind, herself a ferry supporter during the campaign, drew a wave of boos upon saying, “The board heard "
+        ("Lind, herself a ferry supporter during the campaign, was jeered loudly upon saying, “The board heard "
          "the people.”", "The board heard the people.", "Lind"),
     ],
 )
@@ -125,12 +125,12 @@ def test_participle_subjects(text, quote, speaker):
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        ("But the hearing was so calm that Mr. Okafor was prompted to say, “So far, I cannot believe how polite it "
-         "has been.”", "So far, I cannot believe how polite it has been.", "Mr. Okafor"),
-        ("Or, as Tom Ridge, a former harbour master, put it: “The gulls are no longer at the gate. They are inside.”",
-         "The gulls are no longer at the gate. They are inside.", "Tom Ridge"),
-        ("As Tom Ridge, a former harbour master, put it, “The gulls are inside.”", "The gulls are inside.",
-         "Tom Ridge"),
+        ("But the hearing was so calm that Mr. Okafor was moved to say, “Up to now, I am amazed how quiet it "
+         "has been.”", "Up to now, I am amazed how quiet it has been.", "Mr. Okafor"),
+        ("Or, as Ada Lund, a former harbour master, put it: “The foxes have left the dunes. They are in the barn.”",
+         "The foxes have left the dunes. They are in the barn.", "Ada Lund"),
+        ("As Ada Lund, a former harbour master, put it, “The foxes are in the barn.”", "The foxes are in the barn.",
+         "Ada Lund"),
     ],
 )
 def test_infinitive_and_as_put_it(text, quote, speaker):

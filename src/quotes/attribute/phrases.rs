@@ -281,7 +281,7 @@ impl<'a> Window<'a> {
                     t.cls & CONJ != 0 && b >= 2 && self.toks[b - 2].is_punct(',');
                 // Subordinators open clauses; "as", "like", "that", relative pronouns stay inside appositives
                 // ("Okafor, who describes herself as an engineer, told").
-                // "as" opening its segment ("Or, as Tom Ridge, a former harbour master, put it") opens a clause.
+                // "as" opening its segment ("Or, as Ada Lund, a former harbour master, put it") opens a clause.
                 let as_opens = (b - 1 == ss || self.toks[b - 2].is_punct(','))
                     && matches!(self.word(b - 1), "as" | "As");
                 let opens_clause = t.cls & SUB != 0
@@ -403,8 +403,8 @@ impl<'a> Window<'a> {
         None
     }
 
-    /// The subject of the clause that ends right before the participle at `k` ("when Sanders protesters
-    /// interrupted her speech, shouting …" → "Sanders protesters").
+    /// The subject of the clause that ends right before the participle at `k` ("when the striking
+    /// dockers blocked the gate, chanting …" → "the striking dockers").
     pub(super) fn local_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
         if k == ss {
             return None;
@@ -545,7 +545,7 @@ impl<'a> Window<'a> {
                     && self.toks[j - 1].kind != Kind::Quote
                 {
                     j -= 1;
-                    // "defended the remark, saying": a noun of saying after a determiner is no reporting verb.
+                    // "stood by the comment, saying": a noun of saying after a determiner is no reporting verb.
                     let noun =
                         j > ss && (self.toks[j - 1].is(DET) || self.toks[j - 1].kind == Kind::Poss);
                     if let Some((ce2, role2, part2)) = self.cue(j).filter(|_| !noun) {
@@ -581,7 +581,7 @@ impl<'a> Window<'a> {
         let i = self.skip_left(k as isize - 1, ss)?;
         if self.toks[i].lower() && self.word(i) == "to" {
             // "Mr. Doe was moved to say": the subject of the clause holding the infinitive ("the hearing was so
-            // calm that Mr. Doe was prompted to say": the clause after "that").
+            // calm that Mr. Doe was moved to say": the clause after "that").
             let cs = (ss..i)
                 .rev()
                 .take(12)

@@ -710,7 +710,7 @@ impl<'a> Window<'a> {
             }
             return self.speech(content(ss, k - 1), (a, b), k, ce);
         }
-        // "…, he told the tribunal in a written brief.", "The solution, the partner told them, was simple.": the object
+        // "…, he told the tribunal in a written brief.", "The plan, the engineer told them, was cheap.": the object
         // of a verb of telling before the tail.
         let told =
             ce < e && ce == k + 1 && takes_object(self.word(k)) && tail_ok(self.skip_object(ce, e));
@@ -1183,8 +1183,8 @@ impl<'a> Window<'a> {
         self.speech((j, end), np, k, ce)
     }
 
-    /// A noun-phrase object ("announced his candidacy in June", "claimed victory in a tweet", "did not mention
-    /// Ryan directly in his speech") ends before the adverbials that follow it: a time word, an adverb, a comma,
+    /// A noun-phrase object ("announced his candidacy in June", "claimed victory in a tweet", "did not name
+    /// the mayor directly in her letter") ends before the adverbials that follow it: a time word, an adverb, a comma,
     /// a subordinator or a preposition of time, place or manner. An infinitive ("urged voters to stay home"), a
     /// wh-clause or a clause with its verb keeps its whole extent.
     fn object_np_end(&self, j: usize, end: usize) -> usize {
