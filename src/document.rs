@@ -163,6 +163,10 @@ impl DocTokens {
     ) -> bool {
         let all = &self.toks;
         let mut k = self.first_at(ws);
+        // Room for the window at once (a quotation folds several tokens into one): no growing on the way.
+        let room = self.first_at(we) - k + spans.len();
+        toks.reserve(room);
+        hits.reserve(room);
         // The first token of the window's paragraph: hits count from it.
         let p0 = self.para_first[self
             .para_first

@@ -177,22 +177,22 @@ fn ends_sentence_at(text: &str, pos: usize) -> bool {
 /// The sentences of `text[range]` (usually one paragraph) as byte ranges, trimmed of white space.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // Each piece between two sentence ends, without its edge white space (blank pieces are dropped).
+    let mut push_trimmed = |a: usize, b: usize| {
+        let s = &text[a..b];
+        if !s.trim().is_empty() {
+            let ls = a + (s.len() - s.trim_start().len());
+            out.push(ls..ls + s.trim().len());
+        }
+    };
     let mut start = range.start;
     for i in sentence_end_candidates(text, &range) {
         if ends_sentence_at(text, i) {
-            let s = &text[start..i];
-            if !s.trim().is_empty() {
-                let ls = start + (s.len() - s.trim_start().len());
-                out.push(ls..ls + s.trim().len());
-            }
+            push_trimmed(start, i);
             start = i;
         }
     }
-    let s = &text[start..range.end];
-    if !s.trim().is_empty() {
-        let ls = start + (s.len() - s.trim_start().len());
-        out.push(ls..ls + s.trim().len());
-    }
+    push_trimmed(start, range.end);
     out
 }
 
