@@ -174,45 +174,42 @@ impl DocTokens {
             .saturating_sub(1)];
         let mut si = 0;
         loop {
-            // The next quotation opens before the next token ends: fold it.
-            if let Some(&(idx, open, close)) = spans.get(si) {
-                if k >= all.len() || all[k].start >= we || all[k].end > open {
-                    if k < all.len() && all[k].start < open {
-                        return false; // a mark inside a token
-                    }
-                    toks.push(Tok::quote(idx, open, close));
-                    hits.push(None);
-                    while k < all.len() && all[k].start < close {
-                        if all[k].end > close {
+            // The run of tokens before the next quotation (or the window's end) is copied at once.
+            let lim = spans.get(si).map_or(we, |s| s.1.min(we));
+            let r = k + all[k..].partition_point(|t| t.end <= lim);
+            let base = toks.len();
+            toks.extend_from_slice(&all[k..r]);
+            for h in &self.hits[k..r] {
+                hits.push(match *h {
+                    Some(mut h) => {
+                        // The cue's last token must come before the next quotation and the window's end.
+                        let end = p0 + h.end;
+                        if all[end - 1].end > lim {
                             return false;
                         }
-                        k += 1;
+                        h.end = end - k + base;
+                        Some(h)
                     }
-                    si += 1;
-                    continue;
-                }
+                    None => None,
+                });
             }
-            if k >= all.len() || all[k].start >= we || all[k].end > we {
+            k = r;
+            // The next quotation opens before the next token ends: fold it.
+            let Some(&(idx, open, close)) = spans.get(si) else {
                 return true;
-            }
-            let t = all[k];
-            let hit = match self.hits[k] {
-                Some(mut h) => {
-                    // The cue's last token must come before the next quotation and the window's end.
-                    let end = p0 + h.end;
-                    let last_end = all[end - 1].end;
-                    let limit = spans.get(si).map_or(we, |s| s.1.min(we));
-                    if last_end > limit {
-                        return false;
-                    }
-                    h.end = end - k + toks.len();
-                    Some(h)
-                }
-                None => None,
             };
-            toks.push(t);
-            hits.push(hit);
-            k += 1;
+            if k < all.len() && all[k].start < open {
+                return false; // a mark inside a token
+            }
+            toks.push(Tok::quote(idx, open, close));
+            hits.push(None);
+            while k < all.len() && all[k].start < close {
+                if all[k].end > close {
+                    return false;
+                }
+                k += 1;
+            }
+            si += 1;
         }
     }
 }

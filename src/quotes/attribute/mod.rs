@@ -18,7 +18,7 @@ mod phrases;
 mod reported;
 
 use crate::people::lexicon::*;
-use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, NUM};
+use crate::people::tokens::{Kind, Tok, ABBR, ALLCAPS, CAP, CUE_WORD, NUM};
 use crate::quotes::cues::{CueHit, CueLexicon, Role, Usage};
 
 /// Longest look-back or look-ahead, in tokens, for a cue in the same sentence.
