@@ -34,6 +34,10 @@ def quote_rows(df):
             for row in df[cols].astype(object).itertuples(index=False)]
 
 
+def missing(v):
+    return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+
+
 def entity_rows(df):
     return list(df[["doc", "start", "end", "text", "id", "label", "name"]].astype(object).itertuples(index=False,
                                                                                                   name=None))
@@ -172,6 +176,32 @@ def test_strings_are_arrow_backed(corpus):
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         assert q[col].dtype == "Int64"
     assert sw.analyze_many([EXTRA], progress=False).quotes()["cue_start"].dtype == "Int64"
+
+
+def test_object_string_columns_without_pyarrow_hold_the_same_values(monkeypatch):
+    """Without pyarrow, string columns are made from Python str (pandas' own str dtype or object) with exactly
+    the values of the Arrow-backed ones: accents, curly quotes and dashes of the seeds included."""
+    pytest.importorskip("pyarrow")
+    from saidwho import _columns
+
+    tables = ("quotes", "entities", "people")
+    for texts in (TEXTS, [TEXTS[SEEDS[0]], None, "Ça va, “déjà vu” — dit-il.", "", EXTRA]):
+        arrow = {t: getattr(sw.analyze_many(texts, progress=False), t)() for t in tables}
+        monkeypatch.setattr(_columns, "_pa", None)
+        plain = {t: getattr(sw.analyze_many(texts, progress=False), t)() for t in tables}
+        monkeypatch.undo()
+        checked = 0
+        for t, df in plain.items():
+            for col in ("text", "speaker", "speaker_name", "cue", "name"):
+                if col not in df:
+                    continue
+                assert not isinstance(df[col].dtype, pd.ArrowDtype), (t, col)
+                got = [None if missing(v) else v for v in df[col]]
+                want = [None if missing(v) else v for v in arrow[t][col].astype(object)]
+                assert got == want, (t, col)
+                assert all(v is None or type(v) is str for v in got)
+                checked += sum(v is not None and not v.isascii() for v in got)
+        assert checked > 0  # the non-ASCII path was taken
 
 
 def test_table_columns_and_empty_corpus():

@@ -41,11 +41,19 @@ def _strs(payload: tuple[bytes, bytes, bytes | None]) -> Any:
             n, _pa.py_buffer(offsets), _pa.py_buffer(data), validity, null_count
         )
         return pd.arrays.ArrowExtensionArray(arr)
-    text = bytes(data)
+    # One decode of the whole buffer, then str slices at character offsets (a byte offset minus the UTF-8
+    # continuation bytes before it): no bytes object and no decode per row.
+    raw = np.frombuffer(data, dtype=np.uint8)
+    text = bytes(data).decode("utf-8")
+    if len(text) == len(raw):
+        cuts = offs.tolist()
+    else:
+        continuation = np.flatnonzero((raw & 0xC0) == 0x80)
+        cuts = (offs - np.searchsorted(continuation, offs)).tolist()
     out = np.empty(n, dtype=object)
-    ok = None if valid is None else np.frombuffer(valid, dtype=np.uint8)
-    for i in range(n):
-        out[i] = None if ok is not None and not ok[i] else text[offs[i]:offs[i + 1]].decode("utf-8")
+    out[:] = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    if valid is not None:
+        out[np.frombuffer(valid, dtype=np.uint8) == 0] = None
     return out
 
 
