@@ -6,6 +6,7 @@ million rows holds a million-row buffer, not a million Python objects; without p
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -51,7 +52,7 @@ def _strs(payload: tuple[bytes, bytes, bytes | None]) -> Any:
         continuation = np.flatnonzero((raw & 0xC0) == 0x80)
         cuts = (offs - np.searchsorted(continuation, offs)).tolist()
     out = np.empty(n, dtype=object)
-    out[:] = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+    out[:] = [text[a:b] for a, b in pairwise(cuts)]
     if valid is not None:
         out[np.frombuffer(valid, dtype=np.uint8) == 0] = None
     return out
