@@ -1,11 +1,6 @@
 //! Single-thread CPU time of `analyze` per stage on a corpus (a profiling aid, not a test; see bench/ for the
 //! real harness). Usage: cargo run --release --example analyze_profile -- CORPUS.txt GAZ.swg [reported|plain]
 //! (GAZ.swg: the saved default gazetteer, e.g. gunzip of python/saidwho/data/default_gazetteer.swg.gz).
-// The allocator of the Python extension (src/py, which sets it itself), so that the profile is the one users get.
-#[cfg(not(feature = "python"))]
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use saidwho::corpus::analyze::{analyze, entity_mentions};
 use saidwho::gazetteer::Gazetteer;
 use saidwho::quotes::{extract, QuoteOptions};
