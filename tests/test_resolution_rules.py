@@ -151,3 +151,12 @@ def test_it_is_the_source_named_last_in_the_sentence_before():
         "parties. It said new members were “mostly young and urban.”"
     )
     assert speaker_of(text, "mostly young") == "Calloway Polling Group"
+
+
+def test_the_news_outlet_is_a_medium_not_a_person():
+    # "outlet" names an organisation: "the news outlet" is the medium named before, not the last person.
+    text = (
+        "The Valley Herald reported on Tuesday that the mayor, Gina Ferro, had resigned. "
+        "The decision was final, “effective immediately,” according to the news outlet."
+    )
+    assert speaker_of(text, "effective immediately") == "Valley Herald"

@@ -383,16 +383,8 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             || h.lower()
                 && h.cls & (ANY_TITLE | PERSON_NOUN) != 0
                 && h.cls & ORG == 0
-                && !matches!(
-                    head,
-                    "company"
-                        | "agency"
-                        | "department"
-                        | "campaign"
-                        | "group"
-                        | "newspaper"
-                        | "paper"
-                )
+                && head != "campaign"
+                && !ORG_HEADS.contains(&head)
                 && !head.ends_with('s')
                 && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
         if (h.lower() || party) && toks.len() <= 8 {
