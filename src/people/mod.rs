@@ -950,8 +950,8 @@ pub(crate) fn find_people_in(
     cluster(text, cands, entities)
 }
 
-/// Is the name `c` someone else of the family of the gazetteer person `ent` it contains ("Melania Trump" around
-/// the entity's "Trump" for Donald Trump)? A given name (no honorific or title) before the matched surname
+/// Is the name `c` someone else of the family of the gazetteer person `ent` it contains ("Anna Kovac" around
+/// the entity's "Kovac" for Petar Kovac)? A given name (no honorific or title) before the matched surname
 /// that is not the first word of the entity's name.
 fn relative_of(text: &str, c: &Cand, ent: &EntityMention) -> bool {
     let (fs, fe) = c.words[0];

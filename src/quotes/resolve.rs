@@ -142,7 +142,7 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
         .map(|p| person_speaker(people, p))
 }
 
-/// A pronoun in a fronted clause refers ahead to the subject of the main clause ("In what he called a rant,
+/// A pronoun in a fronted clause refers ahead to the subject of the main clause ("In what he called a mistake,
 /// Mr Doe attacked …", "When she took office, Governor Roe …"): the sentence opens with a capitalised
 /// subordinator or preposition, no person is named before the pronoun, and right after the clause's comma
 /// (within three words: a title may come first) a person of a compatible gender is named.
@@ -162,7 +162,7 @@ fn cataphor(doc: &Doc, pos: usize, gender: Gender, toks: &mut Vec<Tok>) -> Optio
     if people.mentions.get(k).is_some_and(|m| m.start < pos) {
         return None;
     }
-    // The clause's comma: outside quotations, or right before a closing mark ("a “rant,” Mr Doe").
+    // The clause's comma: outside quotations, or right before a closing mark ("a “mistake,” Mr Doe").
     let comma = toks.iter().position(|t| {
         t.is_punct(',')
             && (!doc.inside_quote(t.start)
@@ -592,8 +592,8 @@ fn empty_modifier(w: &str) -> bool {
 }
 
 /// The person a definite description names by the words the text used for them ("the senator" after "Sen. Jo
-/// Park", "the former governor" after "Tom Lee, the former governor of Utah,", "the LinkedIn founder" after
-/// "LinkedIn founder Ann Roe", "the prince" after "Prince Karim"): among the confident persons mentioned before
+/// Park", "the former governor" after "Tom Lee, the former governor of Utah,", "the Acme founder" after
+/// "Acme founder Ann Roe", "the prince" after "Prince Karim"): among the confident persons mentioned before
 /// `s` outside quotations (the last 300 mentions), one whose title is its head word: the word right before the
 /// name ("Sen. Jo Park", "the company's chief executive, Jo Park"; not "prince mocks Jo Park"), the name's own
 /// title ("Prince Karim") or a word of an apposition after it (", the former governor of Utah,"). Its other
