@@ -353,8 +353,17 @@ fn a_definite_description_resolves_to_the_person_named_before() {
         .unwrap();
     assert_eq!(&text[q.speaker.clone().unwrap()], "the senator");
     assert_eq!(r.speaker_name(q), Some("Jane Doe"));
-    // an organisation's description does not become a person
+    // an organisation's description does not become a person: it is the organisation named before it
     let text = "Jane Doe runs Acme.\n“We will grow,” the company said.";
+    let r = extract(text, &[], &QuoteOptions::default());
+    let q = r
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .unwrap();
+    assert_eq!(r.speaker_name(q), Some("Acme"));
+    // ... and not a place ("in Ohio")
+    let text = "Jane Doe spoke in Ohio.\n“We will grow,” the company said.";
     let r = extract(text, &[], &QuoteOptions::default());
     let q = r
         .quotes

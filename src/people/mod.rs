@@ -912,6 +912,10 @@ pub(crate) fn find_people_in(
                 k += 1;
             }
             match hit {
+                Some(k) if entities[k].is_person() && relative_of(text, &c, &entities[k]) => {
+                    covered[k] = true;
+                    kept.push(c);
+                }
                 Some(k) if entities[k].is_person() => {
                     covered[k] = true;
                     c.entity = Some(k);
@@ -945,6 +949,22 @@ pub(crate) fn find_people_in(
         cands = kept;
     }
     cluster(text, cands, entities)
+}
+
+/// Is the name `c` someone else of the family of the gazetteer person `ent` it contains ("Anna Kovac" around
+/// the entity's "Kovac" for Petar Kovac)? A given name (no honorific or title) before the matched surname
+/// that is not the first word of the entity's name.
+fn relative_of(text: &str, c: &Cand, ent: &EntityMention) -> bool {
+    let (fs, fe) = c.words[0];
+    let first = &text[fs..fe];
+    c.words.len() >= 2
+        && ent.start >= fe
+        && word_classes(first) & (HONORIFIC | ANY_TITLE) == 0
+        && !ent
+            .name
+            .split(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(first))
 }
 
 /// Appends `s` lower-cased to `buf`, with ’ as ' (ASCII fast path).

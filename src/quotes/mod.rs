@@ -237,7 +237,24 @@ pub fn extract(text: &str, entities: &[EntityMention], opts: &QuoteOptions) -> Q
     let mut speaker_index: FnvMap<String, usize> = FnvMap::default();
     let mut cache: FnvMap<(usize, usize), Option<usize>> = FnvMap::default();
     let called = people.called(text);
-    let doc = resolve::Doc::new(text, &paras, entities, &people, &called, &raw);
+    // Every attribution's speaker mention (its antecedent for a relative pronoun), in text order: the subjects
+    // a later pronoun or description continues.
+    let mut all_speakers: Vec<(usize, usize)> = atts
+        .iter()
+        .filter_map(|a| a.refers.or(a.speaker))
+        .chain(reported.iter().map(|r| r.refers.unwrap_or(r.speaker)))
+        .collect();
+    all_speakers.sort_unstable();
+    all_speakers.dedup();
+    let doc = resolve::Doc::new(
+        text,
+        &paras,
+        entities,
+        &people,
+        &called,
+        &raw,
+        &all_speakers,
+    );
     let mut resolve_span = |sp: (usize, usize), refers: Option<(usize, usize)>| {
         let sp = refers.unwrap_or(sp);
         *cache.entry(sp).or_insert_with(|| {

@@ -3,7 +3,7 @@ use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
     FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, POSS_DET, PREP, PRONOUN,
-    PRON_F, PRON_M, TITLE_F, TITLE_M,
+    PRON_F, PRON_M, SAY, SUB, TITLE_F, TITLE_M,
 };
 use crate::people::tokens::{tokenize, Kind, Tok};
 use crate::people::{slug, EntityMention, Gender, People};
@@ -19,6 +19,8 @@ pub(super) struct Doc<'a> {
     pub people: &'a People,
     pub called: &'a FnvMap<&'a str, usize>,
     pub raw: &'a [RawQuote],
+    /// The speaker mentions of the document's attributions (byte spans, sorted by start).
+    pub spoken: &'a [(usize, usize)],
     /// Sentence starts, computed when a pronoun or description first needs them.
     sents: OnceCell<Vec<usize>>,
 }
@@ -31,6 +33,7 @@ impl<'a> Doc<'a> {
         people: &'a People,
         called: &'a FnvMap<&'a str, usize>,
         raw: &'a [RawQuote],
+        spoken: &'a [(usize, usize)],
     ) -> Self {
         Doc {
             text,
@@ -39,6 +42,7 @@ impl<'a> Doc<'a> {
             people,
             called,
             raw,
+            spoken,
             sents: OnceCell::new(),
         }
     }
@@ -63,15 +67,17 @@ impl<'a> Doc<'a> {
 /// Sentences looked back over for an antecedent.
 const MAX_SENTENCES_BACK: usize = 16;
 
-/// The person a pronoun or a definite description at byte `pos` refers to, by salience: the subject of the
-/// sentence is its first person named outside quotations. In the pronoun's own sentence the first compatible
-/// person before it ("Smith said he ..."); a description skips its own sentence (one names a person of the same
-/// sentence with a pronoun, not a description). Going back sentence by sentence, the first compatible person of
-/// a sentence wins, unless the sentence opens with a pronoun of the same person ("He added ...", "But on Sunday
-/// he ...") or a definite description ("The senator said ..."): its subject continues an earlier one, and the
-/// persons it names further on are objects. Bounded: [`MAX_SENTENCES_BACK`] sentences, then the closest
-/// compatible mention ([`People::antecedent`]).
-fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) -> Option<usize> {
+/// The person a pronoun or a definite description at byte `pos` refers to, by salience. The subject of a
+/// sentence is the speaker of its attribution when it has one ("…, said Jane Doe, a pollster." — even when the
+/// sentence names someone else first: "The Doe approach works, said Ann Roe"), else its first person named
+/// outside quotations. In the pronoun's own sentence the first compatible person before it ("Smith said he
+/// ..."); a description skips its own sentence (one names a person of the same sentence with a pronoun, not a
+/// description) unless a quotation stands between them ("Doe said: “…,” the senator added"). Going back sentence by sentence, the first compatible subject wins, unless the sentence's
+/// subject continues an earlier one: its attribution's speaker is a pronoun of the same gender or a definite
+/// description of a person ("…, he added.", "…, the senator said"), or it opens with one ("He added ...", "But
+/// on Sunday he ...", "The senator said ..."), and the persons it names further on are objects. Bounded:
+/// [`MAX_SENTENCES_BACK`] sentences, then the closest compatible mention ([`People::antecedent`]).
+fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) -> Option<Speaker> {
     let people = doc.people;
     let starts = doc.sentence_starts();
     let compatible = |p: usize| {
@@ -79,21 +85,41 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
         gender == Gender::Unknown || g == Gender::Unknown || g == gender
     };
     let mut k = people.mentions.partition_point(|m| m.start < pos);
+    let mut j = doc.spoken.partition_point(|sp| sp.0 < pos);
     let mut sent = starts.partition_point(|&s| s <= pos);
     let mut fallback = None;
     let mut toks = Vec::new();
+    if !description {
+        if let Some(p) = cataphor(doc, pos, gender, &mut toks) {
+            return Some(person_speaker(people, p));
+        }
+    }
     for step in 0..MAX_SENTENCES_BACK {
-        if sent == 0 || k == 0 {
+        if sent == 0 || (k == 0 && j == 0) {
             break;
         }
         sent -= 1;
         let s0 = starts[sent];
         let lo = people.mentions[..k].partition_point(|m| m.start < s0);
+        let jlo = doc.spoken[..j].partition_point(|sp| sp.0 < s0);
         let own = step == 0;
-        if !(own && description) {
+        {
+            let within = (s0, own, description);
+            match speaker_subject(doc, within, &doc.spoken[jlo..j], pos, gender, &mut toks) {
+                Subject::Found(sp) => return Some(sp),
+                Subject::Continues => {
+                    k = lo;
+                    j = jlo;
+                    continue;
+                }
+                Subject::Unknown => {}
+            }
             let mut first = None;
             for m in &people.mentions[lo..k] {
                 if m.end > pos || doc.inside_quote(m.start) || !compatible(m.person) {
+                    continue;
+                }
+                if own && description && !quote_between(doc, m.end, pos) {
                     continue;
                 }
                 if people.persons[m.person].confident {
@@ -104,18 +130,143 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
             }
             if let Some(m) = first {
                 if own || !continues_subject(doc, s0, m.start, gender, &mut toks) {
-                    return Some(m.person);
+                    return Some(person_speaker(people, m.person));
                 }
             }
         }
         k = lo;
+        j = jlo;
     }
-    fallback.or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
+    fallback
+        .or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
+        .map(|p| person_speaker(people, p))
+}
+
+/// A pronoun in a fronted clause refers ahead to the subject of the main clause ("In what he called a mistake,
+/// Mr Doe attacked …", "When she took office, Governor Roe …"): the sentence opens with a capitalised
+/// subordinator or preposition, no person is named before the pronoun, and right after the clause's comma
+/// (within three words: a title may come first) a person of a compatible gender is named.
+fn cataphor(doc: &Doc, pos: usize, gender: Gender, toks: &mut Vec<Tok>) -> Option<usize> {
+    let people = doc.people;
+    let starts = doc.sentence_starts();
+    let sent = starts.partition_point(|&s| s <= pos);
+    let s0 = *starts.get(sent.checked_sub(1)?)?;
+    let end = starts.get(sent).copied().unwrap_or(doc.text.len());
+    toks.clear();
+    crate::people::tokens::tokenize_limited(doc.text, s0, end, &[], true, 40, toks);
+    let t0 = toks.first()?;
+    if !(t0.cap() && t0.cls & (SUB | PREP) != 0) {
+        return None;
+    }
+    let k = people.mentions.partition_point(|m| m.start < s0);
+    if people.mentions.get(k).is_some_and(|m| m.start < pos) {
+        return None;
+    }
+    // The clause's comma: outside quotations, or right before a closing mark ("a “mistake,” Mr Doe").
+    let comma = toks.iter().position(|t| {
+        t.is_punct(',')
+            && (!doc.inside_quote(t.start)
+                || doc.text[t.end..].starts_with(['”', '"', '’', '\'', '»']))
+    })?;
+    if toks[comma].start < pos {
+        return None;
+    }
+    let m = people.mentions.get(k)?;
+    let after: Vec<&Tok> = toks[comma + 1..].iter().take(3).collect();
+    let starts_near = after.iter().any(|t| t.start == m.start);
+    let p = &people.persons[m.person];
+    let ok = gender == Gender::Unknown || p.gender == Gender::Unknown || p.gender == gender;
+    (starts_near && ok && p.confident && !doc.inside_quote(m.start)).then_some(m.person)
+}
+
+/// What the attributions of one sentence tell of its subject.
+enum Subject {
+    /// A speaker named there, of a compatible gender.
+    Found(Speaker),
+    /// The speaker is a pronoun of the same gender or a description of a person: an earlier subject goes on.
+    Continues,
+    /// No attribution, or none that tells.
+    Unknown,
+}
+
+/// The subject the attributions `spans` (speaker mentions of one sentence) give a pronoun or description of
+/// `gender` at `pos`: the first speaker before `pos` outside quotations that is a name ("Jane Doe", "Doe") and
+/// resolves to a person of a compatible gender or to a bare name (in a description's `own` sentence, only a
+/// speaker before a quotation that precedes it), unless the sentence (`s0`, not the pronoun's `own`) opens with a subject that continues an earlier one ([`continues_subject`]); a speaker that is a
+/// pronoun of that gender ("he said") continues an earlier subject. Descriptions ("the senator said", "a
+/// reporter asked"), organisations, places and pronouns of another gender tell nothing.
+fn speaker_subject(
+    doc: &Doc,
+    (s0, own, description): (usize, bool, bool),
+    spans: &[(usize, usize)],
+    pos: usize,
+    gender: Gender,
+    toks: &mut Vec<Tok>,
+) -> Subject {
+    let text = doc.text;
+    for &(a, b) in spans {
+        if b > pos || doc.inside_quote(a) || (own && description && !quote_between(doc, b, pos)) {
+            continue;
+        }
+        toks.clear();
+        crate::people::tokens::tokenize_limited(text, a, b, &[], true, 8, toks);
+        let words: Vec<Tok> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .copied()
+            .collect();
+        let Some(w0) = words.first() else {
+            continue;
+        };
+        if w0.cls & PRONOUN != 0 {
+            let same = match gender {
+                Gender::Male => w0.cls & PRON_M != 0,
+                Gender::Female => w0.cls & PRON_F != 0,
+                Gender::Unknown => w0.cls & (PRON_M | PRON_F) != 0,
+            };
+            if same && words.len() == 1 {
+                return Subject::Continues;
+            }
+            continue;
+        }
+        // A description ("the senator said", "a reporter asked") is left to the sentence's persons.
+        if w0.cls & (DET | POSS_DET) != 0 {
+            continue;
+        }
+        if !w0.cap() || words.len() > 6 {
+            continue;
+        }
+        let Some(sp) = resolve(doc, (a, b)) else {
+            continue;
+        };
+        let ok = match sp.person {
+            Some(p) => {
+                let g = doc.people.persons[p].gender;
+                gender == Gender::Unknown || g == Gender::Unknown || g == gender
+            }
+            None => sp.label.is_empty() || sp.label.eq_ignore_ascii_case("person"),
+        };
+        if ok {
+            // "He should win, Doe said": the sentence opens with a pronoun that goes on from an earlier one.
+            if !own && continues_subject(doc, s0, a, gender, toks) {
+                return Subject::Continues;
+            }
+            return Subject::Found(sp);
+        }
+    }
+    Subject::Unknown
+}
+
+/// Is a quotation between bytes `a` and `b` ("Doe says: “…,” the senator added": the description after the
+/// quotation names the person before it)?
+fn quote_between(doc: &Doc, a: usize, b: usize) -> bool {
+    let k = doc.raw.partition_point(|q| q.open < a);
+    doc.raw.get(k).is_some_and(|q| q.close < b)
 }
 
 /// Does the sentence starting at `s0` open, before its first person named at `first`, with a subject that
 /// continues an earlier one: a pronoun of `gender` among its first words ("He added", "But on Sunday he"), or a
-/// definite description of a person ("The senator", "But the former governor")?
+/// definite description of a person ("The senator", "But the former governor", "The Ohio Republican")?
 fn continues_subject(
     doc: &Doc,
     s0: usize,
@@ -141,13 +292,22 @@ fn continues_subject(
     let mut w = words.iter().skip_while(|t| t.cls & CONJ != 0);
     if let Some(t) = w.next() {
         if doc.text[t.start..t.end].eq_ignore_ascii_case("the") {
-            return w
-                .take(3)
-                .take_while(|t| t.lower())
-                .any(|t| t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0);
+            return w.take(3).any(|t| {
+                (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0)
+                    || party_member(&doc.text[t.start..t.end])
+            });
         }
     }
     false
+}
+
+/// A member of a political party named by its party ("the Florida Republican", "the Vermont Democrat"): a
+/// description of one person.
+fn party_member(w: &str) -> bool {
+    matches!(
+        w,
+        "Republican" | "Democrat" | "Independent" | "Libertarian" | "Conservative" | "Socialist"
+    )
 }
 
 /// Resolves a speaker mention to an entity, a person or a bare name.
@@ -195,11 +355,12 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             Gender::Male
         } else if toks[0].cls & PRON_F != 0 {
             Gender::Female
+        } else if text[s..e].eq_ignore_ascii_case("it") {
+            return salient_organisation(doc, s);
         } else {
             return None;
         };
-        let p = salient_antecedent(doc, s, gender, false)?;
-        return Some(person_speaker(people, p));
+        return salient_antecedent(doc, s, gender, false);
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
     if let Some(m) = people.mention_at(s, e) {
@@ -207,8 +368,9 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             return Some(person_speaker(people, m.person));
         }
     }
-    // A definite description of one person ("the senator", "the Republican nominee", "the former Florida
-    // governor"): the person the text named last before it, of the title's gender when it has one.
+    // A description of one person ("the senator", "the Republican nominee", "the former Florida governor",
+    // "the Ohio Republican"): the name in apposition after it, else the person the text described so before
+    // it, else the person the text named last before it, of the title's gender when it has one.
     if let (Some(f), Some(h)) = (
         toks.first(),
         toks.iter().rev().find(|t| t.kind == Kind::Word),
@@ -216,16 +378,22 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         let first = &text[f.start..f.end];
         let head = &text[h.start..h.end];
         let definite = matches!(first, "the" | "The" | "this" | "This");
-        let one_person = h.lower()
-            && h.cls & (ANY_TITLE | PERSON_NOUN) != 0
-            && h.cls & ORG == 0
-            && !matches!(
-                head,
-                "company" | "agency" | "department" | "campaign" | "group" | "newspaper" | "paper"
-            )
-            && !head.ends_with('s')
-            && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
-        if definite && one_person && toks.len() <= 6 {
+        let party = party_member(head) && toks.len() >= 2;
+        let one_person = party
+            || h.lower()
+                && h.cls & (ANY_TITLE | PERSON_NOUN) != 0
+                && h.cls & ORG == 0
+                && head != "campaign"
+                && !ORG_HEADS.contains(&head)
+                && !head.ends_with('s')
+                && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
+        if (h.lower() || party) && toks.len() <= 8 {
+            if let Some(sp) = apposed_name(doc, e) {
+                return Some(sp);
+            }
+        }
+        let honorific = h.lower() && h.cls & crate::people::lexicon::HONORIFIC != 0;
+        if definite && (one_person || honorific) && toks.len() <= 6 {
             let gender = if h.cls & TITLE_M != 0 {
                 Gender::Male
             } else if h.cls & TITLE_F != 0 {
@@ -233,8 +401,22 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             } else {
                 Gender::Unknown
             };
-            if let Some(p) = salient_antecedent(doc, s, gender, true) {
+            let salient = if one_person {
+                salient_antecedent(doc, s, gender, true)
+            } else {
+                None
+            };
+            let words: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.kind == Kind::Word)
+                .map(|t| &text[t.start..t.end])
+                .collect();
+            let sp = salient.as_ref().and_then(|sp| sp.person);
+            if let Some(p) = described_person(doc, s, &words, sp, salient.is_some()) {
                 return Some(person_speaker(people, p));
+            }
+            if salient.is_some() {
+                return salient;
             }
         }
     }
@@ -254,6 +436,29 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             Kind::Punct => matches!(t.punct(), Some('-' | '.')),
             _ => false,
         });
+    // "the Acme Group", "The Courier": a determiner and a capitalised name that is nobody's (an organisation or
+    // a medium the gazetteer does not know), the name without the determiner.
+    let the_name = toks.len() >= 2
+        && text[toks[0].start..toks[0].end].eq_ignore_ascii_case("the")
+        && toks[1..].iter().all(|t| {
+            t.kind == Kind::Word
+                && t.cap()
+                && t.cls & (DET | CONJ | PRONOUN | FIRST_NAME | ANY_TITLE) == 0
+        })
+        && toks.last().is_some_and(|h| {
+            (h.cls & PERSON_NOUN == 0 || h.cls & ORG != 0) && !party_member(&text[h.start..h.end])
+        })
+        && !toks[1..].iter().all(|t| t.cls & (ORG | NONNAME) != 0)
+        && people.mention_at(s, e).is_none();
+    if the_name {
+        let name = text[toks[1].start..e].to_string();
+        return Some(Speaker {
+            id: slug(&name),
+            name,
+            label: "ORG".into(),
+            person: None,
+        });
+    }
     if name_like {
         let name_start = toks
             .iter()
@@ -276,6 +481,330 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             label: String::new(),
             person: None,
         });
+    }
+    None
+}
+
+/// A description followed by the name it describes, after a comma ("said his oldest friend, Ann Roe,", "as the
+/// bank's chief economist, Tom Lee, put it", "wrote another reader, Jo Park."): the apposition names the
+/// speaker. At most a preposition and three words come between the description and the comma ("his friend at
+/// college, Ann Roe"). The name is a person of the document, or two to four capitalised words (not a place or
+/// organisation of the gazetteer) followed by a comma, a full stop or the end of the text.
+fn apposed_name(doc: &Doc, e: usize) -> Option<Speaker> {
+    let text = doc.text;
+    let mut toks = Vec::new();
+    crate::people::tokens::tokenize_limited(text, e, text.len(), &[], true, 12, &mut toks);
+    let mut i = 0;
+    if toks.first().is_some_and(|t| t.is(PREP)) {
+        i = 1;
+        while i < toks.len() && i <= 3 && toks[i].kind == Kind::Word && !toks[i].is(CONJ) {
+            i += 1;
+        }
+    }
+    if !toks.get(i).is_some_and(|t| t.is_punct(',')) || doc.inside_quote(toks[i].start) {
+        return None;
+    }
+    let name = toks.get(i + 1)?;
+    if let Some(m) = doc.people.mention_at(name.start, name.end) {
+        if m.start == name.start && doc.people.persons[m.person].confident {
+            return Some(person_speaker(doc.people, m.person));
+        }
+    }
+    let run = toks[i + 1..]
+        .iter()
+        .take_while(|t| t.kind == Kind::Word && t.cap() && t.cls & (DET | PRONOUN | ORG) == 0)
+        .count();
+    let after = toks.get(i + 1 + run);
+    let closed = after.is_none_or(|t| t.is_punct(',') || t.is_punct('.'));
+    if !(2..=4).contains(&run) || !closed {
+        return None;
+    }
+    let (ns, ne) = (name.start, toks[i + run].end);
+    let ent = doc.entities.partition_point(|m| m.end <= ns);
+    if doc.entities[ent..]
+        .iter()
+        .take_while(|m| m.start < ne)
+        .next()
+        .is_some()
+    {
+        return None;
+    }
+    let name = text[ns..ne].to_string();
+    Some(Speaker {
+        id: slug(&name),
+        name,
+        label: String::new(),
+        person: None,
+    })
+}
+
+/// Title words and their abbreviations as a description names them ("Sen. Jo Park" … "the senator").
+fn title_word(w: &str) -> &str {
+    let w = w.trim_end_matches('.');
+    match w.to_ascii_lowercase().as_str() {
+        "sen" | "senator" => "senator",
+        "gov" | "governor" => "governor",
+        "rep" | "representative" | "congressman" | "congresswoman" => "representative",
+        "pres" | "president" => "president",
+        "sec" | "secretary" => "secretary",
+        "gen" | "general" => "general",
+        "lt" | "lieutenant" => "lieutenant",
+        "col" | "colonel" => "colonel",
+        "adm" | "admiral" => "admiral",
+        "atty" | "attorney" => "attorney",
+        "dr" | "doctor" => "doctor",
+        "prof" | "professor" => "professor",
+        "rev" | "reverend" => "reverend",
+        "capt" | "captain" => "captain",
+        "sgt" | "sergeant" => "sergeant",
+        "amb" | "ambassador" => "ambassador",
+        "frontrunner" | "front-runner" => "front-runner",
+        "ceo" => "executive",
+        _ => "",
+    }
+}
+
+/// Does the word `w` of a person's context say the description word `d` (case, a final period and
+/// abbreviations aside: "Sen." says "senator", "Gov." says "governor")?
+fn says(w: &str, d: &str) -> bool {
+    let t = title_word(w);
+    if !t.is_empty() && t == title_word(d) {
+        return true;
+    }
+    w.trim_end_matches('.').eq_ignore_ascii_case(d)
+}
+
+/// Words of a description that tell nothing of whom it names.
+fn empty_modifier(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "the"
+            | "this"
+            | "that"
+            | "former"
+            | "then"
+            | "new"
+            | "late"
+            | "current"
+            | "longtime"
+            | "veteran"
+    )
+}
+
+/// The person a definite description names by the words the text used for them ("the senator" after "Sen. Jo
+/// Park", "the former governor" after "Tom Lee, the former governor of Utah,", "the Acme founder" after
+/// "Acme founder Ann Roe", "the prince" after "Prince Karim"): among the confident persons mentioned before
+/// `s` outside quotations (the last 300 mentions), one whose title is its head word: the word right before the
+/// name ("Sen. Jo Park", "the company's chief executive, Jo Park"; not "prince mocks Jo Park"), the name's own
+/// title ("Prince Karim") or a word of an apposition after it (", the former governor of Utah,"). Its other
+/// words count when six words before the name (of the same phrase: not across a conjunction, a preposition but
+/// "of", a verb of saying or another person's name) or the apposition say them. `salient` (the subject [`salient_antecedent`] found) wins
+/// when the text so described it; else the person whose context says most of the description's other words
+/// (of equals, the one mentioned last) — when the salient subject is someone else (`has_salient`), only if
+/// that context says a word of the description besides its head ("the Utah senator" after "Utah Sen. Jo
+/// Park"): a subject goes on more often than a bare title ("the senator") is repeated.
+fn described_person(
+    doc: &Doc,
+    s: usize,
+    words: &[&str],
+    salient: Option<usize>,
+    has_salient: bool,
+) -> Option<usize> {
+    let (head, mods) = words.split_last()?;
+    let mods: Vec<&str> = mods
+        .iter()
+        .copied()
+        .filter(|w| !empty_modifier(w))
+        .collect();
+    let people = doc.people;
+    let text = doc.text;
+    let i = people.mentions.partition_point(|m| m.start < s);
+    let mut best: Option<(usize, usize)> = None;
+    let mut toks = Vec::new();
+    let mut ctx: Vec<&str> = Vec::new();
+    // The words that can be the person's title: the word right before the name, the name's own title, an
+    // apposition's words.
+    let mut titles: Vec<&str> = Vec::new();
+    for m in people.mentions[..i].iter().rev().take(300) {
+        if m.end > s || !people.persons[m.person].confident || doc.inside_quote(m.start) {
+            continue;
+        }
+        ctx.clear();
+        titles.clear();
+        // Before the name: up to six words back, across one comma right before it, not across other
+        // punctuation (an abbreviation's period aside).
+        toks.clear();
+        let mut from = m.start.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        crate::people::tokens::tokenize(text, from, m.start, &[], true, &mut toks);
+        let mut k = toks.len();
+        if k > 0 && toks[k - 1].is_punct(',') {
+            k -= 1;
+        }
+        let mut n = 0;
+        while k > 0 && n < 6 {
+            let t = &toks[k - 1];
+            match t.kind {
+                // Not across a conjunction, a preposition (but "of": "Secretary of State"), a verb of saying
+                // or another person's name ("Sen. Jo Park and Governor Tom Lee").
+                Kind::Word
+                    if t.cls & (CONJ | SAY) != 0
+                        || (t.cls & PREP != 0 && &text[t.start..t.end] != "of")
+                        || people.mention_at(t.start, t.end).is_some() =>
+                {
+                    break
+                }
+                Kind::Word => {
+                    if n == 0 {
+                        titles.push(&text[t.start..t.end]);
+                    }
+                    ctx.push(&text[t.start..t.end]);
+                    n += 1;
+                }
+                Kind::Poss => {}
+                Kind::Punct if t.is_punct('-') => {}
+                Kind::Punct
+                    if t.is_punct('.')
+                        && k > 1
+                        && toks[k - 2].cls & (ANY_TITLE | crate::people::lexicon::HONORIFIC)
+                            != 0 => {}
+                _ => break,
+            }
+            k -= 1;
+        }
+        // The mention's own title ("Prince Karim", "Judge Ann Roe" when the name keeps it).
+        toks.clear();
+        crate::people::tokens::tokenize(text, m.start, m.end, &[], true, &mut toks);
+        for t in &toks {
+            if t.kind == Kind::Word && t.cls & (ANY_TITLE | crate::people::lexicon::HONORIFIC) != 0
+            {
+                titles.push(&text[t.start..t.end]);
+            }
+        }
+        // After the name: an apposition (", the former governor of Utah,").
+        toks.clear();
+        crate::people::tokens::tokenize_limited(text, m.end, text.len(), &[], true, 12, &mut toks);
+        if toks.first().is_some_and(|t| t.is_punct(',')) {
+            for t in &toks[1..] {
+                if t.kind != Kind::Word {
+                    break;
+                }
+                titles.push(&text[t.start..t.end]);
+                ctx.push(&text[t.start..t.end]);
+            }
+        }
+        if !titles.iter().any(|w| says(w, head)) {
+            continue;
+        }
+        let score = 1 + mods
+            .iter()
+            .filter(|d| ctx.iter().chain(&titles).any(|w| says(w, d)))
+            .count();
+        if salient == Some(m.person) {
+            return salient;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, m.person));
+        }
+    }
+    best.filter(|&(score, _)| !has_salient || score >= 2)
+        .map(|(_, p)| p)
+}
+
+/// The organisation "it" at `pos` stands for. Going back sentence by sentence (at most [`MAX_SENTENCES_BACK`]):
+/// the nearest speaker of the sentence's attributions (before `pos`, outside quotations) that resolves to no
+/// person — an organisation, a place, a medium, a bare name ("…, the newspaper said", "according to the Acme
+/// Group") — or else an organisation opening the sentence as its subject (a gazetteer organisation or place,
+/// "Doe's campaign", "the company"). A sentence whose speaker is "it" again continues an earlier subject and
+/// is passed over; a sentence whose speaker or subject is a person ends the search (the "it" of "“…,” he said.
+/// “It is …,” it said" would be his).
+fn salient_organisation(doc: &Doc, pos: usize) -> Option<Speaker> {
+    let text = doc.text;
+    let starts = doc.sentence_starts();
+    let mut j = doc.spoken.partition_point(|sp| sp.0 < pos);
+    let mut sent = starts.partition_point(|&s| s <= pos);
+    let mut toks = Vec::new();
+    for _ in 0..MAX_SENTENCES_BACK {
+        if sent == 0 {
+            break;
+        }
+        sent -= 1;
+        let s0 = starts[sent];
+        let jlo = doc.spoken[..j].partition_point(|sp| sp.0 < s0);
+        let mut continues = false;
+        // Nearest first: "X has called for …, according to the Y Group" — the source is Y.
+        for &(a, b) in doc.spoken[jlo..j].iter().rev() {
+            if b > pos || doc.inside_quote(a) {
+                continue;
+            }
+            let w = &text[a..b];
+            if w.eq_ignore_ascii_case("it") {
+                continues = true;
+                break;
+            }
+            if let Some(sp) = resolve(doc, (a, b)) {
+                if sp.person.is_none() && !sp.label.eq_ignore_ascii_case("person") {
+                    return Some(sp);
+                }
+            }
+        }
+        j = jlo;
+        if continues {
+            continue;
+        }
+        // The sentence's subject: its first words after a conjunction.
+        toks.clear();
+        crate::people::tokens::tokenize_limited(text, s0, pos, &[], true, 8, &mut toks);
+        let skip = toks
+            .iter()
+            .take_while(|t| t.is(CONJ) || t.is_punct(','))
+            .count();
+        let subj = &toks[skip..];
+        let Some(t0) = subj.first() else {
+            continue;
+        };
+        if t0.kind != Kind::Word || doc.inside_quote(t0.start) {
+            continue;
+        }
+        if doc
+            .people
+            .mention_at(t0.start, t0.end)
+            .is_some_and(|m| m.start == t0.start && doc.people.persons[m.person].confident)
+        {
+            // "Doe's campaign said": a person's campaign; else the person is the subject.
+            let camp = subj
+                .iter()
+                .position(|t| &text[t.start..t.end] == "campaign");
+            if let Some(c) =
+                camp.filter(|&c| (1..=4).contains(&c) && subj[c - 1].kind == Kind::Poss)
+            {
+                return organisation_description(doc, t0.start, &subj[..=c]);
+            }
+            return None;
+        }
+        let i = doc.entities.partition_point(|m| m.start < t0.start);
+        if let Some(m) = doc.entities.get(i).filter(|m| m.start == t0.start) {
+            if m.is_person() {
+                return None;
+            }
+            return Some(Speaker {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                label: m.label.clone(),
+                person: None,
+            });
+        }
+        if text[t0.start..t0.end].eq_ignore_ascii_case("the") {
+            if let Some(h) = subj[1..]
+                .iter()
+                .take(3)
+                .position(|t| t.kind == Kind::Word && ORG_HEADS.contains(&&text[t.start..t.end]))
+            {
+                return organisation_description(doc, t0.start, &subj[..h + 2]);
+            }
+        }
     }
     None
 }
@@ -317,7 +846,9 @@ fn is_org_label(label: &str) -> bool {
 
 /// A description of an organisation: a candidate's campaign ("his campaign", "the Smith campaign", "Smith's
 /// campaign") is that person's campaign; "the company", "the agency", "the newspaper" is the organisation the
-/// gazetteer named last before it, outside quotations, within [`MAX_SENTENCES_BACK`] sentences.
+/// gazetteer named last before it, outside quotations, within [`MAX_SENTENCES_BACK`] sentences, else a news
+/// medium the text names ([`named_organisation_before`]), else the organisation named before the
+/// description's first use ([`first_use_organisation`]).
 fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker> {
     let text = doc.text;
     let words: Vec<&Tok> = toks.iter().filter(|t| t.kind != Kind::Punct).collect();
@@ -342,7 +873,7 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
                 "her" => Gender::Female,
                 _ => return None,
             };
-            salient_antecedent(doc, s, gender, false)
+            salient_antecedent(doc, s, gender, false)?.person
         } else {
             None
         }?;
@@ -377,6 +908,145 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
             person: None,
         })
         .or_else(|| named_organisation_before(doc, s, sent, head_w))
+        .or_else(|| first_use_organisation(doc, s, head_w))
+}
+
+/// Heads of descriptions that [`first_use_organisation`] resolves (a medium's are [`named_organisation_before`]'s).
+const FIRST_USE_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "organization",
+    "organisation",
+    "bank",
+    "agency",
+    "union",
+    "club",
+];
+
+/// A description of an organisation the gazetteer does not know ("the company"): a text keeps a repeated
+/// definite description for one referent, so it names the organisation named last before the description's
+/// first use ("Acme's shares fell after a report about the company. … The company said …"): the nearest
+/// capitalised name before that first use — in its sentence or the two before, outside quotations — that is not
+/// a person of known gender, a gazetteer place or a name after a preposition of place ("in New York"), an
+/// all-capitals heading or a lone capitalised word opening a sentence; written in full when the text gives a longer name starting with it ("Acme" → "Acme Mobile").
+fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
+    if !FIRST_USE_HEADS.contains(&head) {
+        return None;
+    }
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+    let mut f = s;
+    let mut from = 0;
+    while let Some(k) = text[from..s].find(head) {
+        let at = from + k;
+        from = at + head.len();
+        let the = at >= 4 && bytes[at - 4..at].eq_ignore_ascii_case(b"the ");
+        if the && (at == 4 || boundary(at - 5)) && boundary(at + head.len()) {
+            f = at - 4;
+            break;
+        }
+    }
+    let starts = doc.sentence_starts();
+    let sent = starts.partition_point(|&x| x <= f);
+    let floor = if sent == 0 {
+        0
+    } else {
+        starts[sent.saturating_sub(3)]
+    };
+    let mut toks = Vec::new();
+    tokenize(text, floor, f, &[], true, &mut toks);
+    let is_start = |pos: usize| starts.binary_search(&pos).is_ok();
+    let mut best = None;
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].cap() {
+            i += 1;
+            continue;
+        }
+        let mut a = i;
+        while i < toks.len() && toks[i].cap() {
+            i += 1;
+        }
+        let b = i;
+        if text[toks[a].start..toks[a].end].eq_ignore_ascii_case("the") {
+            a += 1;
+        }
+        if a >= b {
+            continue;
+        }
+        let (ns, ne) = (toks[a].start, toks[b - 1].end);
+        let poss = toks.get(b).is_some_and(|t| t.kind == Kind::Poss);
+        let opening = is_start(toks[a].start) || (a > 0 && is_start(toks[a - 1].start));
+        let bad_word = toks[a..b].iter().any(|t| {
+            t.cls
+                & (NONNAME
+                    | PRONOUN
+                    | DET
+                    | CONJ
+                    | PREP
+                    | crate::people::lexicon::HONORIFIC
+                    | ANY_TITLE)
+                != 0
+        });
+        let caps = toks[a..b]
+            .iter()
+            .all(|t| t.flags & crate::people::tokens::ALLCAPS != 0);
+        let person = doc.people.mention_at(ns, ne).is_some_and(|m| {
+            let p = &doc.people.persons[m.person];
+            p.confident && p.gender != Gender::Unknown
+        });
+        let e0 = doc.entities.partition_point(|m| m.end <= ns);
+        let place = doc.entities[e0..]
+            .iter()
+            .take_while(|m| m.start < ne)
+            .any(|m| !is_org_label(&m.label));
+        let lone_opening = opening && (caps || b - a == 1 && !poss);
+        // "in New York", "from Ohio": a place (without a gazetteer, a place reads like an organisation).
+        let locative = a > 0
+            && matches!(
+                &text[toks[a - 1].start..toks[a - 1].end],
+                "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "to"
+            );
+        let lone_opening = lone_opening || locative;
+        let ok = !(bad_word || person || place || lone_opening || doc.inside_quote(ns));
+        if ok {
+            best = Some((ns, ne));
+        }
+    }
+    let (ns, ne) = best?;
+    let mut name = &text[ns..ne];
+    // The longest form the text gives: the name followed by more capitalised words.
+    let mut more = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text[from..].find(name) {
+        let at = from + k;
+        from = at + name.len();
+        if !boundary(from) || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        more.clear();
+        crate::people::tokens::tokenize_limited(text, at, text.len(), &[], true, 6, &mut more);
+        let n = more
+            .iter()
+            .take_while(|t| t.cap() && t.cls & (NONNAME | PRONOUN | DET) == 0)
+            .count();
+        if n > 0 && more[n - 1].end > at + name.len() && !doc.inside_quote(at) {
+            name = &text[at..more[n - 1].end];
+            break;
+        }
+        if from >= text.len() {
+            break;
+        }
+    }
+    let name = name.to_string();
+    Some(Speaker {
+        id: slug(&name),
+        name,
+        label: "ORG".into(),
+        person: None,
+    })
 }
 
 /// Heads of a description of a news medium.

@@ -1231,7 +1231,7 @@ impl<'a> Window<'a> {
 
     /// After `told`: an object pronoun or a short noun phrase ("told reporters", "told the BBC").
     fn skip_object(&self, j: usize, e: usize) -> usize {
-        let t = &self.toks[j];
+        let Some(t) = self.toks.get(j) else { return j };
         if t.kind == Kind::Word && t.lower() && object_pronoun(self.word(j)) {
             return j + 1;
         }

@@ -1,0 +1,162 @@
+"""Speaker resolution rules (issue 11, "speakers resolved to people"): pronouns and descriptions resolved to
+the person or organisation they refer to. Every sentence here is invented; each test names the general
+pattern it checks."""
+
+import saidwho as sw
+
+
+def speaker_of(text, quote_text, kind=None):
+    """The speaker_name of the quote whose text starts with ``quote_text`` (of ``kind`` when given)."""
+    for q in sw.extract_quotes(text):
+        if q.text.startswith(quote_text) and (kind is None or q.kind == kind):
+            return q.speaker_name
+    raise AssertionError(f"no quote {quote_text!r} in {[q.text for q in sw.extract_quotes(text)]}")
+
+
+def test_pronoun_takes_the_speaker_of_the_previous_attribution_over_a_person_named_first():
+    # The sentence names Novak first (a modifier: "The Novak plan"), but its subject is the speaker.
+    text = (
+        "Peter Novak, the mayor of Eastfield, opened the meeting on Monday. "
+        "The Novak plan will fail, said Daniel Okafor, a councillor. "
+        "“It is a waste of money,” he said."
+    )
+    assert speaker_of(text, "It is a waste") == "Daniel Okafor"
+
+
+def test_pronoun_takes_a_bare_surname_speaker():
+    # "Kessler says ..." names no full name: the pronoun is that speaker all the same.
+    text = (
+        "The hearing ran late. Kessler says the new rules are unfair to growers. "
+        "“They punish small farms,” she says."
+    )
+    assert speaker_of(text, "They punish") == "Kessler"
+
+
+def test_pronoun_skips_a_sentence_that_opens_with_the_same_pronoun():
+    # "He thinks ..., Grant said": the opening "he" goes on from the previous subject (Marsh).
+    text = (
+        "Tom Grant won the vote in the north. Alan Marsh, who runs the Grant team, told reporters the vote "
+        "had gone to plan. He thinks the south will follow, Grant said. "
+        "“We built this one door at a time,” he said."
+    )
+    assert speaker_of(text, "We built") == "Alan Marsh"
+
+
+def test_pronoun_skips_a_sentence_whose_subject_is_a_party_description():
+    # "The Ohio Republican ..." continues the subject (Hale), so Vance, named after it, is an object.
+    text = (
+        "Senator Mark Hale spoke to reporters on Friday. "
+        "The Ohio Republican praised Governor Luke Vance for his budget. "
+        "“We need more leaders like that,” he said."
+    )
+    assert speaker_of(text, "We need more") == "Mark Hale"
+
+
+def test_description_followed_by_a_name_in_apposition_is_that_name():
+    # "said his oldest friend from school, Ruth Abara," — the apposition names the speaker.
+    text = (
+        "Colin Marsh grew up in a mining town. "
+        "“He was always the one who stayed late,” said his oldest friend from school, Ruth Abara, who now "
+        "teaches there."
+    )
+    assert speaker_of(text, "He was always") == "Ruth Abara"
+    text = (
+        "Many readers wrote in. “I cancelled my subscription,” wrote one reader, Jonas Feld. "
+        "“The fees are absurd,” wrote another reader, Ilse Brandt."
+    )
+    assert speaker_of(text, "The fees") == "Ilse Brandt"
+
+
+def test_it_is_the_organisation_named_as_the_previous_speaker():
+    # "..., the newspaper said. “…,” it added": "it" continues the organisation that spoke before.
+    text = (
+        "The Harbour Courier endorsed a candidate for the first time in decades. "
+        "“The council has failed the town,” the newspaper said in an editorial. "
+        "“It is time for a change,” it added."
+    )
+    assert speaker_of(text, "It is time") == "Harbour Courier"
+
+
+def test_it_is_the_campaign_that_opens_the_previous_sentence():
+    # "Doe's campaign backtracked ... it said": a person's campaign as the subject of the sentence before.
+    text = (
+        "Governor Helen Drake drew criticism for her remarks on Monday. "
+        "Drake's campaign quickly backtracked, issuing a new statement. "
+        "In the statement, it said, “The governor misspoke.”"
+    )
+    assert speaker_of(text, "The governor misspoke") == "Helen Drake campaign"
+
+
+def test_the_and_a_capitalised_name_is_an_organisation():
+    # "according to the Northfield Research Group": a name the gazetteer does not know, without "the".
+    text = "Attacks rose by a third last year, according to the Northfield Research Group."
+    assert speaker_of(text, "Attacks rose", kind="indirect") == "Northfield Research Group"
+
+
+def test_description_after_a_quotation_names_the_person_before_it():
+    # "Voss appears in an ad: “…,” the senator says": the quotation stands between the name and the description.
+    text = (
+        "Senator Alan Prior criticised the plan last week. "
+        "Ray Voss appears in a new television ad: “I kept every promise I made,” the senator says."
+    )
+    assert speaker_of(text, "I kept every promise") == "Ray Voss"
+
+
+def test_description_with_a_title_and_a_modifier_names_the_person_so_described():
+    # "the Ohio senator" is the person introduced as "Ohio Sen. ...", not the subject of the sentence before.
+    text = (
+        "Ohio Sen. Paula Grey and Governor Mark Lind met voters in Dayton. "
+        "Governor Lind spoke first about jobs. "
+        "“We will not wait for Washington,” the Ohio senator said."
+    )
+    assert speaker_of(text, "We will not wait") == "Paula Grey"
+
+
+def test_the_company_is_the_organisation_named_before_its_first_use():
+    # The first "the company" follows "Brenford's"; the later one (the speaker) keeps that referent, written in
+    # full as the text gives it ("Brenford Motors"), although other names come between.
+    text = (
+        "Regulators fined Brenford Motors on Monday. Critics said Brenford's reply to the inquiry showed "
+        "contempt for the rules and for the company's own customers. The Harwell Foundation and Mayor Ruth "
+        "Olsen joined the criticism. "
+        "“We will appeal,” the company said in a statement."
+    )
+    assert speaker_of(text, "We will appeal") == "Brenford Motors"
+
+
+def test_the_prince_is_the_person_titled_prince():
+    # "the prince" (an honorific kept in the name: "Prince Omar Haddad") names the person so titled, not
+    # the last person named.
+    text = (
+        "Prince Omar Haddad met Ben Carver, a banker, in London. "
+        "Carver later praised the meeting. "
+        "In a statement, the prince called the talks “a fresh start.”"
+    )
+    assert speaker_of(text, "a fresh start") == "Omar Haddad"
+
+
+def test_pronoun_in_a_fronted_clause_refers_ahead_to_the_main_subject():
+    # "In what he called a “mistake,” Mayor Dean Holt ...": the pronoun comes before the name it stands for.
+    text = (
+        "Victor Lamb criticised the budget on Monday. "
+        "In what he called a “costly mistake,” Mayor Dean Holt vetoed the plan on Tuesday."
+    )
+    assert speaker_of(text, "costly mistake") == "Dean Holt"
+
+
+def test_it_is_the_source_named_last_in_the_sentence_before():
+    # "X did Y, according to the Z Group. It said ...": "it" is the source (Z), not the subject of the content.
+    text = (
+        "The Orchard Party has doubled its membership, according to the Calloway Polling Group, which tracks "
+        "parties. It said new members were “mostly young and urban.”"
+    )
+    assert speaker_of(text, "mostly young") == "Calloway Polling Group"
+
+
+def test_the_news_outlet_is_a_medium_not_a_person():
+    # "outlet" names an organisation: "the news outlet" is the medium named before, not the last person.
+    text = (
+        "The Valley Herald reported on Tuesday that the mayor, Gina Ferro, had resigned. "
+        "The decision was final, “effective immediately,” according to the news outlet."
+    )
+    assert speaker_of(text, "effective immediately") == "Valley Herald"
