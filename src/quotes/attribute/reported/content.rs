@@ -521,7 +521,11 @@ impl<'a> Window<'a> {
                 matches!(w, "though" | "although" | "whereas" | "while" | "after")
                     || (w == "but"
                         && self.clause_opening(j + 2, e)
-                        && self.toks[j + 2].is(PRONOUN | DET))
+                        && (self.toks[j + 2].is(PRONOUN | DET) || self.toks[j + 2].cap()))
+                    // ", compared with 40 percent a year ago": the writer's comparison
+                    || w == "compared"
+                        && self.toks[j + 2].lower()
+                        && matches!(self.word(j + 2), "with" | "to")
             } {
                 return self.trim_end(a, j);
             }

@@ -24,6 +24,14 @@ impl<'a> Window<'a> {
                 return self.speech((start, end), np, k, ce);
             }
         }
+        if k > ss + 1 && self.toks[k - 1].is_punct(',') && !opens && self.source_aside(ss, k, b, e)
+        {
+            // "At the heart of the dispute, according to two aides, was a budget memo", "Since May, according
+            // to the union, 40 nurses have quit": a parenthetical source inside the sentence; the content is the
+            // whole sentence around it.
+            let end = self.cut(b + 1, e);
+            return self.speech((self.clause_start(ss, end), end), np, k, ce);
+        }
         // "…, according to X." / "…, according to the agency, during a visit …" / "…, according to X, who …"
         let to_end = b == e || (b < e && self.toks[b].is_punct(',') && !opens);
         if k > ss + 1 && self.toks[k - 1].is_punct(',') && to_end {
@@ -31,6 +39,40 @@ impl<'a> Window<'a> {
             return self.speech((self.clause_start(ss, end), end), np, k, ce);
         }
         None
+    }
+
+    /// Is ", according to X," (cue at `k`, source ending at the comma `b`) an aside inside one sentence, the
+    /// sentence going on after it: a verb whose subject came before the aside ("The cause, according to X, was
+    /// …"), a clause after a fronted adverbial with no verb ("Since May, according to X, 40 nurses have quit"),
+    /// or a coordinated clause ("…, according to X, and there were …")? Not a relative clause or an appositive
+    /// about the source ("…, according to X, who …"), nor a prepositional phrase ("…, during a visit").
+    pub(super) fn source_aside(&self, ss: usize, k: usize, b: usize, e: usize) -> bool {
+        if !(b + 2 < e && self.toks[b].is_punct(',')) {
+            return false;
+        }
+        let n = &self.toks[b + 1];
+        if n.kind != Kind::Word || !n.lower() {
+            // a name or a number after the comma: a clause only after a fronted adverbial
+            return n.kind == Kind::Word
+                && !self.finite_verb(ss, k - 1)
+                && self.clause_opening(b + 1, e)
+                && n.cls & (SUB | PREP | CONJ) == 0;
+        }
+        let w = self.word(b + 1);
+        if matches!(w, "and" | "but") {
+            return self.clause_opening(b + 2, e) && self.finite_verb(ss, k - 1);
+        }
+        if n.cls & (SUB | PREP | CONJ) != 0
+            || matches!(w, "who" | "which" | "whose" | "where")
+            || w.ends_with("ing")
+        {
+            return false;
+        }
+        if n.is(AUX) || self.finite_verb(b + 1, b + 2) && n.cls & PRONOUN == 0 {
+            // the predicate of the subject before the aside
+            return !self.finite_verb(ss, k - 1);
+        }
+        !self.finite_verb(ss, k - 1) && self.clause_opening(b + 1, e)
     }
 
     /// The source after "according to": the tokens up to the next comma or the sentence end, at most 25, no
