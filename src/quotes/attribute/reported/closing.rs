@@ -90,7 +90,25 @@ impl<'a> Window<'a> {
         if self.toks[k - 1].is_punct(',') {
             // ", said Sanders." (a name, not a clause: ", said Ukrainian shelling hit a hospital" is forward)
             let (a, b) = self.np_right(ce, e)?;
-            if b != e && !tail_ok(b) || self.finite_verb(a, b) {
+            // "…, said a state official who was briefed on the talks.": a relative clause about the speaker
+            // (after a clause: "Mr Roe's aide, Ann Lee, said the clerk who hired him should go" is forward)
+            // "Ann Roe, a critic of the plan, said the county's purchase of land from its donors was close to fraud":
+            // a verb after the noun phrase makes it the subject of forward content, not an inverted speaker.
+            let relative = b < e
+                && self.toks[b].lower()
+                && matches!(self.word(b), "who" | "whose")
+                && (ss..k - 1).any(|x| self.finite_verb(x, x + 1));
+            if !relative && (b..e).any(|x| self.toks[x].lower() && self.toks[x].is(AUX)) {
+                return None;
+            }
+            // "…, said a state official.": a cue's word after a determiner is a noun of the speaker's phrase
+            // modifying its head ("…, denied the report." is a verb and its object)
+            let noun_cue = (a + 1..b - 1).any(|x| {
+                self.hits[x].is_some()
+                    && self.toks[x - 1].is(DET | POSS_DET)
+                    && self.toks[x - 1].cls & PRONOUN == 0
+            });
+            if b != e && !tail_ok(b) && !relative || self.finite_verb(a, b) && !noun_cue {
                 return None;
             }
             return self.speech(content(ss, k - 1), (a, b), k, ce);

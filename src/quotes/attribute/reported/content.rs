@@ -98,8 +98,11 @@ impl<'a> Window<'a> {
             && !self.ly_adverb(i)
         {
             // "Farmers say demand over the past month is weak", "He said no to the war"; not an
-            // infinitive ("claims to have annexed", "agreed to cap prices": no reported clause)
-            return w != "to" && (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
+            // infinitive ("claims to have annexed", "agreed to cap prices": no reported clause), nor the particle
+            // of a phrasal verb ("has written off the loans", "wrote up a plan")
+            return w != "to"
+                && !matches!(w, "off" | "up" | "out" | "down" | "away" | "back")
+                && (i..e).filter(|&x| self.toks[x].kind == Kind::Word).count() >= 3;
         }
         let opens = if t.cap() {
             t.is(DET)
@@ -536,6 +539,27 @@ impl<'a> Window<'a> {
                     && !matches!(w, "including" | "according" | "during")
             } {
                 // "…, along with a kindergarten, posting on Telegram a photo …": the speaker's next act.
+                return self.trim_end(a, j);
+            }
+            if t.is_punct(',') && j > a + 2 && j + 3 < e && {
+                // "One survey says 2,000 bridges are at risk, another says about 1,500": a short subject and a
+                // verb of saying with its own content after the comma is the next report.
+                (j + 2..e.min(j + 6)).any(|x| {
+                    self.hits[x].is_some_and(|h| {
+                        !h.participle
+                            && h.role == Role::Speech
+                            && h.usage == Usage::Any
+                            && h.end < e
+                            && !self.toks[h.end].is_punct(',')
+                            && self.clause_opening(self.skip_that(h.end, e), e)
+                    }) && (j + 1..x).all(|y| {
+                        let u = &self.toks[y];
+                        matches!(u.kind, Kind::Word | Kind::Poss)
+                            && u.cls & (AUX | SUB | CONJ | PREP) == 0
+                            && self.hits[y].is_none()
+                    })
+                })
+            } {
                 return self.trim_end(a, j);
             }
             if t.is_punct(',') && j + 1 < e {

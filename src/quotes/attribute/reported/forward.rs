@@ -29,6 +29,17 @@ impl<'a> Window<'a> {
         {
             // "The agency reported, The border was closed …"
             ce2 = ce + 1;
+        } else if let Some(s) = (!part && next.is_punct(','))
+            .then(|| self.comma_aside(ce, e))
+            .flatten()
+        {
+            // "Rep. Tom Hale says, win or lose in the primary, he's staying in the race": an aside set off by
+            // commas right after the cue, then a clause with a subject pronoun (or "that").
+            let (a, b) = self.subject_of(k, ce, role, part, ss)?;
+            if a >= k || !self.can_speak(a, b) {
+                return None;
+            }
+            return self.speech((s, self.cut(s, e)), (a, b), k, ce);
         } else if matches!(next.punct(), Some(':' | ',' | '—' | '–' | '-'))
             || next.kind == Kind::Quote
         {
@@ -68,6 +79,16 @@ impl<'a> Window<'a> {
         }
         let after_quote = !part && a > ss && self.toks[a - 1].kind == Kind::Quote;
         if a >= k {
+            return None;
+        }
+        if b == a + 1
+            && a == ss
+            && self.toks[a].cap()
+            && self.toks[a].cls & (ADV | SUB | CONJ | PREP) != 0
+            && self.toks[a].cls & (PRONOUN | DET | PERSON_NOUN | ORG) == 0
+        {
+            // "Just ask the engineers.", "Still, …": a capitalised adverb opening the sentence is no subject (an
+            // imperative has none).
             return None;
         }
         if b == a + 1 && self.word(a).eq_ignore_ascii_case("having") {
@@ -303,7 +324,16 @@ impl<'a> Window<'a> {
         }
         if matches!(
             self.word(i).to_ascii_lowercase().as_str(),
-            "some" | "many" | "most" | "others" | "few" | "several" | "both" | "all"
+            "some"
+                | "many"
+                | "most"
+                | "others"
+                | "few"
+                | "several"
+                | "both"
+                | "all"
+                | "one"
+                | "another"
         ) {
             return Some((i, i + 1));
         }
@@ -374,5 +404,28 @@ impl<'a> Window<'a> {
             p -= 1;
         }
         p
+    }
+
+    /// After a cue at the comma `c`: an aside of at most ten words closed by a comma, then a clause opening with
+    /// a subject pronoun, or "that" ("says, win or lose, he's staying", "said, however, that …"); returns the
+    /// clause's first token.
+    pub(super) fn comma_aside(&self, c: usize, e: usize) -> Option<usize> {
+        let close = (c + 2..e.min(c + 12)).find(|&x| {
+            let t = &self.toks[x];
+            t.is_punct(',') || t.kind == Kind::Quote || matches!(t.punct(), Some(';' | ':'))
+        })?;
+        if !self.toks[close].is_punct(',') || close + 2 >= e {
+            return None;
+        }
+        if (c + 1..close).any(|x| self.toks[x].is(AUX) && self.toks[x].lower()) {
+            return None;
+        }
+        let s = close + 1;
+        let t = &self.toks[s];
+        if self.that_follows(s) {
+            return Some(s + 1);
+        }
+        (t.kind == Kind::Word && t.is(PRONOUN) && t.cls & DET == 0 && self.clause_opening(s, e))
+            .then_some(s)
     }
 }

@@ -103,6 +103,25 @@ impl<'a> Window<'a> {
             return None;
         }
         if k > ss
+            && self.toks[k - 1].lower()
+            && matches!(
+                self.word(k - 1),
+                "help"
+                    | "helps"
+                    | "helped"
+                    | "helping"
+                    | "let"
+                    | "lets"
+                    | "make"
+                    | "makes"
+                    | "made"
+            )
+        {
+            // "The grants helped add momentum to …", "let me say": a bare infinitive after "help", "let",
+            // "make" is a verb's complement, and the word before it no speaker.
+            return None;
+        }
+        if k > ss
             && k + 1 < self.toks.len()
             && self.toks[k - 1].is_punct(',')
             && self.toks[k + 1].is_punct(',')
@@ -114,7 +133,7 @@ impl<'a> Window<'a> {
         let quantifier = k == ss + 1
             && matches!(
                 self.word(ss).to_ascii_lowercase().as_str(),
-                "some" | "many" | "most" | "few" | "several" | "both" | "all"
+                "some" | "many" | "most" | "few" | "several" | "both" | "all" | "one" | "another"
             );
         if k > ss && self.toks[k - 1].is(DET) && self.toks[k - 1].cls & PRONOUN == 0 && !quantifier
         {
