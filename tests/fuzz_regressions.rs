@@ -159,3 +159,14 @@ fn closing_cue_running_past_the_content_end() {
     check(&text, &a.quotes);
     check(&text, &extract(&text, &[], &QuoteOptions::default()));
 }
+
+/// quotes proptest, `never_panics_and_keeps_invariants` (tests/quotes.proptest-regressions): ". , told " is a
+/// verb of telling after a comma at the window's last token; reading its object indexed past the tokens.
+#[test]
+fn telling_verb_at_the_last_token() {
+    for text in [". , told ", ", told", "Prices rose, told"] {
+        check(text, &extract(text, &[], &QuoteOptions::default()));
+        let a = analyze(text, Some(&fuzz_gazetteer()), &QuoteOptions::default());
+        check(text, &a.quotes);
+    }
+}

@@ -135,3 +135,22 @@ def test_participle_subjects(text, quote, speaker):
 )
 def test_infinitive_and_as_put_it(text, quote, speaker):
     check(text, quote, speaker)
+
+
+# A participle after "X went after Y," belongs to X: a subordinator with no verb after it ("after Y") is a
+# preposition; a sentence opening "To wit," is an introductory phrase, not a name.
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("Speaking at a town hall in Salem, Lind went after Roe, calling him “a total stiff.”",
+         "a total stiff.", "Lind"),
+        ("Mayor Ann Lee went after the council on Monday, calling its plan “a fantasy.”", "a fantasy.", "Ann Lee"),
+        ("To wit, Lind told the Gazette that Roe “had a crazy plan,” adding, “He lost all of the rural vote.”",
+         "He lost all of the rural vote.", "Lind"),
+        # a subordinate clause with its verb still gives the participle's subject
+        ("When the striking dockers blocked the gate, chanting “No deal,” police moved in.", "No deal,",
+         "the striking dockers"),
+    ],
+)
+def test_participle_after_a_preposition(text, quote, speaker):
+    check(text, quote, speaker)

@@ -12,7 +12,7 @@
 //! 3. **Kind**: `Direct` when the quotation stands as a clause of its own, `Partial` when it is embedded in an
 //!    attributed sentence (`said the war could be a “long process”`), `Scare` when nobody is said to say it
 //!    (`“kamikaze” drones` without a reporting verb, titles of works).
-//! 4. **Reported speech** (`reported.rs`, on unless [`QuoteOptions::reported`] is false): every cue whose lexicon
+//! 4. **Reported speech** (`attribute/reported/`, on unless [`QuoteOptions::reported`] is false): every cue whose lexicon
 //!    row says it introduces content ([`cues::Content`]) is read by the same speaker machinery for the forms
 //!    `X said (that) …`, `…, X said.`, `According to X, …`; its content becomes a quote of kind `Indirect`, and
 //!    the quotations in marks inside it share its group (and, when no rule attributed them, its speaker).

@@ -134,20 +134,10 @@ impl<'a> Window<'a> {
     }
 
     /// A verb of telling whose object is the person addressed ("told reporters", "informed the board"): the noun
-    /// phrase after it is never its speaker, so "…, told the Gazette" is no inverted attribution.
+    /// phrase after it is never its speaker, so "…, told the Gazette" is no inverted attribution. The list is
+    /// [`reported::words::addressee`], beside its near twin `takes_object` (verbs whose object precedes content).
     pub(super) fn addressee_verb(&self, i: usize) -> bool {
-        self.toks[i].lower()
-            && matches!(
-                self.word(i),
-                "told"
-                    | "tells"
-                    | "tell"
-                    | "telling"
-                    | "informed"
-                    | "assured"
-                    | "reminded"
-                    | "thanked"
-            )
+        self.toks[i].lower() && reported::words::addressee(self.word(i))
     }
 
     /// The usage of the cue at token `i` (`Any` when there is none).

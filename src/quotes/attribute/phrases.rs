@@ -195,8 +195,11 @@ impl<'a> Window<'a> {
             j < limit && self.toks[j].is_punct(',') && (i..j).any(|x| self.toks[x].is(TIME))
         };
         let np_like = t.cap() || t.cls & (DET | PRONOUN | PERSON_NOUN) != 0 || t.flags & NUM != 0;
+        // "To wit, …", "To be sure, …", "To date, …": an infinitive or prepositional phrase opening the sentence
+        let to_intro = t.kind == Kind::Word && self.word(i) == "To";
         let intro = t.kind == Kind::Word
             && (t.cls & (PREP | SUB | ADV | TIME) != 0 && t.cls & (PRONOUN | DET) == 0
+                || to_intro
                 || self.participle_intro(i, limit)
                 || time_intro()
                 || (!np_like && self.cue(i).is_none()));
@@ -442,6 +445,21 @@ impl<'a> Window<'a> {
             return None;
         }
         if t.cls & (PREP | TIME) != 0 && t.cls & (DET | PRONOUN) == 0 {
+            return None;
+        }
+        // "Lind went after Roe, calling him …": a subordinator with no verb after it is a preposition ("after
+        // Roe"), and its noun phrase no subject.
+        let verb = (i + 1..end).any(|x| {
+            let u = &self.toks[x];
+            let w = self.word(x);
+            u.kind == Kind::Word
+                && u.lower()
+                && (u.is(AUX)
+                    || w.len() > 3 && w.ends_with("ed") && u.cls & (DET | PREP) == 0
+                    || crate::quotes::attribute::reported::words::irregular_past(w)
+                    || self.cue(x).is_some())
+        });
+        if !verb {
             return None;
         }
         self.clause_subject(i, end)
