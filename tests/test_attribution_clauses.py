@@ -33,20 +33,20 @@ def check(text, quote, speaker, kind=None, cue=None):
             "Marsh",
         ),
         (
-            "While the developer didn’t reveal how much she would invest in the harbour, she did say she found the "
-            "mayor to be “very persuasive” at the meeting.",
+            ("While the developer didn’t reveal how much she would invest in the harbour, she did say she found the "
+            "mayor to be “very persuasive” at the meeting."),
             "very persuasive",
             "she",
         ),
         (
-            "After the councillor argued that the ferry should be kept, Okafor said only that his “door remains "
-            "open” to talks.",
+            ("After the councillor argued that the ferry should be kept, Okafor said only that his “door remains "
+            "open” to talks."),
             "door remains open",
             "Okafor",
         ),
         (
-            "When Ada Lind noted that the firm had paid no harbour levy ― as its own filings show for two years ― "
-            "the chief executive, Tom Brandt, boasted, “That makes us efficient.”",
+            ("When Ada Lind noted that the firm had paid no harbour levy ― as its own filings show for two years ― "
+            "the chief executive, Tom Brandt, boasted, “That makes us efficient.”"),
             "That makes us efficient.",
             "Tom Brandt",
         ),
@@ -78,8 +78,8 @@ def test_dashed_parenthesis_after_the_subject(text, quote, speaker, kind):
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        ("The ferry “is the town, and the town is the ferry,” Ada Lind, who chairs the harbour trust, told the "
-         "Eastport Gazette.", "is the town, and the town is the ferry,", "Ada Lind"),
+        (("The ferry “is the town, and the town is the ferry,” Ada Lind, who chairs the harbour trust, told the "
+         "Eastport Gazette."), "is the town, and the town is the ferry,", "Ada Lind"),
         ("Ben Ode, who was listed on the council slate, told the Gazette, “Of the three, I like the pier plan best.”",
          "Of the three, I like the pier plan best.", "Ben Ode"),
     ],
@@ -110,11 +110,11 @@ def test_reported_content_inside_a_fronted_clause_ends_with_the_clause():
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        ("Roe, a retired nurse, spoke on the radio on Friday.\n\nShe later stood by the comment, saying, “I do not "
-         "think this is a silly idea. Something odd is going on with the board.”",
+        (("Roe, a retired nurse, spoke on the radio on Friday.\n\nShe later stood by the comment, saying, “I do not "
+         "think this is a silly idea. Something odd is going on with the board.”"),
          "I do not think this is a silly idea. Something odd is going on with the board.", "She"),
-        ("Lind, herself a ferry supporter during the campaign, was jeered loudly upon saying, “The board heard "
-         "the people.”", "The board heard the people.", "Lind"),
+        (("Lind, herself a ferry supporter during the campaign, was jeered loudly upon saying, “The board heard "
+         "the people.”"), "The board heard the people.", "Lind"),
     ],
 )
 def test_participle_subjects(text, quote, speaker):
@@ -125,8 +125,8 @@ def test_participle_subjects(text, quote, speaker):
 @pytest.mark.parametrize(
     "text, quote, speaker",
     [
-        ("But the hearing was so calm that Mr. Okafor was moved to say, “Up to now, I am amazed how quiet it "
-         "has been.”", "Up to now, I am amazed how quiet it has been.", "Mr. Okafor"),
+        (("But the hearing was so calm that Mr. Okafor was moved to say, “Up to now, I am amazed how quiet it "
+         "has been.”"), "Up to now, I am amazed how quiet it has been.", "Mr. Okafor"),
         ("Or, as Ada Lund, a former harbour master, put it: “The foxes have left the dunes. They are in the barn.”",
          "The foxes have left the dunes. They are in the barn.", "Ada Lund"),
         ("As Ada Lund, a former harbour master, put it, “The foxes are in the barn.”", "The foxes are in the barn.",

@@ -6,7 +6,8 @@ impl<'a> Window<'a> {
     /// A headline in title case: "Former Mayor Says City Budget Is Balanced", "Bridge Will Reopen In May, Engineer
     /// Says", "Governor Just Announced His Plan": the cue written with a capital (the lexicon's words of saying).
     pub(super) fn headline(&self, k: usize, ss: usize) -> Option<Speech> {
-        if k == ss || k + 1 >= self.toks.len() {
+        // (A word of no cue phrase, which most capitalised words are, is decided by its flag.)
+        if k == ss || k + 1 >= self.toks.len() || self.toks[k].flags & CUE_WORD == 0 {
             return None;
         }
         let h = self.cues.capitalised_hit(self.text, self.toks, k)?;
