@@ -145,8 +145,8 @@ def test_infinitive_and_as_put_it(text, quote, speaker):
         ("Speaking at a town hall in Salem, Lind went after Roe, calling him “a total stiff.”",
          "a total stiff.", "Lind"),
         ("Mayor Ann Lee went after the council on Monday, calling its plan “a fantasy.”", "a fantasy.", "Ann Lee"),
-        ("To wit, Lind told the Gazette that Roe “had a crazy plan,” adding, “He lost all of the rural vote.”",
-         "He lost all of the rural vote.", "Lind"),
+        ("To wit, Lind told the Gazette that Roe “had no budget,” adding, “The ferry users will pay for it.”",
+         "The ferry users will pay for it.", "Lind"),
         # a subordinate clause with its verb still gives the participle's subject
         ("When the striking dockers blocked the gate, chanting “No deal,” police moved in.", "No deal,",
          "the striking dockers"),

@@ -41,12 +41,12 @@ CASES = [
     ("The mayor said the bridge would reopen in May, but County Engineer Ruth Vale warned of further delays.",
      [("the bridge would reopen in May", "The mayor", "said")]),
     # ", another says …": the next report after a comma ends the content; "one", "another" speak
-    ("One survey says there are 2,000 bridges at risk, another says there are about 1,500.",
-     [("there are 2,000 bridges at risk", "One survey", "says")]),
+    ("One study says the reservoir holds enough for a year, another says it would last until March.",
+     [("the reservoir holds enough for a year", "One study", "says")]),
     ("One says the plan works.", [("the plan works", "One", "says")]),
     # an aside set off by commas right after the cue, then a clause
-    ("Rep. Tom Hale says, win or lose in the county primary, he's staying in the race.",
-     [("he's staying in the race", "Tom Hale", "says")]),
+    ("Councillor Tom Hale says, rain or shine, he will open the market on Saturday.",
+     [("he will open the market on Saturday", "Tom Hale", "says")]),
     ("The mayor said, however, that the vote would go ahead.",
      [("the vote would go ahead", "The mayor", "said")]),
     # ", said X" with a relative clause about X, and with a noun of saying modifying X's head

@@ -33,7 +33,7 @@ impl<'a> Window<'a> {
             .then(|| self.comma_aside(ce, e))
             .flatten()
         {
-            // "Rep. Tom Hale says, win or lose in the primary, he's staying in the race": an aside set off by
+            // "Councillor Tom Hale says, rain or shine, he will open the market": an aside set off by
             // commas right after the cue, then a clause with a subject pronoun (or "that").
             let (a, b) = self.subject_of(k, ce, role, part, ss)?;
             if a >= k || !self.can_speak(a, b) {
@@ -407,7 +407,7 @@ impl<'a> Window<'a> {
     }
 
     /// After a cue at the comma `c`: an aside of at most ten words closed by a comma, then a clause opening with
-    /// a subject pronoun, or "that" ("says, win or lose, he's staying", "said, however, that …"); returns the
+    /// a subject pronoun, or "that" ("says, rain or shine, he will open", "said, however, that …"); returns the
     /// clause's first token.
     pub(super) fn comma_aside(&self, c: usize, e: usize) -> Option<usize> {
         let close = (c + 2..e.min(c + 12)).find(|&x| {
