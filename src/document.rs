@@ -14,7 +14,7 @@
 //! ```
 use std::ops::Range;
 
-use crate::people::tokens::{tokenize, Kind, Tok};
+use crate::people::tokens::{tokenize, tokenize_with, Kind, Tok, CUE_WORD};
 use crate::quotes::cues::{CueHit, CueLexicon};
 
 /// The tokens of a whole document, in text order, with the cue found at each.
@@ -43,13 +43,33 @@ impl DocTokens {
         let mut toks = Vec::with_capacity(text.len() / 4 + 16);
         let mut hits = Vec::with_capacity(text.len() / 4 + 16);
         let mut para_first = Vec::with_capacity(paras.len() + 1);
+        let mut cands = Vec::new();
         for p in paras {
             let p0 = toks.len();
             para_first.push(p0);
             match cues {
                 Some(c) => {
-                    tokenize(text, p.start, p.end, &[], false, &mut toks);
-                    c.classify_into(text, &mut toks[p0..], &mut hits);
+                    // Words are classified as they are read; the cues they start are read after the paragraph.
+                    cands.clear();
+                    tokenize_with(
+                        text,
+                        p.start,
+                        p.end,
+                        &[],
+                        usize::MAX,
+                        &mut toks,
+                        |w, ascii, k| {
+                            let (cls, grp) = c.word_entry(w, ascii);
+                            match grp {
+                                Some(g) => {
+                                    cands.push((k - p0, g));
+                                    (cls, CUE_WORD)
+                                }
+                                None => (cls, 0),
+                            }
+                        },
+                    );
+                    c.hits_of(text, &toks[p0..], &cands, &mut hits);
                 }
                 None => {
                     tokenize(text, p.start, p.end, &[], true, &mut toks);

@@ -338,6 +338,26 @@ pub(crate) fn tokenize_limited(
     max_tokens: usize,
     out: &mut Vec<Tok>,
 ) {
+    if classify {
+        tokenize_with(text, start, end, quotes, max_tokens, out, |w, _, _| {
+            (word_classes(w), 0)
+        })
+    } else {
+        tokenize_with(text, start, end, quotes, max_tokens, out, |_, _, _| (0, 0))
+    }
+}
+
+/// The tokenizer, with `classes(word, ascii, index)` giving each word token's `cls` and extra flags as it is
+/// pushed (`ascii`: the word is known to be ASCII; `index`: the token's index in `out`).
+pub(crate) fn tokenize_with(
+    text: &str,
+    start: usize,
+    end: usize,
+    quotes: &[(u32, usize, usize)],
+    max_tokens: usize,
+    out: &mut Vec<Tok>,
+    mut classes: impl FnMut(&str, bool, usize) -> (u32, u8),
+) {
     let bytes = text.as_bytes();
     let mut i = start;
     let mut qi = 0;
@@ -381,12 +401,13 @@ pub(crate) fn tokenize_limited(
                 };
             if done {
                 let w = &text[i..j];
+                let (cls, extra) = classes(w, true, out.len());
                 out.push(Tok {
                     start: i,
                     end: j,
                     kind: Kind::Word,
-                    flags: ascii_word_flags(w.as_bytes()),
-                    cls: if classify { word_classes(w) } else { 0 },
+                    flags: ascii_word_flags(w.as_bytes()) | extra,
+                    cls,
                     aux: 0,
                 });
                 i = j;
@@ -432,12 +453,13 @@ pub(crate) fn tokenize_limited(
         if word_at(text, i) {
             let j = scan_word(text, i, limit);
             let w = &text[i..j];
+            let (cls, extra) = classes(w, false, out.len());
             out.push(Tok {
                 start: i,
                 end: j,
                 kind: Kind::Word,
-                flags: word_flags(w),
-                cls: if classify { word_classes(w) } else { 0 },
+                flags: word_flags(w) | extra,
+                cls,
                 aux: 0,
             });
             i = j;

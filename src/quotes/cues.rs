@@ -420,16 +420,7 @@ impl CueLexicon {
             let t = &mut toks[i];
             let mut group = None;
             if t.kind == Kind::Word {
-                let w = &text[t.start..t.end];
-                let found = if w.is_ascii() {
-                    self.inner.index.get_ci(w.as_bytes()).copied()
-                } else {
-                    self.inner.index.get_ci(normalise(w).as_bytes()).copied()
-                };
-                let (mut cls, grp) = found.unwrap_or((0, None));
-                if w.len() > 1 && w.ends_with('.') {
-                    cls |= crate::people::lexicon::classes(&w[..w.len() - 1]);
-                }
+                let (cls, grp) = self.word_entry(&text[t.start..t.end], false);
                 t.cls = cls;
                 if grp.is_some() {
                     t.flags |= CUE_WORD;
@@ -440,6 +431,41 @@ impl CueLexicon {
             }
             // A phrase reads the words after its first (their text, not their classes).
             hits.push(group.and_then(|g| self.hit_of_group(text, toks, i, g)));
+        }
+    }
+
+    /// The word classes of word `w` and the group of the phrases it starts, if any, as
+    /// [`CueLexicon::classify_into`] gives them (`ascii`: `w` is known to be ASCII).
+    #[inline(always)]
+    pub(crate) fn word_entry(&self, w: &str, ascii: bool) -> (u32, Option<u32>) {
+        let found = if ascii || w.is_ascii() {
+            self.inner.index.get_ci(w.as_bytes()).copied()
+        } else {
+            self.inner.index.get_ci(normalise(w).as_bytes()).copied()
+        };
+        let (mut cls, grp) = found.unwrap_or((0, None));
+        if w.len() > 1 && w.ends_with('.') {
+            cls |= crate::people::lexicon::classes(&w[..w.len() - 1]);
+        }
+        (cls, grp)
+    }
+
+    /// The hits of a paragraph tokenised with [`CueLexicon::word_entry`]: `cands` lists (token index, group) of
+    /// the words that start a phrase; `hits` gets one entry per token of `toks`, as from
+    /// [`CueLexicon::classify_into`].
+    pub(crate) fn hits_of(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        cands: &[(usize, u32)],
+        hits: &mut Vec<Option<CueHit>>,
+    ) {
+        let base = hits.len();
+        hits.resize(base + toks.len(), None);
+        for &(i, g) in cands {
+            if toks[i].lower() {
+                hits[base + i] = self.hit_of_group(text, toks, i, g);
+            }
         }
     }
 
