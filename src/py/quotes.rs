@@ -18,6 +18,22 @@ pub(crate) struct Offsets<'a> {
     blocks: Vec<u32>,
 }
 
+/// The number of chars in `b` (bytes that are not UTF-8 continuation bytes `10xxxxxx`), eight bytes at a time.
+#[inline]
+fn chars_in(b: &[u8]) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = b.chunks_exact(8);
+    let mut cont = 0u32;
+    for w in &mut words {
+        let x = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        // Bit 7 set and bit 6 clear: a continuation byte.
+        cont += (x & !(x << 1) & HIGH).count_ones();
+    }
+    let rest = words.remainder();
+    cont += rest.iter().filter(|&&x| x & 0xC0 == 0x80).count() as u32;
+    b.len() as u32 - cont
+}
+
 impl<'a> Offsets<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
@@ -28,7 +44,7 @@ impl<'a> Offsets<'a> {
             let mut n = 0u32;
             for chunk in bytes.chunks(64) {
                 blocks.push(n);
-                n += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count() as u32;
+                n += chars_in(chunk);
             }
             blocks.push(n);
         }
