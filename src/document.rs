@@ -239,6 +239,49 @@ mod tests {
     use super::*;
     use crate::text::segment::paragraphs;
 
+    /// The document's tokens and cues, classified as the tokenizer reads them, are those of tokenising each
+    /// paragraph and classifying it afterwards ([`CueLexicon::classify_into`]).
+    fn same_as_two_passes(text: &str) {
+        let paras: Vec<_> = paragraphs(text).collect();
+        let cues = CueLexicon::default();
+        let doc = DocTokens::new(text, &paras, Some(&cues));
+        let (mut toks, mut hits) = (Vec::new(), Vec::new());
+        for p in &paras {
+            let p0 = toks.len();
+            tokenize(text, p.start, p.end, &[], false, &mut toks);
+            cues.classify_into(text, &mut toks[p0..], &mut hits);
+        }
+        let key = |t: &Tok| (t.start, t.end, t.kind, t.flags, t.cls, t.aux);
+        assert_eq!(
+            doc.toks.iter().map(key).collect::<Vec<_>>(),
+            toks.iter().map(key).collect::<Vec<_>>(),
+            "{text:?}"
+        );
+        assert_eq!(doc.hits, hits, "{text:?}");
+    }
+
+    #[test]
+    fn classified_while_read_is_classified_after() {
+        for text in [
+            "““claimed“he,and",
+            "Putin said on Tuesday that the war, according to Mr. Lukashenko’s aides, was over.\n\nThey told reporters so.",
+            "According to the U.S. ministry, 30 drones were shot down, officials said. Élysée sources vowed.",
+        ] {
+            same_as_two_passes(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn classified_while_read_is_classified_after_on_any_text(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "“", "”", "\"", " ", "\n", "\n\n", ".", ",", "said", "told", "according", "to", "the", "Mr.",
+                "he", "claimed", "and", "É", "é", "’s", "on", "Tuesday", "that", "U.S.", "3.5", "Says",
+            ]), 0..60)) {
+            same_as_two_passes(&parts.concat());
+        }
+    }
+
     fn own(text: &str, ws: usize, we: usize, spans: &[(u32, usize, usize)]) -> Vec<(usize, usize)> {
         let mut toks = Vec::new();
         tokenize(text, ws, we, spans, false, &mut toks);

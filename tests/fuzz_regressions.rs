@@ -170,3 +170,18 @@ fn telling_verb_at_the_last_token() {
         check(text, &a.quotes);
     }
 }
+
+/// quotes proptest (`never_panics_and_keeps_invariants`): a closing report `…, X claimed, and` at the very end
+/// of the text read the token after "and" to see whether a coordinated clause opens there (index out of
+/// bounds). Nothing opens past the end.
+#[test]
+fn coordination_at_the_end_of_the_text() {
+    for text in [
+        "““claimed“he,and",
+        "Sales fell, the firm said, and",
+        "“Yes,” he said, and",
+    ] {
+        let r = extract(text, &[], &QuoteOptions::default());
+        check(text, &r);
+    }
+}

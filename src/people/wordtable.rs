@@ -87,7 +87,8 @@ impl<V> WordTable<V> {
                 value: v,
             });
         }
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        // At most a quarter full: a word that is not a key (most words) meets an empty slot after ~1.4 probes.
+        let cap = (entries.len() * 4).next_power_of_two().max(16);
         let mut slots = vec![0u32; cap];
         let mask = cap - 1;
         for (idx, e) in entries.iter().enumerate() {

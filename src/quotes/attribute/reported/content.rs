@@ -18,6 +18,10 @@ impl<'a> Window<'a> {
     /// Does a clause start at token `i`: a subject pronoun ("he", "it", "there"), or a noun phrase (name,
     /// determiner, number, quotation) followed by a verb within a few words?
     pub(super) fn clause_opening(&self, i: usize, e: usize) -> bool {
+        // Nothing opens at or past the end ("…, the agency said, and" closing the text).
+        if i >= e.min(self.toks.len()) {
+            return false;
+        }
         let t = &self.toks[i];
         match t.kind {
             Kind::Word => {
