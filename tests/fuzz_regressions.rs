@@ -18,14 +18,14 @@ fn check(text: &str, r: &QuoteResult) {
     }
 }
 
-fn mention(text: &str, from: &str, to: &str, label: &str) -> EntityMention {
+fn mention<'t>(text: &'t str, from: &str, to: &str, label: &'t str) -> EntityMention<'t> {
     let start = text.find(from).unwrap();
     let end = text.find(to).unwrap() + to.len();
     EntityMention {
         start,
         end,
         id: "x".into(),
-        name: text[start..end].to_string(),
+        name: text[start..end].into(),
         label: label.into(),
     }
 }

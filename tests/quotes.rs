@@ -5,14 +5,14 @@ use saidwho::people::{find_people, EntityMention, Gender};
 use saidwho::quotes::cues::{CueLexicon, Role};
 use saidwho::quotes::{extract, extract_batch, QuoteKind, QuoteOptions, QuoteResult};
 
-fn mention(
+fn mention<'a>(
     text: &str,
     needle: &str,
     nth: usize,
-    id: &str,
-    name: &str,
-    label: &str,
-) -> EntityMention {
+    id: &'a str,
+    name: &'a str,
+    label: &'a str,
+) -> EntityMention<'a> {
     let start = text.match_indices(needle).nth(nth).expect("needle").0;
     EntityMention {
         start,

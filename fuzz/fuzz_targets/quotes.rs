@@ -101,9 +101,9 @@ fuzz_target!(|data: &[u8]| {
                 EntityMention {
                     start,
                     end,
-                    id: format!("x{start}"),
-                    name: text[start..end].to_string(),
-                    label: label.to_string(),
+                    id: format!("x{start}").into(),
+                    name: text[start..end].into(),
+                    label: label.into(),
                 }
             })
             .collect();

@@ -31,7 +31,7 @@ pub struct Analysis {
 }
 
 /// The gazetteer mentions of `matches` as the entity mentions the later stages read.
-pub fn entity_mentions(gaz: &Gazetteer, matches: &[Match]) -> Vec<EntityMention> {
+pub fn entity_mentions<'g>(gaz: &'g Gazetteer, matches: &[Match]) -> Vec<EntityMention<'g>> {
     matches
         .iter()
         .map(|m| {
@@ -39,9 +39,9 @@ pub fn entity_mentions(gaz: &Gazetteer, matches: &[Match]) -> Vec<EntityMention>
             EntityMention {
                 start: m.start,
                 end: m.end,
-                id: e.id.to_string(),
-                name: e.name.to_string(),
-                label: e.label.to_string(),
+                id: e.id.into(),
+                name: e.name.into(),
+                label: e.label.into(),
             }
         })
         .collect()

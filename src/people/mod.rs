@@ -35,21 +35,29 @@ use lexicon::*;
 use tokens::{tokenize_limited, word_classes, Kind, Tok, ALLCAPS};
 
 use crate::text::segment::paragraphs;
+use std::borrow::Cow;
 
-/// An entity mention from an earlier stage (the gazetteer), in byte offsets of the text.
+/// An entity mention from an earlier stage (the gazetteer), in byte offsets of the text. Its strings borrow
+/// from the gazetteer that found it (no copy per mention), or are owned (mentions given from Python):
+///
+/// ```
+/// use saidwho::people::EntityMention;
+/// let m = EntityMention { start: 0, end: 5, id: "putin".into(), name: "Vladimir Putin".into(), label: "PERSON".into() };
+/// assert!(m.is_person() && m.id == "putin");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityMention {
+pub struct EntityMention<'a> {
     pub start: usize,
     pub end: usize,
     /// The entity's id ("vladimir_putin").
-    pub id: String,
+    pub id: Cow<'a, str>,
     /// The entity's canonical name ("Vladimir Putin").
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The entity's type ("PERSON", "GPE", "ORG"…).
-    pub label: String,
+    pub label: Cow<'a, str>,
 }
 
-impl EntityMention {
+impl EntityMention<'_> {
     /// True when the label says a person ("PERSON", "PER", any case).
     pub fn is_person(&self) -> bool {
         self.label.eq_ignore_ascii_case("person") || self.label.eq_ignore_ascii_case("per")
@@ -1019,7 +1027,7 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
         }
         let mut target = None;
         if let Some(k) = c.entity {
-            target = by_entity.get(entities[k].id.as_str()).copied();
+            target = by_entity.get(&*entities[k].id).copied();
         }
         if target.is_none() {
             target = by_key.get(key.as_str()).copied();
@@ -1048,7 +1056,7 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
                     continue;
                 }
                 let (id, name) = match c.entity {
-                    Some(k) => (entities[k].id.clone(), entities[k].name.clone()),
+                    Some(k) => (entities[k].id.to_string(), entities[k].name.to_string()),
                     None => {
                         let name = text[c.words[0].0..c.words[c.words.len() - 1].1].to_string();
                         (slug(&name), name)
@@ -1076,7 +1084,7 @@ fn cluster(text: &str, cands: Vec<Cand>, entities: &[EntityMention]) -> People {
             }
         };
         if let Some(k) = c.entity {
-            by_entity.insert(entities[k].id.as_str(), p);
+            by_entity.insert(&*entities[k].id, p);
         }
         if !by_key.contains_key(key.as_str()) {
             by_key.insert(key.clone(), p);

@@ -514,7 +514,7 @@ fn entities_of(
     offsets: &Offsets<'_>,
     text_chars: usize,
     entities: Option<EntityTuples>,
-) -> PyResult<Vec<EntityMention>> {
+) -> PyResult<Vec<EntityMention<'static>>> {
     let Some(list) = entities else {
         return Ok(Vec::new());
     };
@@ -528,9 +528,9 @@ fn entities_of(
         out.push(EntityMention {
             start: offsets.byte_of(start),
             end: offsets.byte_of(end),
-            id,
-            name,
-            label,
+            id: id.into(),
+            name: name.into(),
+            label: label.into(),
         });
     }
     out.sort_by_key(|e| (e.start, std::cmp::Reverse(e.end)));

@@ -15,7 +15,7 @@ use std::ops::Range;
 pub(super) struct Doc<'a> {
     pub text: &'a str,
     pub paras: &'a [Range<usize>],
-    pub entities: &'a [EntityMention],
+    pub entities: &'a [EntityMention<'a>],
     pub people: &'a People,
     pub called: &'a FnvMap<&'a str, usize>,
     pub raw: &'a [RawQuote],
@@ -341,9 +341,9 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                 None
             };
             return Some(Speaker {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                label: m.label.clone(),
+                id: m.id.to_string(),
+                name: m.name.to_string(),
+                label: m.label.to_string(),
                 person,
             });
         }
@@ -790,9 +790,9 @@ fn salient_organisation(doc: &Doc, pos: usize) -> Option<Speaker> {
                 return None;
             }
             return Some(Speaker {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                label: m.label.clone(),
+                id: m.id.to_string(),
+                name: m.name.to_string(),
+                label: m.label.to_string(),
                 person: None,
             });
         }
@@ -902,9 +902,9 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
         .take_while(|m| m.start >= floor)
         .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start))
         .map(|m| Speaker {
-            id: m.id.clone(),
-            name: m.name.clone(),
-            label: m.label.clone(),
+            id: m.id.to_string(),
+            name: m.name.to_string(),
+            label: m.label.to_string(),
             person: None,
         })
         .or_else(|| named_organisation_before(doc, s, sent, head_w))
