@@ -22,7 +22,7 @@ fn _analyze_doc(
     cues: Option<&Bound<'_, PyCueLexicon>>,
     reported: bool,
 ) -> PyResult<(Vec<PyQuote>, Vec<PyPerson>)> {
-    let s = text_of(text)?;
+    let s = &*text_of(text)?;
     let opts = options(cues, reported);
     let gaz = gazetteer.map(|g| g.get().inner.clone());
     let a = guarded(py, "analyze", || analyze(s, gaz.as_deref(), &opts))?;
@@ -233,7 +233,7 @@ fn _analyze_columns<'py>(
         }
     };
     let items: Vec<Bound<'py, PyAny>> = texts.iter().collect();
-    let mut strs: Vec<Option<&str>> = Vec::with_capacity(items.len());
+    let mut owned: Vec<Option<std::borrow::Cow<'_, str>>> = Vec::with_capacity(items.len());
     let mut errors = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let s = match text_at(item, i) {
@@ -261,8 +261,9 @@ fn _analyze_columns<'py>(
                 }
             },
         };
-        strs.push(s);
+        owned.push(s);
     }
+    let strs: Vec<Option<&str>> = owned.iter().map(|s| s.as_deref()).collect();
     let opts = options(cues, reported);
     let gaz = gazetteer.map(|g| g.get().inner.clone());
     // Each document isolated: a panic (a bug) in one is that document's error, never a lost batch.

@@ -8,6 +8,7 @@ mod columns;
 mod errors;
 mod gazetteer;
 mod quotes;
+mod text;
 
 #[pymodule]
 fn _saidwho(m: &Bound<'_, PyModule>) -> PyResult<()> {

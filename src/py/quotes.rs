@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use super::errors::{to_py, SaidwhoError};
+pub(crate) use super::text::text_of;
 use crate::people::{find_people, EntityMention, People};
 use crate::quotes::cues::{Content, CueLexicon, Role, Usage};
 use crate::quotes::{extract, extract_batch, QuoteOptions, QuoteResult};
@@ -544,14 +545,6 @@ pub(crate) fn options(cues: Option<&Bound<'_, PyCueLexicon>>, reported: bool) ->
     }
 }
 
-pub(crate) fn text_of<'a>(text: &'a Bound<'_, PyString>) -> PyResult<&'a str> {
-    text.to_str().map_err(|e| {
-        PyValueError::new_err(format!(
-            "text is not valid Unicode (a lone surrogate?): {e}"
-        ))
-    })
-}
-
 /// Runs `f` without the GIL, turning a panic into `SaidwhoError`.
 pub(crate) fn guarded<T: Send>(
     py: Python<'_>,
@@ -610,7 +603,7 @@ fn _extract_quotes(
     cues: Option<&Bound<'_, PyCueLexicon>>,
     reported: bool,
 ) -> PyResult<Vec<PyQuote>> {
-    let s = text_of(text)?;
+    let s = &*text_of(text)?;
     let opts = options(cues, reported);
     let offsets = Offsets::new(s);
     let ents = entities_of(&offsets, text.code_point_len()?, entities)?;
@@ -626,7 +619,7 @@ fn _find_people(
     text: &Bound<'_, PyString>,
     entities: Option<EntityTuples>,
 ) -> PyResult<Vec<PyPerson>> {
-    let s = text_of(text)?;
+    let s = &*text_of(text)?;
     let offsets = Offsets::new(s);
     let ents = entities_of(&offsets, text.code_point_len()?, entities)?;
     let people = guarded(py, "find_people", || find_people(s, &ents))?;
@@ -646,7 +639,8 @@ fn _extract_quotes_columns<'py>(
     n_threads: Option<usize>,
     reported: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let strs: Vec<&str> = texts.iter().map(text_of).collect::<PyResult<_>>()?;
+    let owned: Vec<_> = texts.iter().map(text_of).collect::<PyResult<_>>()?;
+    let strs: Vec<&str> = owned.iter().map(|s| &**s).collect();
     let opts = options(cues, reported);
     let ents: Option<Vec<Vec<EntityMention>>> = match entities {
         None => None,

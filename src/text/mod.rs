@@ -8,7 +8,7 @@ pub mod source;
 pub mod tables;
 
 pub use normalize::{fold_accents, fold_case, is_apostrophe, is_dash, NormBuf, Normalizer};
-pub use source::{check_no_surrogates, TextSource};
+pub use source::{check_no_surrogates, units_to_utf8, TextSource};
 
 /// The class flags of a char (see the `tables::WORD`, `SPACE`, ... constants).
 ///

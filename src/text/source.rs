@@ -190,3 +190,73 @@ pub fn check_no_surrogates<T: Copy + Into<u32>>(units: &[T]) -> Option<usize> {
     }
     None
 }
+
+/// Fixed-width code units (code points: a Python str's layouts) as UTF-8, or the offset of the first that is
+/// not a char (a lone surrogate). Runs of ASCII go sixteen at a time.
+///
+/// ```
+/// assert_eq!(saidwho::text::units_to_utf8(&[0x4Bu16, 0x79, 0x69, 0x76, 0x2019]).unwrap(), "Kyiv’");
+/// assert_eq!(saidwho::text::units_to_utf8(&[0x41u16, 0xD800]), Err(1));
+/// ```
+pub fn units_to_utf8<T: Copy + Into<u32>>(units: &[T]) -> Result<String, usize> {
+    const RUN: usize = 16;
+    let mut out: Vec<u8> = Vec::with_capacity(units.len() + units.len() / 8 + 16);
+    let mut i = 0;
+    while i < units.len() {
+        // Sixteen ASCII chars at a time (the OR of the chunk is below 0x80): one byte each.
+        if let Some(chunk) = units.get(i..i + RUN) {
+            if chunk.iter().fold(0u32, |a, &u| a | u.into()) < 0x80 {
+                out.extend(chunk.iter().map(|&u| u.into() as u8));
+                i += RUN;
+                continue;
+            }
+        }
+        let u = units[i].into();
+        if u < 0x80 {
+            out.push(u as u8);
+        } else {
+            let c = char::from_u32(u).ok_or(i)?;
+            let mut b = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+        }
+        i += 1;
+    }
+    Ok(String::from_utf8(out).expect("encoded from chars"))
+}
+
+#[cfg(test)]
+mod utf8_tests {
+    use super::units_to_utf8 as encode;
+
+    #[test]
+    fn encodes_every_layout_as_utf8() {
+        for s in [
+            "",
+            "plain ASCII text that runs past one chunk of sixteen",
+            "Zürich’s “mayor” said — 😀 İß",
+            "é",
+        ] {
+            let u32s: Vec<u32> = s.chars().map(u32::from).collect();
+            assert_eq!(encode(&u32s).unwrap(), s);
+            if s.chars().all(|c| (c as u32) < 0x10000) {
+                let u16s: Vec<u16> = u32s.iter().map(|&u| u as u16).collect();
+                assert_eq!(encode(&u16s).unwrap(), s);
+            }
+            if s.chars().all(|c| (c as u32) < 0x100) {
+                let u8s: Vec<u8> = u32s.iter().map(|&u| u as u8).collect();
+                assert_eq!(encode(&u8s).unwrap(), s);
+            }
+        }
+        assert_eq!(encode(&[0x41u16, 0x42, 0xD800, 0x43]), Err(2));
+        assert_eq!(
+            encode(
+                &[0x41u32; 40]
+                    .iter()
+                    .copied()
+                    .chain([0xDFFF])
+                    .collect::<Vec<_>>()
+            ),
+            Err(40)
+        );
+    }
+}
