@@ -681,9 +681,15 @@ fn name_window<'d>(
     ws: usize,
     cap: usize,
     end: usize,
+    hint: &mut usize,
 ) -> Option<&'d [Tok]> {
     let all = &doc.toks;
-    let kw = doc.index_at(ws)?;
+    // `hint`: a token at or before `ws` from an earlier window of the same scan (text order), else the first.
+    if all.get(*hint).is_none_or(|t| t.start > ws) {
+        *hint = 0;
+    }
+    let kw = doc.index_from(*hint, ws)?;
+    *hint = kw;
     let kc = doc.index_from(kw, cap)?;
     if kc - kw > 8 {
         return None;
@@ -738,6 +744,7 @@ pub(crate) fn find_people_in(
     // News has a candidate name about every 150 bytes: room for that saves growing the vector.
     let mut cands = Vec::with_capacity(text.len() / 128 + 8);
     let mut toks = Vec::new();
+    let mut hint = 0;
     for para in paras.iter().cloned() {
         let para_first = cands.len();
         let headline = title_case_line(text, &para);
@@ -811,7 +818,7 @@ pub(crate) fn find_people_in(
             // The token before the capital (a title, a determiner), the run, and a few tokens after it: a slice
             // of the document's tokens, or (where the stream's tokens differ from reading from `ws` and `cap`)
             // the same tokens read again.
-            let window: &[Tok] = match name_window(text, doc, ws, cap, para.end) {
+            let window: &[Tok] = match name_window(text, doc, ws, cap, para.end, &mut hint) {
                 Some(w) => w,
                 None => {
                     toks.clear();
@@ -1345,6 +1352,8 @@ mod tests {
         let doc = DocTokens::new(text, &paras, None);
         let key = |t: &Tok| (t.start, t.end, t.kind, t.cls, t.aux);
         let mut stream = 0;
+        // A running hint (the scan's), and one past the window (reset to the first token): same windows.
+        let mut hint = 0;
         for ws in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
             for cap in (ws..text.len())
                 .filter(|&i| text.is_char_boundary(i))
@@ -1352,7 +1361,11 @@ mod tests {
             {
                 let mut alone = Vec::new();
                 read_name_window(text, ws, cap, text.len(), &mut alone);
-                if let Some(w) = name_window(text, &doc, ws, cap, text.len()) {
+                let late = name_window(text, &doc, ws, cap, text.len(), &mut (doc.toks.len() - 1));
+                let w = name_window(text, &doc, ws, cap, text.len(), &mut hint);
+                assert_eq!(w.map(<[Tok]>::as_ptr), late.map(<[Tok]>::as_ptr));
+                assert_eq!(w.map(<[Tok]>::len), late.map(<[Tok]>::len));
+                if let Some(w) = w {
                     stream += 1;
                     let got: Vec<_> = w.iter().map(key).collect();
                     assert_eq!(got, alone.iter().map(key).collect::<Vec<_>>(), "{ws} {cap}");
