@@ -745,6 +745,8 @@ pub(crate) fn find_people_in(
     let mut cands = Vec::with_capacity(text.len() / 128 + 8);
     let mut toks = Vec::new();
     let mut hint = 0;
+    // The first stream token at or after the capital being read (capitals come in text order).
+    let mut at = 0;
     for para in paras.iter().cloned() {
         let para_first = cands.len();
         let headline = title_case_line(text, &para);
@@ -754,7 +756,28 @@ pub(crate) fn find_people_in(
         while let Some(cap) = next_capital(text, pos, para.start, para.end) {
             // Function words and days ("The", "In", "Monday") never start a name: skip them without tokenising.
             let wend = word_end(text, cap, para.end);
-            let wc = word_classes(&text[cap..wend]);
+            // The word's classes: those of the stream's token when it is the same word (the token classified by
+            // the lexicon already), else looked up.
+            while at < doc.toks.len() && doc.toks[at].start < cap {
+                at += 1;
+            }
+            let wc = match doc.toks.get(at) {
+                Some(t)
+                    if t.start == cap
+                        && t.end == wend
+                        && t.kind == Kind::Word
+                        && wend - cap <= 64 =>
+                {
+                    debug_assert_eq!(
+                        t.cls,
+                        word_classes(&text[cap..wend]),
+                        "{:?}",
+                        &text[cap..wend]
+                    );
+                    t.cls
+                }
+                _ => word_classes(&text[cap..wend]),
+            };
             if wc & NONNAME != 0
                 && wc & (FIRST_NAME | HONORIFIC | ANY_TITLE) == 0
                 && !text[wend..].starts_with('.')
