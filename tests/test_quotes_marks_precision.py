@@ -1,0 +1,54 @@
+"""Issue 11: quotation marks that make no quotation of their own, and mentions that cannot be speakers.
+
+Invented sentences; offsets are checked by slicing.
+"""
+
+import saidwho as sw
+
+
+def marked(text):
+    qs = [q for q in sw.extract_quotes(text) if q.kind != "indirect"]
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+    return qs
+
+
+def test_markup_attribute_values_are_not_quotations():
+    text = (
+        '<post author="@lena_k" date="May 2">The ferry is late again.</post> '
+        'Later she said “we will wait.” See <a href="http://ferry.example">the timetable</a>.'
+    )
+    qs = marked(text)
+    assert [q.text for q in qs] == ["we will wait."]
+    assert qs[0].speaker.text == "she"
+
+
+def test_attribute_values_do_not_derail_the_quotes_after_them():
+    text = '<tweet id="1234" author="@pier_news">Closed today.</tweet>\n"We regret the delay," the operator said.'
+    qs = marked(text)
+    assert [q.text for q in qs] == ["We regret the delay,"]
+    assert qs[0].kind == "direct" and qs[0].speaker.text == "the operator"
+
+
+def test_curly_quotes_inside_a_straight_quotation_are_nested():
+    text = '"To them I come across as “too sharp” or “too much,” and I stopped caring," the singer said.'
+    outer, *inner = marked(text)
+    assert outer.text == "To them I come across as “too sharp” or “too much,” and I stopped caring,"
+    assert outer.kind == "direct" and outer.speaker.text == "the singer"
+    assert [q.text for q in inner] == ["too sharp", "too much,"]
+    assert all(q.kind == "scare" for q in inner)
+
+
+def test_straight_quotes_inside_a_curly_quotation_are_nested():
+    text = "“The clerk told me \"closed\" and shut the door,” Ana said."
+    outer, inner = marked(text)
+    assert outer.text == 'The clerk told me "closed" and shut the door,'
+    assert outer.speaker.text == "Ana" and outer.kind == "direct"
+    assert inner.text == "closed" and inner.kind == "scare"
+
+
+def test_a_stray_straight_mark_still_gives_way_to_a_curly_quotation():
+    text = 'The "so-called “expert” left before noon.'
+    assert [q.text for q in marked(text)] == ["expert"]
