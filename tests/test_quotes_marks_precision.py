@@ -52,3 +52,29 @@ def test_straight_quotes_inside_a_curly_quotation_are_nested():
 def test_a_stray_straight_mark_still_gives_way_to_a_curly_quotation():
     text = 'The "so-called “expert” left before noon.'
     assert [q.text for q in marked(text)] == ["expert"]
+
+
+def test_a_nickname_between_names_is_nobodys_words():
+    text = 'The striker Paolo "Lampo" Ferri scored twice, and his coach called the night “a gift.”'
+    q = {q.text: q for q in marked(text)}
+    assert q["Lampo"].kind == "scare" and q["Lampo"].speaker is None
+    assert q["a gift."].speaker.text == "his coach"
+
+
+def test_a_sentence_adverb_is_no_speaker():
+    text = "Ironically, the bakery’s motto of “bread for everyone” came from a rival."
+    (q,) = marked(text)
+    assert q.speaker is None or q.speaker.text != "Ironically"
+
+
+def test_an_opening_prepositional_phrase_is_no_speaker():
+    text = 'In a letter sent on Monday, Ruiz said the council had been "far too slow" to act.'
+    (q,) = marked(text)
+    assert q.text == "far too slow"
+    assert q.speaker.text == "Ruiz"
+
+
+def test_a_source_after_from_keeps_its_colon_quote():
+    text = "From the minutes: “The board will meet again in March.”"
+    (q,) = marked(text)
+    assert q.kind == "direct" and "the minutes" in q.speaker.text

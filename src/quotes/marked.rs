@@ -224,7 +224,8 @@ pub(super) fn attribute(
                         att.speaker = pe.speaker.map(|x| x.0);
                         att.refers = pe.speaker.and_then(|x| x.1);
                     }
-                } else if let Some(f) = (!alone_before).then(|| w.subject_partial(qi)).flatten() {
+                } else if let Some(f) = (!alone_before).then(|| ok(w.subject_partial(qi))).flatten()
+                {
                     // A quoted phrase inside a clause whose subject can speak: that subject's words.
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
@@ -242,8 +243,11 @@ pub(super) fn attribute(
                         .chars()
                         .all(|c| c.is_whitespace() || ".!?".contains(c))
                     && w.title_case(qi);
-                if heading || (!alone_before && continued.is_none() && w.title_after_owner(qi)) {
-                    // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
+                let named = !alone_before
+                    && continued.is_none()
+                    && (w.title_after_owner(qi) || w.nickname(qi));
+                if heading || named {
+                    // “Meet the Press”, CNN’s “New Day”: a title; Juan “Chico” Ortiz: a nickname; nobody's words.
                     att = Att::default();
                     att.kind = Some(QuoteKind::Scare);
                     group = None;

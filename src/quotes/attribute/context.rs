@@ -273,6 +273,27 @@ impl<'a> Window<'a> {
         owner && self.title_case(qi)
     }
 
+    /// Is the quotation at token `qi` a nickname inside a name: one capitalised word right between two
+    /// capitalised words, with no punctuation around it (`Juan "Chico" Ortiz`, `Marta “Tita” Lopez`)? A
+    /// nickname is nobody's words.
+    pub(crate) fn nickname(&self, qi: usize) -> bool {
+        if qi == 0 || qi == self.sent[qi] {
+            return false;
+        }
+        let (p, n) = (&self.toks[qi - 1], self.toks.get(qi + 1));
+        let name_word = |t: &Tok| t.kind == Kind::Word && t.cap() && t.cls & NONNAME == 0;
+        let t = &self.toks[qi];
+        let inner = &self.text[t.start..t.end];
+        let inner = inner.trim_matches(|c: char| !c.is_alphanumeric());
+        name_word(p)
+            && n.is_some_and(|n| name_word(n) && self.sent[qi + 1] == self.sent[qi])
+            && !inner.is_empty()
+            && inner.starts_with(char::is_uppercase)
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    }
+
     /// Every word of the quotation at token `qi` is capitalised, bar short function words ("Meet the Press").
     pub(crate) fn title_case(&self, qi: usize) -> bool {
         let t = &self.toks[qi];
@@ -407,7 +428,8 @@ impl<'a> Window<'a> {
             return false;
         }
         if b - a == 1 {
-            return matches!(w, "There" | "there")
+            return self.sentence_adverb(a)
+                || matches!(w, "There" | "there")
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
                 || matches!(w, "'s" | "’s")
@@ -455,7 +477,13 @@ impl<'a> Window<'a> {
         {
             return true;
         }
-        t.lower() && t.is(PREP)
+        // A phrase opening with a preposition and a determiner, capitalised at a sentence start or not ("In a
+        // Facebook message posted Friday, …"; but "From the report: “…”" names its source).
+        (t.lower()
+            || (self.toks[a + 1].is(DET)
+                && self.toks[a + 1].lower()
+                && !self.toks.get(b).is_some_and(|n| n.is_punct(':'))))
+            && t.is(PREP)
             || (last.kind == Kind::Word
                 && last.lower()
                 && last.cls & (AUX | NEG | PREP | CONJ | SUB) != 0)
