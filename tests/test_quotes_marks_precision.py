@@ -78,3 +78,13 @@ def test_a_source_after_from_keeps_its_colon_quote():
     text = "From the minutes: “The board will meet again in March.”"
     (q,) = marked(text)
     assert q.kind == "direct" and "the minutes" in q.speaker.text
+
+
+def test_a_clause_after_a_quotation_ending_in_a_comma_has_its_own_speaker():
+    text = (
+        'The chief said the recording "does not settle the matter," but he said that the logs '
+        'and other records "match what the crew told us" about the night.'
+    )
+    q = {q.text: q for q in marked(text)}
+    assert q["does not settle the matter,"].speaker.text == "The chief"
+    assert q["match what the crew told us"].speaker.text == "he"
