@@ -88,3 +88,28 @@ def test_a_clause_after_a_quotation_ending_in_a_comma_has_its_own_speaker():
     q = {q.text: q for q in marked(text)}
     assert q["does not settle the matter,"].speaker.text == "The chief"
     assert q["match what the crew told us"].speaker.text == "he"
+
+
+def test_transcript_turns_are_the_words_of_their_labels():
+    text = (
+        "The exchange went as follows:\n\n"
+        '"HOST: Will the bridge open before winter? Our listeners keep asking.\n\n'
+        '"MAYOR ORTEGA: It will open in November. The steel is already in place.\n\n'
+        '"And the cost stays within the budget the council approved.\n\n'
+        '"HOST: Thank you, Mayor."'
+    )
+    qs = marked(text)
+    turns = [(q.text.split(":")[0] if ":" in q.text[:20] else q.text[:7], q.speaker.text) for q in qs]
+    assert turns == [
+        ("HOST", "HOST"),
+        ("MAYOR ORTEGA", "MAYOR ORTEGA"),
+        ("And the", "MAYOR ORTEGA"),
+        ("HOST", "HOST"),
+    ]
+    assert all(q.kind == "direct" for q in qs)
+
+
+def test_a_colon_inside_an_ordinary_quotation_is_no_label():
+    text = "“Two things matter: price and time,” the buyer said."
+    (q,) = marked(text)
+    assert q.speaker.text == "the buyer"

@@ -89,6 +89,24 @@ fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usi
     Some((s, s + name.len()))
 }
 
+/// The speaker label that opens the content of quotation `q` when it is a turn of a transcript: one to three
+/// upper-case words and a colon ("PENCE: Well, …", "MS. DIAZ: No."), at least two letters in all.
+fn transcript_label(text: &str, q: &RawQuote) -> Option<(usize, usize)> {
+    let content = &text[q.start..q.end];
+    let colon = content.get(..40).unwrap_or(content).find(':')?;
+    let label = &content[..colon];
+    let words = label.split_whitespace().count();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (1..=3).contains(&words)
+        && letters >= 2
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && content[colon + 1..].starts_with(' ');
+    ok.then_some((q.start, q.start + label.trim_end().len()))
+}
+
 /// Attributes the quotations `raw` of `text` (paragraphs `paras`): one [`Att`] per quotation, groups numbered in
 /// order of creation (the caller renumbers them in text order). Windows are read from the document's tokens
 /// `doc`.
@@ -188,7 +206,12 @@ pub(super) fn attribute(
                 };
                 let mut att = Att::default();
                 let mut group = None;
-                if let Some(prev) = continued {
+                if let Some(sp) = transcript_label(text, &q) {
+                    // `"SMITH: We will …`: a turn of a transcript, the words of the speaker its label names; a
+                    // turn starts a group of its own.
+                    att.speaker = Some(sp);
+                    att.kind = Some(QuoteKind::Direct);
+                } else if let Some(prev) = continued {
                     att = prev;
                     group = Some(prev.group);
                     if let Some(f) = own.filter(|f| f.how == How::After) {
