@@ -113,3 +113,17 @@ def test_a_colon_inside_an_ordinary_quotation_is_no_label():
     text = "“Two things matter: price and time,” the buyer said."
     (q,) = marked(text)
     assert q.speaker.text == "the buyer"
+
+
+def test_ruled_that_referenced_and_per_are_reporting_cues():
+    q = marked("The tribunal ruled that the fine was “excessive and unfair.”")[0]
+    assert q.kind == "partial" and q.speaker.text == "The tribunal" and q.cue.text == "ruled that"
+    q = marked("Guests are admitted only as “members in good standing,” per the club’s charter.")[0]
+    assert q.kind == "partial" and "charter" in q.speaker.text and q.cue.text == "per"
+    q = marked('In its report, the agency referenced "rising costs" in rural districts.')[0]
+    assert q.kind == "partial" and q.speaker.text == "the agency" and q.cue.text == "referenced"
+
+
+def test_ruled_out_is_no_cue():
+    text = "With a merger ruled out, the firm will keep its “lean and local” plan."
+    assert all(q.cue is None or q.cue.text != "ruled that" for q in marked(text))
