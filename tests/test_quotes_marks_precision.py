@@ -127,3 +127,9 @@ def test_ruled_that_referenced_and_per_are_reporting_cues():
 def test_ruled_out_is_no_cue():
     text = "With a merger ruled out, the firm will keep its “lean and local” plan."
     assert all(q.cue is None or q.cue.text != "ruled that" for q in marked(text))
+
+
+def test_a_chant_is_speech_with_no_speaker_named():
+    text = "The mayor stepped onto the stage to loud chants of “Four More Years” from the back rows."
+    (q,) = marked(text)
+    assert q.text == "Four More Years" and q.kind == "direct" and q.speaker is None

@@ -268,6 +268,7 @@ pub(super) fn attribute(
                     && w.title_case(qi);
                 let named = !alone_before
                     && continued.is_none()
+                    && !w.chant_before(qi)
                     && (w.title_after_owner(qi) || w.nickname(qi));
                 if heading || named {
                     // “Meet the Press”, CNN’s “New Day”: a title; Juan “Chico” Ortiz: a nickname; nobody's words.
@@ -294,7 +295,11 @@ pub(super) fn attribute(
                         } else {
                             QuoteKind::Partial
                         }
-                    } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4 {
+                    } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4
+                        || w.chant_before(qi)
+                    {
+                        // A chant or a cry of an unnamed crowd ("to chants of “Four more years”") is speech
+                        // with no speaker named.
                         QuoteKind::Direct
                     } else {
                         QuoteKind::Scare

@@ -294,6 +294,19 @@ impl<'a> Window<'a> {
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
     }
 
+    /// Does the quotation at token `qi` follow a noun of crowd utterance and "of" ("chants of “…”", "cries of
+    /// “…”", "shouts of “…”")?
+    pub(crate) fn chant_before(&self, qi: usize) -> bool {
+        qi >= 2
+            && self.toks[qi - 1].kind == Kind::Word
+            && self.word(qi - 1) == "of"
+            && self.toks[qi - 2].kind == Kind::Word
+            && matches!(
+                self.word(qi - 2),
+                "chants" | "chant" | "cries" | "shouts" | "cheers" | "screams" | "chorus"
+            )
+    }
+
     /// Every word of the quotation at token `qi` is capitalised, bar short function words ("Meet the Press").
     pub(crate) fn title_case(&self, qi: usize) -> bool {
         let t = &self.toks[qi];
