@@ -133,3 +133,20 @@ def test_a_chant_is_speech_with_no_speaker_named():
     text = "The mayor stepped onto the stage to loud chants of “Four More Years” from the back rows."
     (q,) = marked(text)
     assert q.text == "Four More Years" and q.kind == "direct" and q.speaker is None
+
+
+def test_titles_next_to_a_noun_naming_a_work_are_nobodys_words():
+    text = (
+        "In her 2019 memoir, “Roads Without Maps,” the engineer described her first bridge. "
+        "The choir closed with the old harvest hymn “Bring the Sheaves Home” before the vote. "
+        "He now hosts the “Morning Harbour Hour” radio program on weekdays."
+    )
+    q = {q.text: q for q in marked(text)}
+    for title in ("Roads Without Maps,", "Bring the Sheaves Home", "Morning Harbour Hour"):
+        assert q[title].kind == "scare" and q[title].speaker is None, title
+
+
+def test_a_quoted_phrase_next_to_a_work_noun_but_not_in_title_case_stays_a_quote():
+    text = "In her memoir, she wrote that the first bridge was “a lesson in patience.”"
+    (q,) = marked(text)
+    assert q.kind == "partial" and q.speaker.text == "she"

@@ -266,12 +266,13 @@ pub(super) fn attribute(
                         .chars()
                         .all(|c| c.is_whitespace() || ".!?".contains(c))
                     && w.title_case(qi);
-                let named = !alone_before
-                    && continued.is_none()
+                let named = continued.is_none()
                     && !w.chant_before(qi)
-                    && (w.title_after_owner(qi) || w.nickname(qi));
+                    && ((!alone_before && (w.title_after_owner(qi) || w.nickname(qi)))
+                        || w.title_near_work(qi));
                 if heading || named {
-                    // “Meet the Press”, CNN’s “New Day”: a title; Juan “Chico” Ortiz: a nickname; nobody's words.
+                    // “Meet the Press”, CNN’s “New Day”, the anthem “…”: a title; Juan “Chico” Ortiz: a nickname; nobody's
+                    // words.
                     att = Att::default();
                     att.kind = Some(QuoteKind::Scare);
                     group = None;

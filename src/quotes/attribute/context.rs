@@ -273,6 +273,52 @@ impl<'a> Window<'a> {
         owner && self.title_case(qi)
     }
 
+    /// Is the quotation at token `qi` a title next to a noun naming a work: right before it or before it and a
+    /// comma ("the civil rights anthem “…”", "In her 2019 memoir, “…,”"), or right after it ("his “…” radio
+    /// program", "a “…” forum")? Every word capitalised, small words aside; nobody's words.
+    pub(crate) fn title_near_work(&self, qi: usize) -> bool {
+        if qi == 0 || qi == self.sent[qi] || !self.title_case(qi) {
+            return false;
+        }
+        let p = &self.toks[qi - 1];
+        let work = |i: usize| {
+            self.toks[i].kind == Kind::Word
+                && self.toks[i].lower()
+                && matches!(
+                    self.word(i),
+                    "book"
+                        | "film"
+                        | "show"
+                        | "program"
+                        | "programme"
+                        | "series"
+                        | "song"
+                        | "movie"
+                        | "podcast"
+                        | "anthem"
+                        | "album"
+                        | "novel"
+                        | "memoir"
+                        | "play"
+                        | "documentary"
+                        | "episode"
+                        | "hymn"
+                        | "musical"
+                        | "poem"
+                        | "sitcom"
+                        | "forum"
+                )
+        };
+        let work_before = work(qi - 1) || (qi >= 2 && p.is_punct(',') && work(qi - 2));
+        let work_after = self.toks.get(qi + 1).is_some_and(|t| t.kind == Kind::Word)
+            && (work(qi + 1)
+                || (self.toks.get(qi + 2).is_some_and(|t| t.kind == Kind::Word)
+                    && self.toks[qi + 1].lower()
+                    && matches!(self.word(qi + 1), "radio" | "television" | "tv" | "talk")
+                    && work(qi + 2)));
+        work_before || work_after
+    }
+
     /// Is the quotation at token `qi` a nickname inside a name: one capitalised word right between two
     /// capitalised words, with no punctuation around it (`Juan "Chico" Ortiz`, `Marta “Tita” Lopez`)? A
     /// nickname is nobody's words.
