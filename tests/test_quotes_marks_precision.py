@@ -150,3 +150,15 @@ def test_a_quoted_phrase_next_to_a_work_noun_but_not_in_title_case_stays_a_quote
     text = "In her memoir, she wrote that the first bridge was “a lesson in patience.”"
     (q,) = marked(text)
     assert q.kind == "partial" and q.speaker.text == "she"
+
+
+def test_a_quoted_phrase_inside_a_name_phrase_is_not_the_names_words():
+    text = 'By the spring, Harbor Alliance "pop-up clinics" run by volunteers had opened in four towns.'
+    (q,) = marked(text)
+    assert q.text == "pop-up clinics" and q.kind == "scare" and q.speaker is None
+
+
+def test_a_headline_name_before_single_marks_keeps_its_words():
+    text = "Mayor Okafor ‘not convinced’ by the new budget\n\nThe mayor spoke on Monday."
+    (q,) = marked(text)
+    assert q.speaker is not None and "Okafor" in q.speaker.text

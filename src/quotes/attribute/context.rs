@@ -420,6 +420,19 @@ impl<'a> Window<'a> {
             return None;
         }
         let (a, mut b) = self.clause_subject(ss, qi)?;
+        // A name that runs up to the quotation holds it (`Tea Party “super PACs” backed …`): the phrase is a part
+        // of that noun phrase, not the words of the name. (Not so a headline's single marks: `Mayor ‘not sure’
+        // about the plan` leaves out the verb.)
+        let single = self.text[t.start..].starts_with(['‘', '\'', '’']);
+        if b >= qi
+            && !single
+            && (a..qi).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word && u.cap() && u.flags & ALLCAPS == 0
+            })
+        {
+            return None;
+        }
         // "The senator spent the evening …": the phrase ends at its noun of people.
         if self.toks[a].is(DET) {
             if let Some(h) = (a + 1..b).find(|&x| self.toks[x].is(PERSON_NOUN | ANY_TITLE | ORG)) {
