@@ -89,6 +89,24 @@ fn dash_line_after(text: &str, paras: &[Range<usize>], pi: usize) -> Option<(usi
     Some((s, s + name.len()))
 }
 
+/// The speaker label that opens the content of quotation `q` when it is a turn of a transcript: one to three
+/// upper-case words and a colon ("PENCE: Well, …", "MS. DIAZ: No."), at least two letters in all.
+fn transcript_label(text: &str, q: &RawQuote) -> Option<(usize, usize)> {
+    let content = &text[q.start..q.end];
+    let colon = content.get(..40).unwrap_or(content).find(':')?;
+    let label = &content[..colon];
+    let words = label.split_whitespace().count();
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let ok = (1..=3).contains(&words)
+        && letters >= 2
+        && label.starts_with(|c: char| c.is_uppercase())
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && content[colon + 1..].starts_with(' ');
+    ok.then_some((q.start, q.start + label.trim_end().len()))
+}
+
 /// Attributes the quotations `raw` of `text` (paragraphs `paras`): one [`Att`] per quotation, groups numbered in
 /// order of creation (the caller renumbers them in text order). Windows are read from the document's tokens
 /// `doc`.
@@ -188,7 +206,12 @@ pub(super) fn attribute(
                 };
                 let mut att = Att::default();
                 let mut group = None;
-                if let Some(prev) = continued {
+                if let Some(sp) = transcript_label(text, &q) {
+                    // `"SMITH: We will …`: a turn of a transcript, the words of the speaker its label names; a
+                    // turn starts a group of its own.
+                    att.speaker = Some(sp);
+                    att.kind = Some(QuoteKind::Direct);
+                } else if let Some(prev) = continued {
                     att = prev;
                     group = Some(prev.group);
                     if let Some(f) = own.filter(|f| f.how == How::After) {
@@ -224,7 +247,8 @@ pub(super) fn attribute(
                         att.speaker = pe.speaker.map(|x| x.0);
                         att.refers = pe.speaker.and_then(|x| x.1);
                     }
-                } else if let Some(f) = (!alone_before).then(|| w.subject_partial(qi)).flatten() {
+                } else if let Some(f) = (!alone_before).then(|| ok(w.subject_partial(qi))).flatten()
+                {
                     // A quoted phrase inside a clause whose subject can speak: that subject's words.
                     att.speaker = Some(f.speaker);
                     att.refers = f.refers;
@@ -242,8 +266,13 @@ pub(super) fn attribute(
                         .chars()
                         .all(|c| c.is_whitespace() || ".!?".contains(c))
                     && w.title_case(qi);
-                if heading || (!alone_before && continued.is_none() && w.title_after_owner(qi)) {
-                    // “Meet the Press”, CNN’s “New Day”: a title, nobody's words.
+                let named = continued.is_none()
+                    && !w.chant_before(qi)
+                    && ((!alone_before && (w.title_after_owner(qi) || w.nickname(qi)))
+                        || w.title_near_work(qi));
+                if heading || named {
+                    // “Meet the Press”, CNN’s “New Day”, the anthem “…”: a title; Juan “Chico” Ortiz: a nickname; nobody's
+                    // words.
                     att = Att::default();
                     att.kind = Some(QuoteKind::Scare);
                     group = None;
@@ -267,7 +296,11 @@ pub(super) fn attribute(
                         } else {
                             QuoteKind::Partial
                         }
-                    } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4 {
+                    } else if alone_before && after_ok && words_in(&text[q.start..q.end]) >= 4
+                        || w.chant_before(qi)
+                    {
+                        // A chant or a cry of an unnamed crowd ("to chants of “Four more years”") is speech
+                        // with no speaker named.
                         QuoteKind::Direct
                     } else {
                         QuoteKind::Scare

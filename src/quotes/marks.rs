@@ -264,6 +264,24 @@ fn double_action(m: &Found, open: Option<Mark>) -> Act {
     }
 }
 
+/// A quotation in the other style of double marks inside an open one (`"… it reads as “too loud” to me …"`,
+/// `“… he said "no" twice …”`) is nested and stays part of the outer one: the mark at `k` opens it when the outer
+/// style `outer` (" or “) closes later in the paragraph, after the inner one's own closer. Returns the mark that
+/// ends the nested quotation. Looks at most 64 marks ahead.
+fn nested_other_style(marks: &[Found], k: usize, outer: Mark) -> Option<Mark> {
+    let (inner_close, outer_close) = match (outer, marks[k].mark) {
+        (Mark::Straight, Mark::LeftDouble) => (Mark::RightDouble, Mark::Straight),
+        (Mark::LeftDouble, Mark::Straight) => (Mark::Straight, Mark::RightDouble),
+        _ => return None,
+    };
+    let mut rest = marks[k + 1..]
+        .iter()
+        .take(64)
+        .filter(|m| !m.mark.is_single());
+    rest.find(|m| m.mark == inner_close)?;
+    rest.any(|m| m.mark == outer_close).then_some(inner_close)
+}
+
 /// True when the word after a single mark at `end` makes it an apostrophe: "’90s", "’n’", "’em", "’til".
 fn elision_after(text: &str, end: usize, limit: usize) -> bool {
     let rest = &text[end..limit];
@@ -310,8 +328,37 @@ pub fn find_quotes(text: &str, paras: &[Range<usize>]) -> Vec<RawQuote> {
         let pidx = pi as u32;
         // Pass 1: double marks.
         let mut open: Option<(Mark, usize, usize)> = None; // mark, start, content start
-        for m in marks.iter().filter(|m| !m.mark.is_single()) {
-            match double_action(m, open.map(|o| o.0)) {
+                                                           // Markup attribute values (`<tweet author="@x" date="May 2">`, `href="…"`): a double mark right after `=`
+                                                           // opens a value that the next double mark closes; neither is a quotation mark.
+        let mut in_attr = false;
+        // Inside a quotation nested in the open one: the mark that ends the nested one.
+        let mut nested_until: Option<Mark> = None;
+        for (k, m) in marks.iter().enumerate() {
+            if m.mark.is_single() {
+                continue;
+            }
+            if in_attr {
+                in_attr = false;
+                continue;
+            }
+            if let Some(c) = nested_until {
+                if m.mark == c {
+                    nested_until = None;
+                }
+                continue;
+            }
+            if open.is_none() && text[para.start..m.start].ends_with('=') {
+                in_attr = true;
+                continue;
+            }
+            let act = double_action(m, open.map(|o| o.0));
+            if let (Act::Open, Some((o, ..))) = (&act, open) {
+                if let Some(c) = nested_other_style(&marks, k, o) {
+                    nested_until = Some(c);
+                    continue;
+                }
+            }
+            match act {
                 Act::Open => open = Some((m.mark, m.start, m.end)),
                 Act::Close => {
                     if let Some((_, o_start, c_start)) = open.take() {
@@ -437,11 +484,41 @@ pub fn nested_quotes(text: &str, raw: &[RawQuote]) -> Vec<(usize, RawQuote)> {
     let mut out = Vec::new();
     let mut marks = Vec::new();
     for (i, q) in raw.iter().enumerate() {
-        if q.single || !text[q.start..q.end].contains(['‘', '\'', '`']) {
+        if q.single {
+            continue;
+        }
+        let content = &text[q.start..q.end];
+        // The other style of double marks nests too (see `nested_other_style`): “…” inside "…", "…" inside “…”.
+        let other = match text[q.open..].chars().next() {
+            Some('"') if content.contains('“') => Some((Mark::LeftDouble, Mark::RightDouble)),
+            Some('“') if content.contains('"') => Some((Mark::Straight, Mark::Straight)),
+            _ => None,
+        };
+        if other.is_none() && !content.contains(['‘', '\'', '`']) {
             continue;
         }
         marks.clear();
         collect_marks(text, q.start..q.end, &mut marks);
+        let first = out.len();
+        if let Some((o, c)) = other {
+            let mut dopen: Option<(usize, usize)> = None;
+            for m in marks.iter().filter(|m| m.mark == o || m.mark == c) {
+                match dopen {
+                    Some((o_start, c_start)) if m.mark == c && right_flanking(m.prev, m.next) => {
+                        let mut one = Vec::with_capacity(1);
+                        push_trimmed(
+                            text, q.para, o_start, c_start, m.start, m.end, true, false, &mut one,
+                        );
+                        out.extend(one.into_iter().map(|n| (i, n)));
+                        dopen = None;
+                    }
+                    _ if m.mark == o && left_flanking(m.prev, m.next) => {
+                        dopen = Some((m.start, m.end))
+                    }
+                    _ => {}
+                }
+            }
+        }
         let mut sopen: Option<(usize, usize)> = None;
         for m in marks.iter().filter(|m| m.mark.is_single()) {
             let can_open = left_flanking(m.prev, m.next)
@@ -468,6 +545,7 @@ pub fn nested_quotes(text: &str, raw: &[RawQuote]) -> Vec<(usize, RawQuote)> {
                 _ => {}
             }
         }
+        out[first..].sort_unstable_by_key(|(_, n)| n.open);
     }
     out
 }
@@ -577,6 +655,32 @@ mod tests {
             quotes("He said “never mind and left.\nShe said “yes”."),
             ["yes"]
         );
+    }
+
+    #[test]
+    fn markup_attribute_values_are_not_quotes() {
+        assert_eq!(
+            quotes("<post author=\"@ann\" date=\"May 2\">We won,” she said. He said “fine”."),
+            ["fine"]
+        );
+        assert_eq!(
+            quotes("See <a href=\"http://x.example\">here</a> and “this”."),
+            ["this"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_the_other_double_style_is_nested() {
+        assert_eq!(
+            quotes("\"To them I come across as “too sharp” or “too much,” and I stopped caring.\" She left."),
+            ["To them I come across as “too sharp” or “too much,” and I stopped caring."]
+        );
+        assert_eq!(
+            quotes("“The clerk said \"closed\" and shut the door,” Ana said."),
+            ["The clerk said \"closed\" and shut the door,"]
+        );
+        // Without a closer of the outer style later on, the first mark was stray.
+        assert_eq!(quotes("The \"so-called “expert” left."), ["expert"]);
     }
 
     #[test]

@@ -49,14 +49,15 @@ impl<'a> Window<'a> {
             if role0 != Role::Speech || part0 || ce0 > a {
                 continue;
             }
-            // ", but he called …" is a second clause, not a clause inside the first verb's report.
+            // ", but he called …" is a second clause, not a clause inside the first verb's report; so is one after a
+            // quotation that ends with a comma (`… did not give “…,” but he said the footage …`).
             let coordinated = (ce0..a).any(|x| {
                 let t = &self.toks[x];
                 t.is_punct(';')
                     || (t.kind == Kind::Word
                         && t.cls & CONJ != 0
                         && x > 0
-                        && self.toks[x - 1].is_punct(','))
+                        && (self.toks[x - 1].is_punct(',') || self.quote_ends_with_comma(x - 1)))
             });
             if coordinated {
                 return None;

@@ -273,6 +273,86 @@ impl<'a> Window<'a> {
         owner && self.title_case(qi)
     }
 
+    /// Is the quotation at token `qi` a title next to a noun naming a work: right before it or before it and a
+    /// comma ("the civil rights anthem “…”", "In her 2019 memoir, “…,”"), or right after it ("his “…” radio
+    /// program", "a “…” forum")? Every word capitalised, small words aside; nobody's words.
+    pub(crate) fn title_near_work(&self, qi: usize) -> bool {
+        if qi == 0 || qi == self.sent[qi] || !self.title_case(qi) {
+            return false;
+        }
+        let p = &self.toks[qi - 1];
+        let work = |i: usize| {
+            self.toks[i].kind == Kind::Word
+                && self.toks[i].lower()
+                && matches!(
+                    self.word(i),
+                    "book"
+                        | "film"
+                        | "show"
+                        | "program"
+                        | "programme"
+                        | "series"
+                        | "song"
+                        | "movie"
+                        | "podcast"
+                        | "anthem"
+                        | "album"
+                        | "novel"
+                        | "memoir"
+                        | "play"
+                        | "documentary"
+                        | "episode"
+                        | "hymn"
+                        | "musical"
+                        | "poem"
+                        | "sitcom"
+                        | "forum"
+                )
+        };
+        let work_before = work(qi - 1) || (qi >= 2 && p.is_punct(',') && work(qi - 2));
+        let work_after = self.toks.get(qi + 1).is_some_and(|t| t.kind == Kind::Word)
+            && (work(qi + 1)
+                || (self.toks.get(qi + 2).is_some_and(|t| t.kind == Kind::Word)
+                    && self.toks[qi + 1].lower()
+                    && matches!(self.word(qi + 1), "radio" | "television" | "tv" | "talk")
+                    && work(qi + 2)));
+        work_before || work_after
+    }
+
+    /// Is the quotation at token `qi` a nickname inside a name: one capitalised word right between two
+    /// capitalised words, with no punctuation around it (`Juan "Chico" Ortiz`, `Marta “Tita” Lopez`)? A
+    /// nickname is nobody's words.
+    pub(crate) fn nickname(&self, qi: usize) -> bool {
+        if qi == 0 || qi == self.sent[qi] {
+            return false;
+        }
+        let (p, n) = (&self.toks[qi - 1], self.toks.get(qi + 1));
+        let name_word = |t: &Tok| t.kind == Kind::Word && t.cap() && t.cls & NONNAME == 0;
+        let t = &self.toks[qi];
+        let inner = &self.text[t.start..t.end];
+        let inner = inner.trim_matches(|c: char| !c.is_alphanumeric());
+        name_word(p)
+            && n.is_some_and(|n| name_word(n) && self.sent[qi + 1] == self.sent[qi])
+            && !inner.is_empty()
+            && inner.starts_with(char::is_uppercase)
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    }
+
+    /// Does the quotation at token `qi` follow a noun of crowd utterance and "of" ("chants of “…”", "cries of
+    /// “…”", "shouts of “…”")?
+    pub(crate) fn chant_before(&self, qi: usize) -> bool {
+        qi >= 2
+            && self.toks[qi - 1].kind == Kind::Word
+            && self.word(qi - 1) == "of"
+            && self.toks[qi - 2].kind == Kind::Word
+            && matches!(
+                self.word(qi - 2),
+                "chants" | "chant" | "cries" | "shouts" | "cheers" | "screams" | "chorus"
+            )
+    }
+
     /// Every word of the quotation at token `qi` is capitalised, bar short function words ("Meet the Press").
     pub(crate) fn title_case(&self, qi: usize) -> bool {
         let t = &self.toks[qi];
@@ -340,6 +420,19 @@ impl<'a> Window<'a> {
             return None;
         }
         let (a, mut b) = self.clause_subject(ss, qi)?;
+        // A name that runs up to the quotation holds it (`Tea Party “super PACs” backed …`): the phrase is a part
+        // of that noun phrase, not the words of the name. (Not so a headline's single marks: `Mayor ‘not sure’
+        // about the plan` leaves out the verb.)
+        let single = self.text[t.start..].starts_with(['‘', '\'', '’']);
+        if b >= qi
+            && !single
+            && (a..qi).all(|x| {
+                let u = &self.toks[x];
+                u.kind == Kind::Word && u.cap() && u.flags & ALLCAPS == 0
+            })
+        {
+            return None;
+        }
         // "The senator spent the evening …": the phrase ends at its noun of people.
         if self.toks[a].is(DET) {
             if let Some(h) = (a + 1..b).find(|&x| self.toks[x].is(PERSON_NOUN | ANY_TITLE | ORG)) {
@@ -407,7 +500,8 @@ impl<'a> Window<'a> {
             return false;
         }
         if b - a == 1 {
-            return matches!(w, "There" | "there")
+            return self.sentence_adverb(a)
+                || matches!(w, "There" | "there")
                 || w.ends_with("n't")
                 || w.ends_with("n’t")
                 || matches!(w, "'s" | "’s")
@@ -455,7 +549,13 @@ impl<'a> Window<'a> {
         {
             return true;
         }
-        t.lower() && t.is(PREP)
+        // A phrase opening with a preposition and a determiner, capitalised at a sentence start or not ("In a
+        // Facebook message posted Friday, …"; but "From the report: “…”" names its source).
+        (t.lower()
+            || (self.toks[a + 1].is(DET)
+                && self.toks[a + 1].lower()
+                && !self.toks.get(b).is_some_and(|n| n.is_punct(':'))))
+            && t.is(PREP)
             || (last.kind == Kind::Word
                 && last.lower()
                 && last.cls & (AUX | NEG | PREP | CONJ | SUB) != 0)

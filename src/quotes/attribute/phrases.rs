@@ -144,6 +144,36 @@ impl<'a> Window<'a> {
     }
 
     /// The subject of the clause that starts the sentence at `ss`, before token `limit`.
+    /// Is token `i` a sentence adverb opening its sentence ("Ironically, the plan …", "Perhaps it is …",
+    /// "Whatever the outcome, …"): no subject of the clause.
+    pub(super) fn sentence_adverb(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let w = self.word(i);
+        i == self.sent[i]
+            && t.kind == Kind::Word
+            && t.cap()
+            && (matches!(
+                w,
+                "Perhaps"
+                    | "Maybe"
+                    | "Whatever"
+                    | "However"
+                    | "Meanwhile"
+                    | "Moreover"
+                    | "Furthermore"
+                    | "Nevertheless"
+                    | "Nonetheless"
+                    | "Therefore"
+                    | "Thus"
+                    | "Instead"
+                    | "Indeed"
+                    | "Otherwise"
+            ) || (w.len() >= 7
+                && w.ends_with("ly")
+                && !t.is(FIRST_NAME)
+                && self.toks.get(i + 1).is_some_and(|n| n.is_punct(','))))
+    }
+
     pub(super) fn clause_subject(&self, ss: usize, limit: usize) -> Option<(usize, usize)> {
         // An open parenthesis before `limit` starts the clause: "(Raphael Lemkin, who …, once said, “…”)".
         let mut ss = ss;
@@ -202,6 +232,8 @@ impl<'a> Window<'a> {
                 || to_intro
                 || self.participle_intro(i, limit)
                 || time_intro()
+                || (self.sentence_adverb(i)
+                    && self.toks.get(i + 1).is_some_and(|n| n.is_punct(',')))
                 || (!np_like && self.cue(i).is_none()));
         if intro || t.kind == Kind::Quote {
             let mut j = i + 1;
