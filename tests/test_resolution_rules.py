@@ -160,3 +160,51 @@ def test_the_news_outlet_is_a_medium_not_a_person():
         "The decision was final, “effective immediately,” according to the news outlet."
     )
     assert speaker_of(text, "effective immediately") == "Valley Herald"
+
+
+def names_of(text):
+    return [p.name for p in sw.analyze(text).people]
+
+
+def test_title_word_after_a_given_name_is_a_surname():
+    # "King" and "Major" are titles before a name ("King Olaf"), surnames after a given name.
+    text = (
+        "Retired sprinter Wanda King watched the relay from the stands. "
+        "She met the team after the race. “They ran like a single animal,” she said."
+    )
+    assert "Wanda King" in names_of(text)
+    assert speaker_of(text, "They ran like") == "Wanda King"
+    text = (
+        "Alicia Vance hired a regional manager, Tom Major, in March. "
+        "“I like working with people,” he said."
+    )
+    assert "Tom Major" in names_of(text)
+    assert speaker_of(text, "I like working") == "Tom Major"
+
+
+def test_three_word_name_with_a_middle_given_name_is_a_person():
+    # The first word is no known given name, the middle one is: "Dorrit Ann Vessey".
+    text = "Dorrit Ann Vessey brought the ferry in at dawn. “The fog was thick,” she said."
+    assert "Dorrit Ann Vessey" in names_of(text)
+    assert speaker_of(text, "The fog") == "Dorrit Ann Vessey"
+
+
+def test_place_or_nationality_word_inside_a_full_name():
+    # A gazetteer place ("Jordan") or nationality ("Cuban") inside a name that opens with a given name is a word
+    # of the name; the word alone later ("Cuban said") is that person.
+    text = (
+        "The farm is run by Lena Jordan Whitcombe and her son. Whitcombe says the dry spring hurt. "
+        "“We lost a third of the crop,” she says."
+    )
+    assert "Lena Jordan Whitcombe" in names_of(text)
+    assert speaker_of(text, "We lost") == "Lena Jordan Whitcombe"
+    text = (
+        "Rafael Cuban, a shop owner, opened a second store on Friday. Cuban said sales were up. "
+        "“We are hiring again,” the owner said."
+    )
+    assert "Rafael Cuban" in names_of(text)
+    assert speaker_of(text, "sales were up") == "Rafael Cuban"
+    assert speaker_of(text, "We are hiring") == "Rafael Cuban"
+    # The place alone, with nobody of that name, stays a place.
+    quotes = sw.extract_quotes("Jordan said the border would stay open. “We will keep it open,” it said.")
+    assert all(q.speaker_name != "Jordan Whitcombe" for q in quotes)

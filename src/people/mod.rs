@@ -467,6 +467,15 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
         // The name starts after the last title or honorific of the run.
         let mut name_from = k;
         for (m, &c) in classes.iter().enumerate().skip(k) {
+            // A title or honorific word that ends the run right after a given name is a surname ("Rita King",
+            // "Vera Major", "Ann Bishop"): a title comes before the name it is given to.
+            if c & (HONORIFIC | ANY_TITLE) != 0
+                && m > name_from
+                && m + 1 == run.len()
+                && classes[m - 1] & FIRST_NAME != 0
+            {
+                break;
+            }
             if c & HONORIFIC != 0 {
                 hon_start = Some(run[m].start);
                 bits_all |= c;
@@ -566,6 +575,10 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
             && (hon_start.is_some()
                 || title
                 || (words.len() >= 2 && first_cls & FIRST_NAME != 0)
+                // A middle given name in a three-word name ("Billie Jean King", "Zora Ann Pike").
+                || (words.len() == 3
+                    && word_classes(&text[words[1].0..words[1].1]) & FIRST_NAME != 0
+                    && first_cls & (NONNAME | ORG | ANY_TITLE) == 0)
                 || (age && words.len() >= 2));
         if det_before {
             continue;
@@ -922,6 +935,22 @@ pub(crate) fn find_people_in(
                     c.strong = true;
                     kept.push(c);
                 }
+                // A place or nationality inside a full name that opens with a given name ("Mark Cuban",
+                // "Deborah Jordan Reynolds") is a word of the name.
+                Some(k) if given_name_around(text, &c, &entities[k]) => kept.push(c),
+                // The place or nationality word alone ("Cuban said" after "Mark Cuban"): it can only join a
+                // person already named with that word, never start one.
+                Some(k)
+                    if c.words.len() == 1
+                        && entities[k].start == c.start
+                        && entities[k].end == c.end
+                        && !entities[k].label.eq_ignore_ascii_case("org") =>
+                {
+                    c.strong = false;
+                    c.speaker = false;
+                    c.attributed = false;
+                    kept.push(c);
+                }
                 Some(_) => {}
                 None => kept.push(c),
             }
@@ -949,6 +978,20 @@ pub(crate) fn find_people_in(
         cands = kept;
     }
     cluster(text, cands, entities)
+}
+
+/// Does the strong name `c` (two words or more, not in a headline) open with a given name and hold the
+/// gazetteer place or nationality `ent` after it ("Mark Cuban", "Deborah Jordan Reynolds"; not "Ann Arbor"
+/// when the gazetteer names the whole, nor an organisation)?
+fn given_name_around(text: &str, c: &Cand, ent: &EntityMention) -> bool {
+    let (fs, fe) = c.words[0];
+    c.strong
+        && !c.headline
+        && c.words.len() >= 2
+        && ent.start >= fe
+        && ent.end <= c.end
+        && !ent.label.eq_ignore_ascii_case("org")
+        && word_classes(&text[fs..fe]) & FIRST_NAME != 0
 }
 
 /// Is the name `c` someone else of the family of the gazetteer person `ent` it contains ("Anna Kovac" around

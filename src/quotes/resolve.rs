@@ -334,6 +334,13 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                 if let Some(&p) = called.get(&text[m.start..m.end]) {
                     return Some(person_speaker(people, p));
                 }
+                // A person's name that holds a place or nationality word ("Mark Cuban", and "Cuban said" after
+                // it) is the person, not the place.
+                if let Some(pm) = people.mention_at(s, e) {
+                    if pm.start == s && pm.end == e && people.persons[pm.person].confident {
+                        return Some(person_speaker(people, pm.person));
+                    }
+                }
             }
             let person = if m.is_person() {
                 people.person_at(m.start, m.end)
