@@ -208,3 +208,37 @@ def test_place_or_nationality_word_inside_a_full_name():
     # The place alone, with nobody of that name, stays a place.
     quotes = sw.extract_quotes("Jordan said the border would stay open. “We will keep it open,” it said.")
     assert all(q.speaker_name != "Jordan Whitcombe" for q in quotes)
+
+
+def test_sentence_opening_with_a_noun_of_saying_does_not_continue_a_subject():
+    # "The statement contradicted what Nadia Olsen told ..." — a statement is no person: Olsen is the subject.
+    text = (
+        "The club sent out a statement at noon, which Piet Varga had written. "
+        "The statement contradicted what Nadia Olsen told a radio station on Sunday. "
+        "Asked by Colm Reddy whether she had seen the letter, she said, “I never read it.”"
+    )
+    assert speaker_of(text, "I never read it") == "Nadia Olsen"
+
+
+def test_sentence_opening_with_a_radio_talker_continues_the_subject():
+    # "The radio talker ..." describes the person already the subject (Greer), so Lamb, named after it, is an
+    # object.
+    text = (
+        "Martin Greer spoke at the rally for Dean Lamb on Tuesday. "
+        "The radio talker has filled his speeches for Lamb with talk of farming. "
+        "He has called Lamb “the best friend the valley ever had.”"
+    )
+    assert speaker_of(text, "the best friend") == "Martin Greer"
+
+
+def test_headline_with_lowercase_prepositions_gives_no_full_name():
+    # Title case keeps "for" and "from" in lower case: the line is a headline, and "Gavin Holt Slams Critics"
+    # is no name.
+    text = (
+        "Gavin Holt Slams Critics for Mocking His Diet, Tells Fans to Stay Away from ‘Naysayers’.\n\n"
+        "Gavin Holt answered his critics on Monday. Holt said the diet had worked. "
+        "“I feel better than ever,” he said."
+    )
+    names = names_of(text)
+    assert "Gavin Holt" in names and not any("Slams" in n for n in names)
+    assert speaker_of(text, "I feel better") == "Gavin Holt"

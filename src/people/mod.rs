@@ -600,7 +600,8 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
 }
 
 /// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
-/// most 40 words where every word of four letters or more is capitalised, at least three of them.
+/// most 40 words where every word of four letters or more is capitalised, at least three of them; function
+/// words that title case leaves in lower case ("from", "with", "into", "than") aside.
 fn title_case_line(text: &str, para: &Range<usize>) -> bool {
     let s = &text[para.clone()];
     if s.len() > 300 || s.contains('\n') {
@@ -613,6 +614,9 @@ fn title_case_line(text: &str, para: &Range<usize>) -> bool {
             continue;
         }
         if w.starts_with(char::is_lowercase) {
+            if word_classes(w) & (PREP | CONJ | DET | SUB) != 0 {
+                continue;
+            }
             return false;
         }
         caps += usize::from(w.starts_with(char::is_uppercase));

@@ -3,7 +3,7 @@ use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
     FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, POSS_DET, PREP, PRONOUN,
-    PRON_F, PRON_M, SAY, SUB, TITLE_F, TITLE_M,
+    PRON_F, PRON_M, SAY, SPEECH_NOUN, SUB, TITLE_F, TITLE_M,
 };
 use crate::people::tokens::{tokenize, Kind, Tok};
 use crate::people::{slug, EntityMention, Gender, People};
@@ -292,8 +292,10 @@ fn continues_subject(
     let mut w = words.iter().skip_while(|t| t.cls & CONJ != 0);
     if let Some(t) = w.next() {
         if doc.text[t.start..t.end].eq_ignore_ascii_case("the") {
+            // Not a text that speaks ("The statement conflicted with what Ann Roe said"): a noun of saying
+            // names no person, and the person after it is the sentence's subject.
             return w.take(3).any(|t| {
-                (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0)
+                (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & (ORG | SPEECH_NOUN) == 0)
                     || party_member(&doc.text[t.start..t.end])
             });
         }
