@@ -242,3 +242,15 @@ def test_headline_with_lowercase_prepositions_gives_no_full_name():
     names = names_of(text)
     assert "Gavin Holt" in names and not any("Slams" in n for n in names)
     assert speaker_of(text, "I feel better") == "Gavin Holt"
+
+
+def test_speaker_mention_running_into_a_predicate_resolves_by_its_noun_phrase():
+    # "his campaign sent out an email to donors saying: …" — the mention runs on past "his campaign".
+    text = (
+        "Omar Diallo won the county on Tuesday. Even before he spoke, his campaign sent out an email to donors "
+        "saying: “We did it together. Give five dollars now.”"
+    )
+    q = next(q for q in sw.extract_quotes(text) if q.text.startswith("We did it"))
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    assert q.speaker.text.startswith("his campaign")
+    assert q.speaker_name == "Omar Diallo campaign"

@@ -491,6 +491,31 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             person: None,
         });
     }
+    // A speaker mention that runs on past its noun phrase into a predicate ("his campaign sent out a text to
+    // supporters saying", "The group seeks to end …"): its opening noun phrase — a determiner and at most two
+    // more words up to an organisation head, "campaign" or a person noun — when a lower-case word follows
+    // that is no preposition, conjunction, relative or determiner ("the mayor of Eastfield" is one phrase).
+    if toks.len() >= 3 && toks[0].kind == Kind::Word && toks[0].cls & (DET | POSS_DET) != 0 {
+        for h in 1..toks.len().min(4) {
+            let t = &toks[h];
+            if t.kind != Kind::Word || !t.lower() {
+                break;
+            }
+            let w = &text[t.start..t.end];
+            let head = ORG_HEADS.contains(&w)
+                || w == "campaign"
+                || (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & SPEECH_NOUN == 0);
+            if head {
+                let verb = toks.get(h + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && n.lower() && n.cls & (PREP | CONJ | SUB | DET) == 0
+                });
+                if verb {
+                    return resolve(doc, (s, t.end));
+                }
+                break;
+            }
+        }
+    }
     None
 }
 
