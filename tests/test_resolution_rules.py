@@ -254,3 +254,38 @@ def test_speaker_mention_running_into_a_predicate_resolves_by_its_noun_phrase():
     assert text[q.speaker.start : q.speaker.end] == q.speaker.text
     assert q.speaker.text.startswith("his campaign")
     assert q.speaker_name == "Omar Diallo campaign"
+
+
+def test_title_with_a_prepositional_complement():
+    # "the secretary of state" is headed by "secretary"; "Secretary of State Ann Roe" gives her that title.
+    text = (
+        "Secretary of State Ann Roe visited the port on Monday. Tom Hale, a local mayor, met her there. "
+        "“We talked about the grain deal,” the secretary of state said."
+    )
+    assert speaker_of(text, "We talked about") == "Ann Roe"
+    # "the former senator from Ohio" is the senator, not Ohio.
+    text = (
+        "Former Ohio senator Rick Dorn joined the race. The mayor, Tom Hale, praised him. "
+        "“Hale is not a real reformer,” the former senator from Ohio said."
+    )
+    assert speaker_of(text, "Hale is not") == "Rick Dorn"
+
+
+def test_campaign_of_a_person_is_that_persons_campaign():
+    # "the campaign of the former senator" stands for a possessor, like "his campaign".
+    text = (
+        "Rick Dorn turned on Tom Hale, with the campaign of the former senator from Ohio saying Hale was "
+        "“not a reformer at all.”"
+    )
+    assert speaker_of(text, "not a reformer") == "Rick Dorn campaign"
+
+
+def test_part_of_a_medium_speaks_for_it():
+    # "the front page of The Evening Courier" — the page is the newspaper's.
+    text = "The coverage was harsh. “Done!” blared the front page of The Evening Courier."
+    q = next(q for q in sw.extract_quotes(text) if q.text.startswith("Done"))
+    assert q.speaker.text == "the front page of The Evening Courier"
+    assert q.speaker_name == "Evening Courier"
+    # A person's relative is no part of them: "the son of Jo Park" is not Jo Park.
+    text = "Jo Park retired in May. “He was a fair boss,” said the son of Jo Park."
+    assert speaker_of(text, "He was a fair") != "Jo Park"

@@ -325,8 +325,15 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     if !whole && text[s..e].split_whitespace().any(|w| w == "and") {
         return None;
     }
-    // A gazetteer entity that is the mention's head (it ends where the mention ends).
-    for m in entities[i..].iter().take_while(|m| m.start < e) {
+    // A gazetteer entity that is the mention's head (it ends where the mention ends) — not the complement of a
+    // definite description ("the senator from Ohio", "the mayor of Eastfield", "the campaign of …", "the front
+    // page of …": [`of_complement`] and the descriptions below read those).
+    let complement_at = of_complement(text, s, e);
+    for m in entities[i..]
+        .iter()
+        .take_while(|m| m.start < e)
+        .filter(|m| complement_at.is_none_or(|c| m.start < c))
+    {
         // An entity running past the mention's end is not its head (fuzz finding: tests/fuzz_regressions.rs).
         if m.end == e
             || (m.end < e && m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric()))
@@ -372,7 +379,11 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         return salient_antecedent(doc, s, gender, false);
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
-    if let Some(m) = people.mention_at(s, e) {
+    // Not the complement of a description ("the son of Jo Park" is not Jo Park).
+    if let Some(m) = people
+        .mention_at(s, e)
+        .filter(|m| complement_at.is_none_or(|c| m.start < c))
+    {
         if m.end == e || m.start == s {
             return Some(person_speaker(people, m.person));
         }
@@ -380,9 +391,77 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     // A description of one person ("the senator", "the Republican nominee", "the former Florida governor",
     // "the Ohio Republican"): the name in apposition after it, else the person the text described so before
     // it, else the person the text named last before it, of the title's gender when it has one.
+    // "the campaign of Jo Park", "the campaign of the former senator": that person's campaign. "the front page
+    // of The Courier", "the website of the Acme Group": a part of an organisation speaks for it — the
+    // complement, when the words before "of" hold no title and it is no person ("the son of Jo Park").
+    if let Some(c) = complement_at {
+        let k = toks.partition_point(|t| t.start < c);
+        let pre: Vec<&Tok> = toks[..k.saturating_sub(1)]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
+        let of = k > 0 && &text[toks[k - 1].start..toks[k - 1].end] == "of";
+        let rest: Vec<&Tok> = toks[k..].iter().filter(|t| t.kind == Kind::Word).collect();
+        if let (true, Some(head), Some(r0)) = (of, pre.last(), rest.first()) {
+            let head_w = &text[head.start..head.end];
+            if head_w == "campaign" && pre.len() == 2 {
+                let described = text[r0.start..r0.end].eq_ignore_ascii_case("the")
+                    && rest.get(1).is_some_and(|t| t.lower());
+                let person = if described {
+                    // A possessor, like "his": the person the sentence is about.
+                    salient_antecedent(doc, s, Gender::Unknown, false).and_then(|sp| sp.person)
+                } else {
+                    resolve(doc, (c, e)).and_then(|sp| sp.person)
+                };
+                return person.map(|p| {
+                    let p = &people.persons[p];
+                    Speaker {
+                        id: format!("{}_campaign", p.id),
+                        name: format!("{} campaign", p.name),
+                        label: "ORG".into(),
+                        person: None,
+                    }
+                });
+            }
+            let part = head.lower()
+                && !ORG_HEADS.contains(&head_w)
+                && pre.iter().all(|t| t.cls & (ANY_TITLE | PRONOUN) == 0);
+            let named = rest.iter().any(|t| t.cap());
+            if part && named {
+                // An organisation, a place or a name after a determiner ("of The Evening Courier"); not a
+                // person or a bare name, which may be a person's.
+                let det = rest[0].cls & DET != 0;
+                return resolve(doc, (c, e))
+                    .filter(|sp| det || (sp.person.is_none() && !sp.label.is_empty()));
+            }
+        }
+    }
+    // A title with a prepositional complement ("the secretary of state", "the former senator from Ohio"): the
+    // title is the head, the complement's words (at most three) are modifiers.
+    let pp = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word && t.lower() && t.cls & PREP != 0);
+    let pp = pp.filter(|&p| {
+        p >= 2
+            && p + 4 >= toks.len()
+            && p + 1 < toks.len()
+            && toks[p - 1].kind == Kind::Word
+            && toks[p - 1].lower()
+            && toks[p - 1].cls & ANY_TITLE != 0
+            && toks[p - 1].cls & ORG == 0
+            && toks[p + 1..]
+                .iter()
+                .all(|t| t.kind == Kind::Word && t.cls & (PREP | CONJ | PRONOUN) == 0)
+            // A place or a field, not a person ("the son of Jo Park" is no description of a son).
+            && people.mention_at(toks[p + 1].start, e).is_none()
+    });
+    let (core, complement) = match pp {
+        Some(p) => (&toks[..p], &toks[p + 1..]),
+        None => (&toks[..], &toks[..0]),
+    };
     if let (Some(f), Some(h)) = (
-        toks.first(),
-        toks.iter().rev().find(|t| t.kind == Kind::Word),
+        core.first(),
+        core.iter().rev().find(|t| t.kind == Kind::Word),
     ) {
         let first = &text[f.start..f.end];
         let head = &text[h.start..h.end];
@@ -395,7 +474,7 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                 && head != "campaign"
                 && !ORG_HEADS.contains(&head)
                 && !head.ends_with('s')
-                && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
+                && !core.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
         if (h.lower() || party) && toks.len() <= 8 {
             if let Some(sp) = apposed_name(doc, e) {
                 return Some(sp);
@@ -415,11 +494,21 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             } else {
                 None
             };
-            let words: Vec<&str> = toks
+            // The complement's words stand before the head: "the secretary of state" reads as "the state
+            // secretary".
+            let mut words: Vec<&str> = core
                 .iter()
                 .filter(|t| t.kind == Kind::Word)
                 .map(|t| &text[t.start..t.end])
                 .collect();
+            let head_w = words.pop();
+            words.extend(
+                complement
+                    .iter()
+                    .filter(|t| t.cls & DET == 0)
+                    .map(|t| &text[t.start..t.end]),
+            );
+            words.extend(head_w);
             let sp = salient.as_ref().and_then(|sp| sp.person);
             if let Some(p) = described_person(doc, s, &words, sp, salient.is_some()) {
                 return Some(person_speaker(people, p));
@@ -515,6 +604,27 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                 break;
             }
         }
+    }
+    None
+}
+
+/// Where the complement starts in a definite description "the … from X" or "the … of X" (at most five words
+/// before the preposition): the byte after the preposition.
+fn of_complement(text: &str, s: usize, e: usize) -> Option<usize> {
+    let m = &text[s..e];
+    if !(m.starts_with("the ") || m.starts_with("The ")) {
+        return None;
+    }
+    let mut at = s;
+    for (n, w) in m.split(' ').enumerate() {
+        let end = at + w.len();
+        if n > 5 {
+            return None;
+        }
+        if n > 0 && (w == "of" || w == "from") {
+            return Some(end + 1);
+        }
+        at = end + 1;
     }
     None
 }
@@ -678,6 +788,7 @@ fn described_person(
             k -= 1;
         }
         let mut n = 0;
+        let mut chain = true;
         while k > 0 && n < 6 {
             let t = &toks[k - 1];
             match t.kind {
@@ -691,9 +802,14 @@ fn described_person(
                     break
                 }
                 Kind::Word => {
-                    if n == 0 {
+                    // The title right before the name, and one before its complement ("Secretary of State Ann
+                    // Roe": "State", "of", "Secretary").
+                    if chain {
                         titles.push(&text[t.start..t.end]);
                     }
+                    chain = chain
+                        && (t.cls & crate::people::lexicon::COMPLEMENT != 0
+                            || &text[t.start..t.end] == "of");
                     ctx.push(&text[t.start..t.end]);
                     n += 1;
                 }
