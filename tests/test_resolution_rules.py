@@ -289,3 +289,36 @@ def test_part_of_a_medium_speaks_for_it():
     # A person's relative is no part of them: "the son of Jo Park" is not Jo Park.
     text = "Jo Park retired in May. “He was a fair boss,” said the son of Jo Park."
     assert speaker_of(text, "He was a fair") != "Jo Park"
+
+
+def test_bare_role_after_a_conjunction_of_descriptions():
+    # "The veteran campaigner and former secretary of state said …": the mention found is the bare role.
+    text = (
+        "Nora Quist spoke on Sunday. “We are not done,” Quist said on a radio show. "
+        "The veteran campaigner and former secretary of state said the plan was “clearly” failing."
+    )
+    q = next(q for q in sw.extract_quotes(text) if q.text == "clearly")
+    assert q.speaker.text == "former secretary of state"
+    assert q.speaker_name == "Nora Quist"
+
+
+def test_organisation_description_takes_the_organisation_named_last():
+    # "The group" follows "a charity called Safer Streets Fund", named after the gazetteer's White House.
+    text = (
+        "The White House hosted parents on Monday. Paul Dunn now leads a charity called Safer Streets Fund. "
+        "The group wants what it calls “common-sense rules” for sellers."
+    )
+    assert speaker_of(text, "common-sense rules") == "Safer Streets Fund"
+
+
+def test_title_word_alone_joins_the_person_named_with_it():
+    # "For Major, a retiree, …" — "Major" alone is Gloria Major, not a title.
+    text = (
+        "The volunteers are Eva Miller and Gloria Major, retired teachers. For Major, a retiree, calling "
+        "voters is a duty. “It matters,” she said."
+    )
+    people = {p.name: [m.text for m in p.mentions] for p in sw.analyze(text).people}
+    assert people["Gloria Major"] == ["Gloria Major", "Major"]
+    assert speaker_of(text, "It matters") == "Gloria Major"
+    # With nobody of that name, a title alone names nobody.
+    assert speaker_of("The President spoke. “We won,” he said.", "We won") is None

@@ -507,6 +507,24 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
             end += 1;
         }
         if end == name_from {
+            // A title word alone ("For Major, a retiree, …" after "Gloria Major"): it can only join a person
+            // already named with that word, never start one.
+            if run.len() == k + 1 && name_from == run.len() && j < n && !toks[j].cap() {
+                let t = &run[k];
+                let mut words = Words::default();
+                words.push((t.start, t.end));
+                out.push(Cand {
+                    start: t.start,
+                    end: t.end,
+                    words,
+                    gender: Gender::Unknown,
+                    strong: false,
+                    speaker: false,
+                    headline: false,
+                    attributed: false,
+                    entity: None,
+                });
+            }
             continue;
         }
         let name = &run[name_from..end];

@@ -465,7 +465,10 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     ) {
         let first = &text[f.start..f.end];
         let head = &text[h.start..h.end];
-        let definite = matches!(first, "the" | "The" | "this" | "This");
+        // A bare role after a conjunction of descriptions ("The front-runner and former secretary of state
+        // said") is as definite as "the former secretary of state".
+        let definite = matches!(first, "the" | "The" | "this" | "This")
+            || (f.lower() && matches!(first, "former" | "then" | "longtime" | "veteran"));
         let party = party_member(head) && toks.len() >= 2;
         let one_person = party
             || h.lower()
@@ -1045,12 +1048,22 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
         n => starts[sent.saturating_sub(MAX_SENTENCES_BACK).min(n - 1)],
     };
     let i = doc.entities.partition_point(|m| m.start < s);
-    doc.entities[..i]
+    let gazetteer = doc.entities[..i]
         .iter()
         .rev()
         .take(64)
         .take_while(|m| m.start >= floor)
-        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start))
+        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start));
+    // The organisation named last wins: one the gazetteer does not know, named after the gazetteer's ("The
+    // Obama aides met a group called Parents United. The group says …"), is the one meant.
+    // (The description's first use is looked for in the gazetteer's window only: bounded work per description.)
+    if let Some(m) = gazetteer {
+        if let Some((ns, ne)) = first_use_span(doc, s, head_w, floor).filter(|&(ns, _)| ns > m.end)
+        {
+            return Some(organisation_named(doc, ns, ne));
+        }
+    }
+    gazetteer
         .map(|m| Speaker {
             id: m.id.clone(),
             name: m.name.clone(),
@@ -1081,6 +1094,12 @@ const FIRST_USE_HEADS: &[&str] = &[
 /// a person of known gender, a gazetteer place or a name after a preposition of place ("in New York"), an
 /// all-capitals heading or a lone capitalised word opening a sentence; written in full when the text gives a longer name starting with it ("Acme" → "Acme Mobile").
 fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
+    let (ns, ne) = first_use_span(doc, s, head, 0)?;
+    Some(organisation_named(doc, ns, ne))
+}
+
+/// [`first_use_organisation`]'s name span, the description's first use looked for from byte `lo` on.
+fn first_use_span(doc: &Doc, s: usize, head: &str, lo: usize) -> Option<(usize, usize)> {
     if !FIRST_USE_HEADS.contains(&head) {
         return None;
     }
@@ -1088,7 +1107,7 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
     let bytes = text.as_bytes();
     let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
     let mut f = s;
-    let mut from = 0;
+    let mut from = lo.min(s);
     while let Some(k) = text[from..s].find(head) {
         let at = from + k;
         from = at + head.len();
@@ -1165,7 +1184,14 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
             best = Some((ns, ne));
         }
     }
-    let (ns, ne) = best?;
+    best
+}
+
+/// The organisation named at `ns..ne`, written in full when the text gives a longer name starting with it.
+fn organisation_named(doc: &Doc, ns: usize, ne: usize) -> Speaker {
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
     let mut name = &text[ns..ne];
     // The longest form the text gives: the name followed by more capitalised words.
     let mut more = Vec::new();
@@ -1191,12 +1217,12 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
         }
     }
     let name = name.to_string();
-    Some(Speaker {
+    Speaker {
         id: slug(&name),
         name,
         label: "ORG".into(),
         person: None,
-    })
+    }
 }
 
 /// Heads of a description of a news medium.
