@@ -618,21 +618,25 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
 }
 
 /// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
-/// most 40 words where every word of four letters or more is capitalised, at least three of them; function
-/// words that title case leaves in lower case ("from", "with", "into", "than") aside.
+/// most 40 words where every word of four letters or more is capitalised, at least three of them; in a line of
+/// one sentence, up to two function words that title case leaves in lower case ("from", "with", "into") aside.
 fn title_case_line(text: &str, para: &Range<usize>) -> bool {
     let s = &text[para.clone()];
     if s.len() > 300 || s.contains('\n') {
         return false;
     }
     let mut caps = 0;
+    let mut lower = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.chars().nth(3).is_none() {
             continue;
         }
         if w.starts_with(char::is_lowercase) {
-            if word_classes(w) & (PREP | CONJ | DET | SUB) != 0 {
+            // At most two, in a line of one sentence ("Lincoln led the United States through its Civil War."
+            // after another sentence is prose).
+            if word_classes(w) & (PREP | CONJ | DET | SUB) != 0 && lower < 2 && !s.contains(". ") {
+                lower += 1;
                 continue;
             }
             return false;
