@@ -122,7 +122,7 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
                 if own && description && !quote_between(doc, m.end, pos) {
                     continue;
                 }
-                if people.persons[m.person].confident {
+                if people.persons[m.person].confident && !object_position(doc.text, m.start) {
                     first = Some(m);
                     break;
                 }
@@ -140,6 +140,38 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
     fallback
         .or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
         .map(|p| person_speaker(people, p))
+}
+
+/// Is the name at byte `at` an object, not a subject: right after a preposition of an action's target
+/// ("against Ann Roe", "hurled it at Roe", "met with Roe"; not "for", whose complement is often the topic: "It
+/// may be too late for Roe") or a verb's "-ing" form ("giving Roe nine delegates"), a title or an honorific
+/// between them aside ("against Sen. Roe")? Such a person is no sentence's subject.
+fn object_position(text: &str, at: usize) -> bool {
+    let mut rest = text[..at].trim_end();
+    for _ in 0..3 {
+        let w0 = rest
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        let w = w0.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.len() != w0.trim_end_matches('.').len() {
+            return false;
+        }
+        let cls = crate::people::tokens::word_classes(w);
+        if w.starts_with(char::is_uppercase) {
+            if cls & (ANY_TITLE | crate::people::lexicon::HONORIFIC) == 0 {
+                return false;
+            }
+            rest = rest[..rest.len() - w0.len()].trim_end();
+            continue;
+        }
+        let prep = matches!(
+            w,
+            "against" | "at" | "with" | "over" | "about" | "on" | "into"
+        );
+        return (prep && cls & PREP != 0) || (w.len() > 5 && w.ends_with("ing") && cls == 0);
+    }
+    false
 }
 
 /// A pronoun in a fronted clause refers ahead to the subject of the main clause ("In what he called a mistake,
@@ -465,8 +497,8 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     ) {
         let first = &text[f.start..f.end];
         let head = &text[h.start..h.end];
-        // A bare role after a conjunction of descriptions ("The front-runner and former secretary of state
-        // said") is as definite as "the former secretary of state".
+        // A bare role after a conjunction of descriptions ("The party leader and former governor of Utah told
+        // …") is as definite as "the former governor of Utah".
         let definite = matches!(first, "the" | "The" | "this" | "This")
             || (f.lower() && matches!(first, "former" | "then" | "longtime" | "veteran"));
         let party = party_member(head) && toks.len() >= 2;
@@ -611,11 +643,14 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     None
 }
 
-/// Where the complement starts in a definite description "the … from X" or "the … of X" (at most five words
-/// before the preposition): the byte after the preposition.
+/// Where the complement starts in a definite description "the … from X" or "the … of X", or a bare role
+/// ("former governor of X"), at most five words before the preposition: the byte after the preposition.
 fn of_complement(text: &str, s: usize, e: usize) -> Option<usize> {
     let m = &text[s..e];
-    if !(m.starts_with("the ") || m.starts_with("The ")) {
+    let bare_role = ["former ", "then ", "longtime ", "veteran "]
+        .iter()
+        .any(|w| m.starts_with(w));
+    if !(m.starts_with("the ") || m.starts_with("The ") || bare_role) {
         return None;
     }
     let mut at = s;
