@@ -339,3 +339,20 @@ def test_person_in_object_position_is_no_subject():
         "“We will fight on,” he said in a speech to staff, with Tom Bell at his side."
     )
     assert speaker_of(text, "We will fight") == "Ivan Roe"
+
+
+def test_age_or_job_in_apposition_makes_a_person():
+    # ", 45," and ", director of …" after two capitalised words tell a person, with no known given name.
+    text = "Zuberi Okonjo, 45, repairs boats in the harbour. “The season was short,” he said."
+    assert "Zuberi Okonjo" in names_of(text)
+    assert speaker_of(text, "The season") == "Zuberi Okonjo"
+    text = (
+        "The hall was full. Tariq Doumbe, director of the tenants union, spoke next. "
+        "He said the council “has failed” the renters."
+    )
+    assert "Tariq Doumbe" in names_of(text)
+    assert speaker_of(text, "has failed") == "Tariq Doumbe"
+    # Before an age the whole run is the name, a month word at its end included.
+    text = "Anh Thu May, 52, runs a bakery near the river. “Bread is up again,” she said."
+    assert "Anh Thu May" in names_of(text)
+    assert speaker_of(text, "Bread is up") == "Anh Thu May"

@@ -501,9 +501,18 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 }
             }
         }
-        // The name: from name_from to the first function word after it.
+        // The name: from name_from to the first function word after it — or, before an age (", 60,"), to the
+        // run's end: an age follows a full name, whose last word may be a month or a day ("Yin Myint May, 60,").
+        let after0 = &toks[j.min(n)..];
+        let aged = after0.first().is_some_and(|a| a.is_punct(','))
+            && after0.get(1).is_some_and(|b| b.flags & tokens::NUM != 0)
+            && after0.get(2).is_some_and(|b| b.is_punct(','));
         let mut end = name_from;
-        while end < run.len() && (classes[end] & NONNAME == 0 || classes[end] & FIRST_NAME != 0) {
+        while end < run.len()
+            && (classes[end] & NONNAME == 0
+                || classes[end] & FIRST_NAME != 0
+                || (aged && end > name_from && classes[end] & (ORG | DET | PRONOUN) == 0))
+        {
             end += 1;
         }
         if end == name_from {
@@ -586,6 +595,20 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 && after.get(1).is_some_and(|b| b.flags & tokens::NUM != 0)
                 && after.get(2).is_some_and(|b| b.is_punct(','))
             {
+                age = true;
+            } else if a.is_punct(',')
+                && after.get(1).is_some_and(|b| {
+                    b.kind == Kind::Word
+                        && b.lower()
+                        && cls(b) & ANY_TITLE != 0
+                        && cls(b) & ORG == 0
+                })
+                && after
+                    .get(2)
+                    .is_some_and(|b| b.kind == Kind::Word && &text[b.start..b.end] == "of")
+            {
+                // A job in apposition ("Ilka Vos, president of the group,", "Jo Tan, director of …"): as
+                // telling as an age.
                 age = true;
             }
         }
@@ -688,13 +711,15 @@ fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Ve
             break;
         }
     }
-    // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person.
+    // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person. The loop above
+    // ends on the first token after the run: a comma or an auxiliary there, or on the token after it, reads on.
     if let Some(last) = toks.last() {
         let from = last.end;
+        let after_run = last.is_punct(',') || (last.lower() && last.cls & (AUX | ADV) != 0);
         let before = toks.len();
         tokenize_limited(text, from, end, &[], true, 1, toks);
         if let Some(t) = toks.get(before) {
-            let more = t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
+            let more = after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
             if more {
                 let from = t.end;
                 tokenize_limited(text, from, end, &[], true, 2, toks);
@@ -743,9 +768,11 @@ fn name_window<'d>(
         }
     }
     if let Some(n) = next(k)? {
+        let o = &all[k - 1];
+        let after_run = o.is_punct(',') || (o.lower() && o.cls & (AUX | ADV) != 0);
         let t = &all[k];
         k = n;
-        if t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
+        if after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
             for _ in 0..2 {
                 match next(k)? {
                     Some(n) => k = n,
