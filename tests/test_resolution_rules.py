@@ -356,3 +356,22 @@ def test_age_or_job_in_apposition_makes_a_person():
     text = "Anh Thu May, 52, runs a bakery near the river. “Bread is up again,” she said."
     assert "Anh Thu May" in names_of(text)
     assert speaker_of(text, "Bread is up") == "Anh Thu May"
+
+
+def test_the_campaign_is_the_campaign_of_the_person_the_text_is_about():
+    # "Ortiz allies and the campaign itself …": the campaign is Ortiz's.
+    text = (
+        "Lena Ortiz spent Tuesday in the north. Ortiz allies and the campaign itself were surprised by the "
+        "attack. “We will answer it with facts,” the campaign wrote on Wednesday."
+    )
+    assert speaker_of(text, "We will answer") == "Lena Ortiz campaign"
+
+
+def test_name_after_a_possessor_is_a_person():
+    # "Channel Nine’s Bret Vale noticed …" — no known given name, but a capitalised possessor and a verb.
+    text = (
+        "The networks stayed with the rally. Channel Nine’s Bret Vale noticed that nobody cut away. "
+        "He said his channel “stayed put” for an hour."
+    )
+    assert "Bret Vale" in names_of(text)
+    assert speaker_of(text, "stayed put") == "Bret Vale"

@@ -612,8 +612,19 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 age = true;
             }
         }
+        // "Acme News’ Bret Vale noticed …": a two-word name after a capitalised possessor (an outlet, a
+        // country, a team), followed by a lower-case verb, is the possessor's person.
+        let poss_name = name_from == 0
+            && words.len() == 2
+            && first_idx >= 2
+            && toks[first_idx - 1].kind == Kind::Poss
+            && toks[first_idx - 2].cap()
+            && after
+                .first()
+                .is_some_and(|a| a.lower() && cls(a) & (PREP | DET | CONJ | SUB | PRONOUN) == 0);
         let strong = !det_before
             && (hon_start.is_some()
+                || poss_name
                 || title
                 || (words.len() >= 2 && first_cls & FIRST_NAME != 0)
                 // A middle given name in a three-word name ("Billie Jean King", "Zora Ann Pike").

@@ -1062,6 +1062,10 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
                 _ => return None,
             };
             salient_antecedent(doc, s, gender, false)?.person
+        } else if words.len() == 2 && first_w.eq_ignore_ascii_case("the") {
+            // "the campaign" speaking: the campaign of the person the text is about there, read like "its
+            // candidate's" ("Doe allies and the campaign itself said …").
+            salient_antecedent(doc, s, Gender::Unknown, false)?.person
         } else {
             None
         }?;
