@@ -375,3 +375,17 @@ def test_name_after_a_possessor_is_a_person():
     )
     assert "Bret Vale" in names_of(text)
     assert speaker_of(text, "stayed put") == "Bret Vale"
+
+
+def test_mention_cut_before_a_possessive_name_is_the_organisation():
+    # "the People's Courier newspaper calls it …": the mention found stops at "the People".
+    text = "The port opened in May. Today, the People's Courier newspaper calls it “the jewel” of the coast."
+    q = next(q for q in sw.extract_quotes(text) if q.text == "the jewel")
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    assert q.speaker_name == "People's Courier"
+
+
+def test_possessor_is_not_the_speaker():
+    # "Ann Roe's campaign" is her campaign; "Park's spokesman" is not Park.
+    assert speaker_of("Ann Roe toured the state. Ann Roe's campaign said “no”.", "no") == "Ann Roe campaign"
+    assert speaker_of("Jo Park spoke. Park's spokesman said “no comment”.", "no comment") != "Jo Park"

@@ -347,6 +347,9 @@ fn party_member(w: &str) -> bool {
 /// Resolves a speaker mention to an entity, a person or a bare name.
 pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     let (text, entities, people, called) = (doc.text, doc.entities, doc.people, doc.called);
+    if let Some(sp) = possessive_name(doc, s, e) {
+        return Some(sp);
+    }
     let i = entities.partition_point(|m| m.start < s);
     // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
     // one entity is the whole mention ("Bosnia and Herzegovina").
@@ -411,11 +414,14 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         return salient_antecedent(doc, s, gender, false);
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
-    // Not the complement of a description ("the son of Jo Park" is not Jo Park).
-    if let Some(m) = people
-        .mention_at(s, e)
-        .filter(|m| complement_at.is_none_or(|c| m.start < c))
-    {
+    // Not the complement of a description ("the son of Jo Park" is not Jo Park), nor a possessor ("Jo Park's
+    // campaign", "Park's spokesman" are someone else).
+    if let Some(m) = people.mention_at(s, e).filter(|m| {
+        complement_at.is_none_or(|c| m.start < c)
+            && !text
+                .get(m.end..e)
+                .is_some_and(|t| t.starts_with(['\'', '’']))
+    }) {
         if m.end == e || m.start == s {
             return Some(person_speaker(people, m.person));
         }
@@ -641,6 +647,46 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         }
     }
     None
+}
+
+/// A speaker mention cut before a possessive that goes on as a name ("the People" of "the People's Courier
+/// newspaper says"): a capitalised mention followed by "'s", one or two capitalised words and an organisation
+/// or medium head in lower case is that organisation ("People's Courier").
+fn possessive_name(doc: &Doc, s: usize, e: usize) -> Option<Speaker> {
+    let text = doc.text;
+    let rest = text.get(e..)?;
+    let poss = ["'s ", "’s "].iter().find(|p| rest.starts_with(**p))?;
+    let m = &text[s..e];
+    let name_start = m
+        .strip_prefix("the ")
+        .or_else(|| m.strip_prefix("The "))
+        .map_or(s, |r| e - r.len());
+    if !text[name_start..e].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    crate::people::tokens::tokenize_limited(
+        text,
+        e + poss.len(),
+        text.len(),
+        &[],
+        true,
+        4,
+        &mut toks,
+    );
+    let caps = toks.iter().take_while(|t| t.cap()).count();
+    let head = toks.get(caps)?;
+    let head_w = &text[head.start..head.end];
+    if !(1..=2).contains(&caps) || !(ORG_HEADS.contains(&head_w) || MEDIA_HEADS.contains(&head_w)) {
+        return None;
+    }
+    let name = text[name_start..toks[caps - 1].end].to_string();
+    Some(Speaker {
+        id: slug(&name),
+        name,
+        label: "ORG".into(),
+        person: None,
+    })
 }
 
 /// Where the complement starts in a definite description "the … from X" or "the … of X", or a bare role
