@@ -389,3 +389,14 @@ def test_possessor_is_not_the_speaker():
     # "Ann Roe's campaign" is her campaign; "Park's spokesman" is not Park.
     assert speaker_of("Ann Roe toured the state. Ann Roe's campaign said “no”.", "no") == "Ann Roe campaign"
     assert speaker_of("Jo Park spoke. Park's spokesman said “no comment”.", "no comment") != "Jo Park"
+
+
+def test_description_with_nobody_before_it_takes_its_sentences_first_person():
+    # The text's first sentence after the headline: "the candidate" is the first person named (Dunn), not the
+    # closest (Voss), both named in its own sentence.
+    text = (
+        "Dunn: Rival plan a gift to landlords.\n\n"
+        "The rent freeze that Carla Dunn proposed in March is not as bad as the “tax break” of Maria Voss, "
+        "the candidate said on Friday."
+    )
+    assert speaker_of(text, "tax break") == "Carla Dunn"

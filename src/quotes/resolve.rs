@@ -88,6 +88,7 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
     let mut j = doc.spoken.partition_point(|sp| sp.0 < pos);
     let mut sent = starts.partition_point(|&s| s <= pos);
     let mut fallback = None;
+    let mut own_first = None;
     let mut toks = Vec::new();
     if !description {
         if let Some(p) = cataphor(doc, pos, gender, &mut toks) {
@@ -120,6 +121,12 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
                     continue;
                 }
                 if own && description && !quote_between(doc, m.end, pos) {
+                    if own_first.is_none()
+                        && people.persons[m.person].confident
+                        && !object_position(doc.text, m.start)
+                    {
+                        own_first = Some(m.person);
+                    }
                     continue;
                 }
                 if people.persons[m.person].confident && !object_position(doc.text, m.start) {
@@ -137,7 +144,11 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
         k = lo;
         j = jlo;
     }
+    // A description in the text's first sentence after its headline ("The plan Ann Roe unveiled is not like
+    // Tom Lee's, the candidate said"): with nobody before it, the first person its own sentence names, not the
+    // closest.
     fallback
+        .or(own_first)
         .or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
         .map(|p| person_speaker(people, p))
 }
