@@ -475,6 +475,15 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
         // The name starts after the last title or honorific of the run.
         let mut name_from = k;
         for (m, &c) in classes.iter().enumerate().skip(k) {
+            // A title or honorific word that ends the run right after a given name is a surname ("Rita King",
+            // "Vera Major", "Ann Bishop"): a title comes before the name it is given to.
+            if c & (HONORIFIC | ANY_TITLE) != 0
+                && m > name_from
+                && m + 1 == run.len()
+                && classes[m - 1] & FIRST_NAME != 0
+            {
+                break;
+            }
             if c & HONORIFIC != 0 {
                 hon_start = Some(run[m].start);
                 bits_all |= c;
@@ -500,12 +509,39 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 }
             }
         }
-        // The name: from name_from to the first function word after it.
+        // The name: from name_from to the first function word after it — or, before an age (", 60,"), to the
+        // run's end: an age follows a full name, whose last word may be a month or a day ("Yin Myint May, 60,").
+        let after0 = &toks[j.min(n)..];
+        let aged = after0.first().is_some_and(|a| a.is_punct(','))
+            && after0.get(1).is_some_and(|b| b.flags & tokens::NUM != 0)
+            && after0.get(2).is_some_and(|b| b.is_punct(','));
         let mut end = name_from;
-        while end < run.len() && (classes[end] & NONNAME == 0 || classes[end] & FIRST_NAME != 0) {
+        while end < run.len()
+            && (classes[end] & NONNAME == 0
+                || classes[end] & FIRST_NAME != 0
+                || (aged && end > name_from && classes[end] & (ORG | DET | PRONOUN) == 0))
+        {
             end += 1;
         }
         if end == name_from {
+            // A title word alone ("For Major, a retiree, …" after "Gloria Major"): it can only join a person
+            // already named with that word, never start one.
+            if run.len() == k + 1 && name_from == run.len() && j < n && !toks[j].cap() {
+                let t = &run[k];
+                let mut words = Words::default();
+                words.push((t.start, t.end));
+                out.push(Cand {
+                    start: t.start,
+                    end: t.end,
+                    words,
+                    gender: Gender::Unknown,
+                    strong: false,
+                    speaker: false,
+                    headline: false,
+                    attributed: false,
+                    entity: None,
+                });
+            }
             continue;
         }
         let name = &run[name_from..end];
@@ -568,12 +604,41 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 && after.get(2).is_some_and(|b| b.is_punct(','))
             {
                 age = true;
+            } else if a.is_punct(',')
+                && after.get(1).is_some_and(|b| {
+                    b.kind == Kind::Word
+                        && b.lower()
+                        && cls(b) & ANY_TITLE != 0
+                        && cls(b) & ORG == 0
+                })
+                && after
+                    .get(2)
+                    .is_some_and(|b| b.kind == Kind::Word && &text[b.start..b.end] == "of")
+            {
+                // A job in apposition ("Ilka Vos, president of the group,", "Jo Tan, director of …"): as
+                // telling as an age.
+                age = true;
             }
         }
+        // "Acme News’ Bret Vale noticed …": a two-word name after a capitalised possessor (an outlet, a
+        // country, a team), followed by a lower-case verb, is the possessor's person.
+        let poss_name = name_from == 0
+            && words.len() == 2
+            && first_idx >= 2
+            && toks[first_idx - 1].kind == Kind::Poss
+            && toks[first_idx - 2].cap()
+            && after
+                .first()
+                .is_some_and(|a| a.lower() && cls(a) & (PREP | DET | CONJ | SUB | PRONOUN) == 0);
         let strong = !det_before
             && (hon_start.is_some()
+                || poss_name
                 || title
                 || (words.len() >= 2 && first_cls & FIRST_NAME != 0)
+                // A middle given name in a three-word name ("Billie Jean King", "Zora Ann Pike").
+                || (words.len() == 3
+                    && word_classes(&text[words[1].0..words[1].1]) & FIRST_NAME != 0
+                    && first_cls & (NONNAME | ORG | ANY_TITLE) == 0)
                 || (age && words.len() >= 2));
         if det_before {
             continue;
@@ -595,19 +660,27 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
 }
 
 /// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
-/// most 40 words where every word of four letters or more is capitalised, at least three of them.
+/// most 40 words where every word of four letters or more is capitalised, at least three of them; in a line of
+/// one sentence, up to two function words that title case leaves in lower case ("from", "with", "into") aside.
 fn title_case_line(text: &str, para: &Range<usize>) -> bool {
     let s = &text[para.clone()];
     if s.len() > 300 || s.contains('\n') {
         return false;
     }
     let mut caps = 0;
+    let mut lower = 0;
     for w in s.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.chars().nth(3).is_none() {
             continue;
         }
         if w.starts_with(char::is_lowercase) {
+            // At most two, in a line of one sentence ("Lincoln led the United States through its Civil War."
+            // after another sentence is prose).
+            if word_classes(w) & (PREP | CONJ | DET | SUB) != 0 && lower < 2 && !s.contains(". ") {
+                lower += 1;
+                continue;
+            }
             return false;
         }
         caps += usize::from(w.starts_with(char::is_uppercase));
@@ -657,13 +730,15 @@ fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Ve
             break;
         }
     }
-    // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person.
+    // After the run: a reporting verb ("said", "has said") or an age (", 22,") tells a person. The loop above
+    // ends on the first token after the run: a comma or an auxiliary there, or on the token after it, reads on.
     if let Some(last) = toks.last() {
         let from = last.end;
+        let after_run = last.is_punct(',') || (last.lower() && last.cls & (AUX | ADV) != 0);
         let before = toks.len();
         tokenize_limited(text, from, end, &[], true, 1, toks);
         if let Some(t) = toks.get(before) {
-            let more = t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
+            let more = after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
             if more {
                 let from = t.end;
                 tokenize_limited(text, from, end, &[], true, 2, toks);
@@ -718,9 +793,11 @@ fn name_window<'d>(
         }
     }
     if let Some(n) = next(k)? {
+        let o = &all[k - 1];
+        let after_run = o.is_punct(',') || (o.lower() && o.cls & (AUX | ADV) != 0);
         let t = &all[k];
         k = n;
-        if t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
+        if after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
             for _ in 0..2 {
                 match next(k)? {
                     Some(n) => k = n,
@@ -960,6 +1037,22 @@ pub(crate) fn find_people_in(
                     c.strong = true;
                     kept.push(c);
                 }
+                // A place or nationality inside a full name that opens with a given name ("Mark Cuban",
+                // "Deborah Jordan Reynolds") is a word of the name.
+                Some(k) if given_name_around(text, &c, &entities[k]) => kept.push(c),
+                // The place or nationality word alone ("Cuban said" after "Mark Cuban"): it can only join a
+                // person already named with that word, never start one.
+                Some(k)
+                    if c.words.len() == 1
+                        && entities[k].start == c.start
+                        && entities[k].end == c.end
+                        && !entities[k].label.eq_ignore_ascii_case("org") =>
+                {
+                    c.strong = false;
+                    c.speaker = false;
+                    c.attributed = false;
+                    kept.push(c);
+                }
                 Some(_) => {}
                 None => kept.push(c),
             }
@@ -987,6 +1080,20 @@ pub(crate) fn find_people_in(
         cands = kept;
     }
     cluster(text, cands, entities)
+}
+
+/// Does the strong name `c` (two words or more, not in a headline) open with a given name and hold the
+/// gazetteer place or nationality `ent` after it ("Mark Cuban", "Deborah Jordan Reynolds"; not "Ann Arbor"
+/// when the gazetteer names the whole, nor an organisation)?
+fn given_name_around(text: &str, c: &Cand, ent: &EntityMention) -> bool {
+    let (fs, fe) = c.words[0];
+    c.strong
+        && !c.headline
+        && c.words.len() >= 2
+        && ent.start >= fe
+        && ent.end <= c.end
+        && !ent.label.eq_ignore_ascii_case("org")
+        && word_classes(&text[fs..fe]) & FIRST_NAME != 0
 }
 
 /// Is the name `c` someone else of the family of the gazetteer person `ent` it contains ("Anna Kovac" around

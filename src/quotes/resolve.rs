@@ -3,7 +3,7 @@ use super::marks::RawQuote;
 use super::Speaker;
 use crate::people::lexicon::{
     FnvMap, ANY_TITLE, CONJ, DET, FIRST_NAME, NONNAME, ORG, PERSON_NOUN, POSS_DET, PREP, PRONOUN,
-    PRON_F, PRON_M, SAY, SUB, TITLE_F, TITLE_M,
+    PRON_F, PRON_M, SAY, SPEECH_NOUN, SUB, TITLE_F, TITLE_M,
 };
 use crate::people::tokens::{tokenize, Kind, Tok};
 use crate::people::{slug, EntityMention, Gender, People};
@@ -88,6 +88,7 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
     let mut j = doc.spoken.partition_point(|sp| sp.0 < pos);
     let mut sent = starts.partition_point(|&s| s <= pos);
     let mut fallback = None;
+    let mut own_first = None;
     let mut toks = Vec::new();
     if !description {
         if let Some(p) = cataphor(doc, pos, gender, &mut toks) {
@@ -120,9 +121,15 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
                     continue;
                 }
                 if own && description && !quote_between(doc, m.end, pos) {
+                    if own_first.is_none()
+                        && people.persons[m.person].confident
+                        && !object_position(doc.text, m.start)
+                    {
+                        own_first = Some(m.person);
+                    }
                     continue;
                 }
-                if people.persons[m.person].confident {
+                if people.persons[m.person].confident && !object_position(doc.text, m.start) {
                     first = Some(m);
                     break;
                 }
@@ -137,9 +144,45 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
         k = lo;
         j = jlo;
     }
+    // A description in the text's first sentence after its headline ("The plan Ann Roe unveiled is not like
+    // Tom Lee's, the candidate said"): with nobody before it, the first person its own sentence names, not the
+    // closest.
     fallback
+        .or(own_first)
         .or_else(|| people.antecedent(pos, gender, |p| doc.inside_quote(p)))
         .map(|p| person_speaker(people, p))
+}
+
+/// Is the name at byte `at` an object, not a subject: right after a preposition of an action's target
+/// ("against Ann Roe", "hurled it at Roe", "met with Roe"; not "for", whose complement is often the topic: "It
+/// may be too late for Roe") or a verb's "-ing" form ("giving Roe nine delegates"), a title or an honorific
+/// between them aside ("against Sen. Roe")? Such a person is no sentence's subject.
+fn object_position(text: &str, at: usize) -> bool {
+    let mut rest = text[..at].trim_end();
+    for _ in 0..3 {
+        let w0 = rest
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or_default();
+        let w = w0.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.len() != w0.trim_end_matches('.').len() {
+            return false;
+        }
+        let cls = crate::people::tokens::word_classes(w);
+        if w.starts_with(char::is_uppercase) {
+            if cls & (ANY_TITLE | crate::people::lexicon::HONORIFIC) == 0 {
+                return false;
+            }
+            rest = rest[..rest.len() - w0.len()].trim_end();
+            continue;
+        }
+        let prep = matches!(
+            w,
+            "against" | "at" | "with" | "over" | "about" | "on" | "into"
+        );
+        return (prep && cls & PREP != 0) || (w.len() > 5 && w.ends_with("ing") && cls == 0);
+    }
+    false
 }
 
 /// A pronoun in a fronted clause refers ahead to the subject of the main clause ("In what he called a mistake,
@@ -292,8 +335,10 @@ fn continues_subject(
     let mut w = words.iter().skip_while(|t| t.cls & CONJ != 0);
     if let Some(t) = w.next() {
         if doc.text[t.start..t.end].eq_ignore_ascii_case("the") {
+            // Not a text that speaks ("The statement conflicted with what Ann Roe said"): a noun of saying
+            // names no person, and the person after it is the sentence's subject.
             return w.take(3).any(|t| {
-                (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & ORG == 0)
+                (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & (ORG | SPEECH_NOUN) == 0)
                     || party_member(&doc.text[t.start..t.end])
             });
         }
@@ -313,6 +358,9 @@ fn party_member(w: &str) -> bool {
 /// Resolves a speaker mention to an entity, a person or a bare name.
 pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     let (text, entities, people, called) = (doc.text, doc.entities, doc.people, doc.called);
+    if let Some(sp) = possessive_name(doc, s, e) {
+        return Some(sp);
+    }
     let i = entities.partition_point(|m| m.start < s);
     // Several speakers ("Mr Putin and Belarusian leader Alexander Lukashenko") resolve to none of them, unless
     // one entity is the whole mention ("Bosnia and Herzegovina").
@@ -323,8 +371,15 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     if !whole && text[s..e].split_whitespace().any(|w| w == "and") {
         return None;
     }
-    // A gazetteer entity that is the mention's head (it ends where the mention ends).
-    for m in entities[i..].iter().take_while(|m| m.start < e) {
+    // A gazetteer entity that is the mention's head (it ends where the mention ends) — not the complement of a
+    // definite description ("the senator from Ohio", "the mayor of Eastfield", "the campaign of …", "the front
+    // page of …": [`of_complement`] and the descriptions below read those).
+    let complement_at = of_complement(text, s, e);
+    for m in entities[i..]
+        .iter()
+        .take_while(|m| m.start < e)
+        .filter(|m| complement_at.is_none_or(|c| m.start < c))
+    {
         // An entity running past the mention's end is not its head (fuzz finding: tests/fuzz_regressions.rs).
         if m.end == e
             || (m.end < e && m.end + 1 >= e && text[m.end..e].chars().all(|c| !c.is_alphanumeric()))
@@ -333,6 +388,13 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             if !m.is_person() {
                 if let Some(&p) = called.get(&text[m.start..m.end]) {
                     return Some(person_speaker(people, p));
+                }
+                // A person's name that holds a place or nationality word ("Mark Cuban", and "Cuban said" after
+                // it) is the person, not the place.
+                if let Some(pm) = people.mention_at(s, e) {
+                    if pm.start == s && pm.end == e && people.persons[pm.person].confident {
+                        return Some(person_speaker(people, pm.person));
+                    }
                 }
             }
             let person = if m.is_person() {
@@ -363,7 +425,14 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         return salient_antecedent(doc, s, gender, false);
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
-    if let Some(m) = people.mention_at(s, e) {
+    // Not the complement of a description ("the son of Jo Park" is not Jo Park), nor a possessor ("Jo Park's
+    // campaign", "Park's spokesman" are someone else).
+    if let Some(m) = people.mention_at(s, e).filter(|m| {
+        complement_at.is_none_or(|c| m.start < c)
+            && !text
+                .get(m.end..e)
+                .is_some_and(|t| t.starts_with(['\'', '’']))
+    }) {
         if m.end == e || m.start == s {
             return Some(person_speaker(people, m.person));
         }
@@ -371,13 +440,84 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     // A description of one person ("the senator", "the Republican nominee", "the former Florida governor",
     // "the Ohio Republican"): the name in apposition after it, else the person the text described so before
     // it, else the person the text named last before it, of the title's gender when it has one.
+    // "the campaign of Jo Park", "the campaign of the former senator": that person's campaign. "the front page
+    // of The Courier", "the website of the Acme Group": a part of an organisation speaks for it — the
+    // complement, when the words before "of" hold no title and it is no person ("the son of Jo Park").
+    if let Some(c) = complement_at {
+        let k = toks.partition_point(|t| t.start < c);
+        let pre: Vec<&Tok> = toks[..k.saturating_sub(1)]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
+        let of = k > 0 && &text[toks[k - 1].start..toks[k - 1].end] == "of";
+        let rest: Vec<&Tok> = toks[k..].iter().filter(|t| t.kind == Kind::Word).collect();
+        if let (true, Some(head), Some(r0)) = (of, pre.last(), rest.first()) {
+            let head_w = &text[head.start..head.end];
+            if head_w == "campaign" && pre.len() == 2 {
+                let described = text[r0.start..r0.end].eq_ignore_ascii_case("the")
+                    && rest.get(1).is_some_and(|t| t.lower());
+                let person = if described {
+                    // A possessor, like "his": the person the sentence is about.
+                    salient_antecedent(doc, s, Gender::Unknown, false).and_then(|sp| sp.person)
+                } else {
+                    resolve(doc, (c, e)).and_then(|sp| sp.person)
+                };
+                return person.map(|p| {
+                    let p = &people.persons[p];
+                    Speaker {
+                        id: format!("{}_campaign", p.id),
+                        name: format!("{} campaign", p.name),
+                        label: "ORG".into(),
+                        person: None,
+                    }
+                });
+            }
+            let part = head.lower()
+                && !ORG_HEADS.contains(&head_w)
+                && pre.iter().all(|t| t.cls & (ANY_TITLE | PRONOUN) == 0);
+            let named = rest.iter().any(|t| t.cap());
+            if part && named {
+                // An organisation, a place or a name after a determiner ("of The Evening Courier"); not a
+                // person or a bare name, which may be a person's.
+                let det = rest[0].cls & DET != 0;
+                return resolve(doc, (c, e))
+                    .filter(|sp| det || (sp.person.is_none() && !sp.label.is_empty()));
+            }
+        }
+    }
+    // A title with a prepositional complement ("the secretary of state", "the former senator from Ohio"): the
+    // title is the head, the complement's words (at most three) are modifiers.
+    let pp = toks
+        .iter()
+        .position(|t| t.kind == Kind::Word && t.lower() && t.cls & PREP != 0);
+    let pp = pp.filter(|&p| {
+        p >= 2
+            && p + 4 >= toks.len()
+            && p + 1 < toks.len()
+            && toks[p - 1].kind == Kind::Word
+            && toks[p - 1].lower()
+            && toks[p - 1].cls & ANY_TITLE != 0
+            && toks[p - 1].cls & ORG == 0
+            && toks[p + 1..]
+                .iter()
+                .all(|t| t.kind == Kind::Word && t.cls & (PREP | CONJ | PRONOUN) == 0)
+            // A place or a field, not a person ("the son of Jo Park" is no description of a son).
+            && people.mention_at(toks[p + 1].start, e).is_none()
+    });
+    let (core, complement) = match pp {
+        Some(p) => (&toks[..p], &toks[p + 1..]),
+        None => (&toks[..], &toks[..0]),
+    };
     if let (Some(f), Some(h)) = (
-        toks.first(),
-        toks.iter().rev().find(|t| t.kind == Kind::Word),
+        core.first(),
+        core.iter().rev().find(|t| t.kind == Kind::Word),
     ) {
         let first = &text[f.start..f.end];
         let head = &text[h.start..h.end];
-        let definite = matches!(first, "the" | "The" | "this" | "This");
+        // A bare role after a conjunction of descriptions ("The party leader and former governor of Utah told
+        // …") is as definite as "the former governor of Utah".
+        let definite = matches!(first, "the" | "The" | "this" | "This")
+            || (f.lower() && matches!(first, "former" | "then" | "longtime" | "veteran"));
         let party = party_member(head) && toks.len() >= 2;
         let one_person = party
             || h.lower()
@@ -386,7 +526,7 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                 && head != "campaign"
                 && !ORG_HEADS.contains(&head)
                 && !head.ends_with('s')
-                && !toks.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
+                && !core.iter().any(|t| t.lower() && t.cls & (CONJ | PREP) != 0);
         if (h.lower() || party) && toks.len() <= 8 {
             if let Some(sp) = apposed_name(doc, e) {
                 return Some(sp);
@@ -406,11 +546,21 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             } else {
                 None
             };
-            let words: Vec<&str> = toks
+            // The complement's words stand before the head: "the secretary of state" reads as "the state
+            // secretary".
+            let mut words: Vec<&str> = core
                 .iter()
                 .filter(|t| t.kind == Kind::Word)
                 .map(|t| &text[t.start..t.end])
                 .collect();
+            let head_w = words.pop();
+            words.extend(
+                complement
+                    .iter()
+                    .filter(|t| t.cls & DET == 0)
+                    .map(|t| &text[t.start..t.end]),
+            );
+            words.extend(head_w);
             let sp = salient.as_ref().and_then(|sp| sp.person);
             if let Some(p) = described_person(doc, s, &words, sp, salient.is_some()) {
                 return Some(person_speaker(people, p));
@@ -481,6 +631,95 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             label: String::new(),
             person: None,
         });
+    }
+    // A speaker mention that runs on past its noun phrase into a predicate ("his campaign sent out a text to
+    // supporters saying", "The group seeks to end …"): its opening noun phrase — a determiner and at most two
+    // more words up to an organisation head, "campaign" or a person noun — when a lower-case word follows
+    // that is no preposition, conjunction, relative or determiner ("the mayor of Eastfield" is one phrase).
+    if toks.len() >= 3 && toks[0].kind == Kind::Word && toks[0].cls & (DET | POSS_DET) != 0 {
+        for h in 1..toks.len().min(4) {
+            let t = &toks[h];
+            if t.kind != Kind::Word || !t.lower() {
+                break;
+            }
+            let w = &text[t.start..t.end];
+            let head = ORG_HEADS.contains(&w)
+                || w == "campaign"
+                || (t.cls & (ANY_TITLE | PERSON_NOUN) != 0 && t.cls & SPEECH_NOUN == 0);
+            if head {
+                let verb = toks.get(h + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && n.lower() && n.cls & (PREP | CONJ | SUB | DET) == 0
+                });
+                if verb {
+                    return resolve(doc, (s, t.end));
+                }
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// A speaker mention cut before a possessive that goes on as a name ("the People" of "the People's Courier
+/// newspaper says"): a capitalised mention followed by "'s", one or two capitalised words and an organisation
+/// or medium head in lower case is that organisation ("People's Courier").
+fn possessive_name(doc: &Doc, s: usize, e: usize) -> Option<Speaker> {
+    let text = doc.text;
+    let rest = text.get(e..)?;
+    let poss = ["'s ", "’s "].iter().find(|p| rest.starts_with(**p))?;
+    let m = &text[s..e];
+    let name_start = m
+        .strip_prefix("the ")
+        .or_else(|| m.strip_prefix("The "))
+        .map_or(s, |r| e - r.len());
+    if !text[name_start..e].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut toks = Vec::new();
+    crate::people::tokens::tokenize_limited(
+        text,
+        e + poss.len(),
+        text.len(),
+        &[],
+        true,
+        4,
+        &mut toks,
+    );
+    let caps = toks.iter().take_while(|t| t.cap()).count();
+    let head = toks.get(caps)?;
+    let head_w = &text[head.start..head.end];
+    if !(1..=2).contains(&caps) || !(ORG_HEADS.contains(&head_w) || MEDIA_HEADS.contains(&head_w)) {
+        return None;
+    }
+    let name = text[name_start..toks[caps - 1].end].to_string();
+    Some(Speaker {
+        id: slug(&name),
+        name,
+        label: "ORG".into(),
+        person: None,
+    })
+}
+
+/// Where the complement starts in a definite description "the … from X" or "the … of X", or a bare role
+/// ("former governor of X"), at most five words before the preposition: the byte after the preposition.
+fn of_complement(text: &str, s: usize, e: usize) -> Option<usize> {
+    let m = &text[s..e];
+    let bare_role = ["former ", "then ", "longtime ", "veteran "]
+        .iter()
+        .any(|w| m.starts_with(w));
+    if !(m.starts_with("the ") || m.starts_with("The ") || bare_role) {
+        return None;
+    }
+    let mut at = s;
+    for (n, w) in m.split(' ').enumerate() {
+        let end = at + w.len();
+        if n > 5 {
+            return None;
+        }
+        if n > 0 && (w == "of" || w == "from") {
+            return Some(end + 1);
+        }
+        at = end + 1;
     }
     None
 }
@@ -644,6 +883,7 @@ fn described_person(
             k -= 1;
         }
         let mut n = 0;
+        let mut chain = true;
         while k > 0 && n < 6 {
             let t = &toks[k - 1];
             match t.kind {
@@ -657,9 +897,14 @@ fn described_person(
                     break
                 }
                 Kind::Word => {
-                    if n == 0 {
+                    // The title right before the name, and one before its complement ("Secretary of State Ann
+                    // Roe": "State", "of", "Secretary").
+                    if chain {
                         titles.push(&text[t.start..t.end]);
                     }
+                    chain = chain
+                        && (t.cls & crate::people::lexicon::COMPLEMENT != 0
+                            || &text[t.start..t.end] == "of");
                     ctx.push(&text[t.start..t.end]);
                     n += 1;
                 }
@@ -874,6 +1119,10 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
                 _ => return None,
             };
             salient_antecedent(doc, s, gender, false)?.person
+        } else if words.len() == 2 && first_w.eq_ignore_ascii_case("the") {
+            // "the campaign" speaking: the campaign of the person the text is about there, read like "its
+            // candidate's" ("Doe allies and the campaign itself said …").
+            salient_antecedent(doc, s, Gender::Unknown, false)?.person
         } else {
             None
         }?;
@@ -895,12 +1144,22 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
         n => starts[sent.saturating_sub(MAX_SENTENCES_BACK).min(n - 1)],
     };
     let i = doc.entities.partition_point(|m| m.start < s);
-    doc.entities[..i]
+    let gazetteer = doc.entities[..i]
         .iter()
         .rev()
         .take(64)
         .take_while(|m| m.start >= floor)
-        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start))
+        .find(|m| m.end <= s && is_org_label(&m.label) && !doc.inside_quote(m.start));
+    // The organisation named last wins: one the gazetteer does not know, named after the gazetteer's ("The
+    // Obama aides met a group called Parents United. The group says …"), is the one meant.
+    // (The description's first use is looked for in the gazetteer's window only: bounded work per description.)
+    if let Some(m) = gazetteer {
+        if let Some((ns, ne)) = first_use_span(doc, s, head_w, floor).filter(|&(ns, _)| ns > m.end)
+        {
+            return Some(organisation_named(doc, ns, ne));
+        }
+    }
+    gazetteer
         .map(|m| Speaker {
             id: m.id.to_string(),
             name: m.name.to_string(),
@@ -931,6 +1190,12 @@ const FIRST_USE_HEADS: &[&str] = &[
 /// a person of known gender, a gazetteer place or a name after a preposition of place ("in New York"), an
 /// all-capitals heading or a lone capitalised word opening a sentence; written in full when the text gives a longer name starting with it ("Acme" → "Acme Mobile").
 fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
+    let (ns, ne) = first_use_span(doc, s, head, 0)?;
+    Some(organisation_named(doc, ns, ne))
+}
+
+/// [`first_use_organisation`]'s name span, the description's first use looked for from byte `lo` on.
+fn first_use_span(doc: &Doc, s: usize, head: &str, lo: usize) -> Option<(usize, usize)> {
     if !FIRST_USE_HEADS.contains(&head) {
         return None;
     }
@@ -938,7 +1203,7 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
     let bytes = text.as_bytes();
     let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
     let mut f = s;
-    let mut from = 0;
+    let mut from = lo.min(s);
     while let Some(k) = text[from..s].find(head) {
         let at = from + k;
         from = at + head.len();
@@ -1015,7 +1280,14 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
             best = Some((ns, ne));
         }
     }
-    let (ns, ne) = best?;
+    best
+}
+
+/// The organisation named at `ns..ne`, written in full when the text gives a longer name starting with it.
+fn organisation_named(doc: &Doc, ns: usize, ne: usize) -> Speaker {
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
     let mut name = &text[ns..ne];
     // The longest form the text gives: the name followed by more capitalised words.
     let mut more = Vec::new();
@@ -1041,12 +1313,12 @@ fn first_use_organisation(doc: &Doc, s: usize, head: &str) -> Option<Speaker> {
         }
     }
     let name = name.to_string();
-    Some(Speaker {
+    Speaker {
         id: slug(&name),
         name,
         label: "ORG".into(),
         person: None,
-    })
+    }
 }
 
 /// Heads of a description of a news medium.
