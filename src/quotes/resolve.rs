@@ -1283,16 +1283,22 @@ fn first_use_span(doc: &Doc, s: usize, head: &str, lo: usize) -> Option<(usize, 
     best
 }
 
+/// How far from an organisation's mention its longer forms are looked for (bytes).
+const NAME_REACH: usize = 1 << 16;
+
 /// The organisation named at `ns..ne`, written in full when the text gives a longer name starting with it.
 fn organisation_named(doc: &Doc, ns: usize, ne: usize) -> Speaker {
     let text = doc.text;
     let bytes = text.as_bytes();
     let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
     let mut name = &text[ns..ne];
-    // The longest form the text gives: the name followed by more capitalised words.
+    // The longest form the text gives: the name followed by more capitalised words — within 64 KB of the
+    // mention (a whole article; bounded work per description in a huge text).
+    let lo = super::marked::floor_boundary(text, ns.saturating_sub(NAME_REACH));
+    let hi = super::marked::floor_boundary(text, (ne + NAME_REACH).min(text.len()));
     let mut more = Vec::new();
-    let mut from = 0;
-    while let Some(k) = text[from..].find(name) {
+    let mut from = lo;
+    while let Some(k) = text[from..hi].find(name) {
         let at = from + k;
         from = at + name.len();
         if !boundary(from) || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
@@ -1308,7 +1314,7 @@ fn organisation_named(doc: &Doc, ns: usize, ne: usize) -> Speaker {
             name = &text[at..more[n - 1].end];
             break;
         }
-        if from >= text.len() {
+        if from >= hi {
             break;
         }
     }
