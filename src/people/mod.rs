@@ -243,6 +243,25 @@ struct Cand {
     entity: Option<usize>,
 }
 
+impl Cand {
+    /// A one-word candidate without evidence of a person: it can only join a person already named.
+    fn lone(start: usize, end: usize) -> Cand {
+        let mut words = Words::default();
+        words.push((start, end));
+        Cand {
+            start,
+            end,
+            words,
+            gender: Gender::Unknown,
+            strong: false,
+            speaker: false,
+            headline: false,
+            attributed: false,
+            entity: None,
+        }
+    }
+}
+
 fn gender_of_bits(bits: u32) -> Gender {
     let m = bits & (HON_M | TITLE_M | FIRST_M) != 0;
     let f = bits & (HON_F | TITLE_F | FIRST_F) != 0;
@@ -528,19 +547,7 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
             // already named with that word, never start one.
             if run.len() == k + 1 && name_from == run.len() && j < n && !toks[j].cap() {
                 let t = &run[k];
-                let mut words = Words::default();
-                words.push((t.start, t.end));
-                out.push(Cand {
-                    start: t.start,
-                    end: t.end,
-                    words,
-                    gender: Gender::Unknown,
-                    strong: false,
-                    speaker: false,
-                    headline: false,
-                    attributed: false,
-                    entity: None,
-                });
+                out.push(Cand::lone(t.start, t.end));
             }
             continue;
         }
@@ -899,19 +906,7 @@ pub(crate) fn find_people_in(
                 && wc & (FIRST_NAME | HONORIFIC | ANY_TITLE) == 0
                 && lone_word(text, ws, cap, wend, para.end)
             {
-                let mut words = Words::default();
-                words.push((cap, wend));
-                cands.push(Cand {
-                    start: cap,
-                    end: wend,
-                    words,
-                    gender: Gender::Unknown,
-                    strong: false,
-                    speaker: false,
-                    headline: false,
-                    attributed: false,
-                    entity: None,
-                });
+                cands.push(Cand::lone(cap, wend));
                 pos = wend;
                 continue;
             }

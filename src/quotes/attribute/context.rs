@@ -240,6 +240,22 @@ impl<'a> Window<'a> {
     }
 }
 
+/// Nouns naming a work or a show, that a title in quotation marks follows ("the film “…”") or precedes.
+fn names_work(w: &str) -> bool {
+    matches!(
+        w,
+        "book"
+            | "film"
+            | "show"
+            | "program"
+            | "programme"
+            | "series"
+            | "song"
+            | "movie"
+            | "podcast"
+    )
+}
+
 impl<'a> Window<'a> {
     /// Is the quotation at token `qi` a title of a work or show: every word capitalised (small words aside)
     /// right after a possessive or a preposition ("on the BBC’s “Morning Talk,”", "starred in “Rivers and
@@ -252,24 +268,10 @@ impl<'a> Window<'a> {
         let owner = p.kind == Kind::Poss
             || (p.kind == Kind::Word
                 && p.lower()
-                && matches!(
+                && (matches!(
                     self.word(qi - 1),
-                    "on" | "in"
-                        | "of"
-                        | "with"
-                        | "from"
-                        | "at"
-                        | "by"
-                        | "film"
-                        | "show"
-                        | "book"
-                        | "program"
-                        | "programme"
-                        | "series"
-                        | "song"
-                        | "movie"
-                        | "podcast"
-                ));
+                    "on" | "in" | "of" | "with" | "from" | "at" | "by"
+                ) || names_work(self.word(qi - 1))));
         owner && self.title_case(qi)
     }
 
@@ -284,30 +286,22 @@ impl<'a> Window<'a> {
         let work = |i: usize| {
             self.toks[i].kind == Kind::Word
                 && self.toks[i].lower()
-                && matches!(
-                    self.word(i),
-                    "book"
-                        | "film"
-                        | "show"
-                        | "program"
-                        | "programme"
-                        | "series"
-                        | "song"
-                        | "movie"
-                        | "podcast"
-                        | "anthem"
-                        | "album"
-                        | "novel"
-                        | "memoir"
-                        | "play"
-                        | "documentary"
-                        | "episode"
-                        | "hymn"
-                        | "musical"
-                        | "poem"
-                        | "sitcom"
-                        | "forum"
-                )
+                && (names_work(self.word(i))
+                    || matches!(
+                        self.word(i),
+                        "anthem"
+                            | "album"
+                            | "novel"
+                            | "memoir"
+                            | "play"
+                            | "documentary"
+                            | "episode"
+                            | "hymn"
+                            | "musical"
+                            | "poem"
+                            | "sitcom"
+                            | "forum"
+                    ))
         };
         let work_before = work(qi - 1) || (qi >= 2 && p.is_punct(',') && work(qi - 2));
         let work_after = self.toks.get(qi + 1).is_some_and(|t| t.kind == Kind::Word)
