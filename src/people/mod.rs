@@ -741,17 +741,23 @@ fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Ve
     // ends on the first token after the run: a comma or an auxiliary there, or on the token after it, reads on.
     if let Some(last) = toks.last() {
         let from = last.end;
-        let after_run = last.is_punct(',') || (last.lower() && last.cls & (AUX | ADV) != 0);
+        let after_run = reads_on(last);
         let before = toks.len();
         tokenize_limited(text, from, end, &[], true, 1, toks);
         if let Some(t) = toks.get(before) {
-            let more = after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0);
+            let more = after_run || reads_on(t);
             if more {
                 let from = t.end;
                 tokenize_limited(text, from, end, &[], true, 2, toks);
             }
         }
     }
+}
+
+/// Does a name window read on past token `t` after a name's run: a comma (", 22,") or an auxiliary or adverb
+/// ("has said")?
+fn reads_on(t: &Tok) -> bool {
+    t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0)
 }
 
 /// [`read_name_window`]'s tokens as a slice of the document's tokens, or `None` where reading from `ws`, `cap`
@@ -801,10 +807,10 @@ fn name_window<'d>(
     }
     if let Some(n) = next(k)? {
         let o = &all[k - 1];
-        let after_run = o.is_punct(',') || (o.lower() && o.cls & (AUX | ADV) != 0);
+        let after_run = reads_on(o);
         let t = &all[k];
         k = n;
-        if after_run || t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0) {
+        if after_run || reads_on(t) {
             for _ in 0..2 {
                 match next(k)? {
                     Some(n) => k = n,

@@ -62,11 +62,7 @@ impl<'a> Offsets<'a> {
             return b;
         }
         let k = b / 64;
-        let base = self.blocks[k] as usize;
-        base + self.text[k * 64..b]
-            .iter()
-            .filter(|&&x| (x & 0xC0) != 0x80)
-            .count()
+        self.blocks[k] as usize + chars_in(&self.text[k * 64..b]) as usize
     }
 
     /// Byte offset of code point offset `c` (clamped to the text's end).

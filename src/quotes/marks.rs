@@ -327,9 +327,10 @@ pub fn find_quotes(text: &str, paras: &[Range<usize>]) -> Vec<RawQuote> {
         doubles.clear();
         let pidx = pi as u32;
         // Pass 1: double marks.
-        let mut open: Option<(Mark, usize, usize)> = None; // mark, start, content start
-                                                           // Markup attribute values (`<tweet author="@x" date="May 2">`, `href="…"`): a double mark right after `=`
-                                                           // opens a value that the next double mark closes; neither is a quotation mark.
+        // The open quotation: its mark, start and content start.
+        let mut open: Option<(Mark, usize, usize)> = None;
+        // Markup attribute values (`<tweet author="@x" date="May 2">`, `href="…"`): a double mark right after
+        // `=` opens a value that the next double mark closes; neither is a quotation mark.
         let mut in_attr = false;
         // Inside a quotation nested in the open one: the mark that ends the nested one.
         let mut nested_until: Option<Mark> = None;

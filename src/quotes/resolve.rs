@@ -873,10 +873,7 @@ fn described_person(
         // Before the name: up to six words back, across one comma right before it, not across other
         // punctuation (an abbreviation's period aside).
         toks.clear();
-        let mut from = m.start.saturating_sub(80);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = super::marked::floor_boundary(text, m.start.saturating_sub(80));
         crate::people::tokens::tokenize(text, from, m.start, &[], true, &mut toks);
         let mut k = toks.len();
         if k > 0 && toks[k - 1].is_punct(',') {
