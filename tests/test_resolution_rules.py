@@ -400,3 +400,140 @@ def test_description_with_nobody_before_it_takes_its_sentences_first_person():
         "the candidate said on Friday."
     )
     assert speaker_of(text, "tax break") == "Carla Dunn"
+
+
+def quote_of(text, quote_text):
+    """The quote whose text starts with ``quote_text``."""
+    for q in sw.extract_quotes(text):
+        if q.text.startswith(quote_text):
+            return q
+    raise AssertionError(f"no quote {quote_text!r} in {[q.text for q in sw.extract_quotes(text)]}")
+
+
+def test_a_description_repeated_after_someone_else_is_not_that_person():
+    # "Mr. Lind's remarks may have stung the former governor, who …": the description there already names
+    # someone other than Lind, so "the former governor said" later is not Lind but the governor named before.
+    text = (
+        "Former Governor Ada Brandt spoke in Eastfield on Friday. "
+        "Mr. Lind's attack on Governor Brandt's record has startled her allies. "
+        "But Mr. Lind's remarks may have stung the former governor, who spent most of her speech defending "
+        "her record. "
+        "“We balanced every budget,” the former governor said."
+    )
+    assert speaker_of(text, "We balanced") == "Ada Brandt"
+
+
+def test_a_description_with_comma_separated_adjectives_is_one_speaker():
+    # "the bespectacled, 71-year-old diplomat said": the comma separates adjectives, not a name from a title.
+    text = (
+        "Tomas Ferreira, the veteran envoy of the League, sat in a hotel lobby this week. "
+        "“From the first day, I made the treaty my priority,” the bespectacled, 71-year-old diplomat said."
+    )
+    q = quote_of(text, "From the first day")
+    assert q.speaker.text == "the bespectacled, 71-year-old diplomat"
+    assert text[q.speaker.start : q.speaker.end] == q.speaker.text
+    assert q.speaker_name == "Tomas Ferreira"
+
+
+def test_an_unknown_name_followed_by_a_job_in_apposition_is_a_person():
+    # "Ban Okoro, the globe-trotting secretary general of the league," — no known given name, but a
+    # determiner, modifiers and a title in apposition say it is a person.
+    people = [p.name for p in sw.find_people(
+        "Ban Okoro, the globe-trotting secretary general of the league, sat in the hotel lobby."
+    )]
+    assert people == ["Ban Okoro"]
+    # A place before a clause ("In Eastfield, the mayor said …") is no apposition.
+    assert [p.name for p in sw.find_people("In Eastfield, the mayor said no.")] == []
+
+
+def test_recipients_before_a_participle_do_not_speak():
+    # "emailed supporters saying: “…”": the supporters received the message; the senator sent it.
+    text = (
+        "Senator Ruth Abara lost the primary on Tuesday. "
+        "The Ohio senator emailed supporters saying: “The fight goes on” and promising to run again."
+    )
+    q = quote_of(text, "The fight goes on")
+    assert q.speaker.text == "The Ohio senator"
+    assert q.speaker_name == "Ruth Abara"
+    # A sign or a statement before the participle is the medium that speaks ("a sign saying “…”").
+    q = quote_of("Protesters carried a sign saying “No more cuts” outside the hall.", "No more cuts")
+    assert q.speaker is not None and q.speaker.text.endswith("sign")
+
+
+def test_a_capitalised_adjective_opening_a_sentence_is_no_speaker():
+    # "Good information can still …": an adjective of the subject, not a name; the quoted phrase goes on
+    # from the speaker of the sentence before.
+    text = (
+        "Hemsworth studies how rumours spread. This makes it hard to correct a false story, he said. "
+        "Good information can still win, but usually only when “the truth is more exciting than the lie.”"
+    )
+    q = quote_of(text, "the truth is")
+    assert q.speaker is None or q.speaker.text != "Good"
+    assert q.speaker_name != "Good"
+
+
+def test_a_speech_noun_followed_by_a_preposition_is_no_cue():
+    # "the bank's response to the outbreak" is an action, not words; "lauded" is the reporting verb.
+    text = (
+        "Finance Minister Ola Brandt spoke on Friday. "
+        "The minister also lauded Mr. Kim for leading the bank's response to the outbreak and for the "
+        "“needed reforms at the bank.”"
+    )
+    q = quote_of(text, "needed reforms")
+    assert q.speaker.text == "The minister"
+    assert q.cue.text == "lauded"
+    assert q.speaker_name == "Ola Brandt"
+
+
+def test_a_quote_inside_a_fronted_participle_clause_is_the_main_subjects():
+    # "In declaring X “…,” the governor again showed …": the participle's subject is the main clause's.
+    text = "In declaring the mayor's plan “a disaster,” the governor again showed his taste for a fight."
+    q = quote_of(text, "a disaster")
+    assert q.kind == "partial"
+    assert q.speaker.text == "the governor"
+    assert q.cue.text == "declaring"
+
+
+def test_related_that_reports_speech():
+    # "The pastor further related that …" reports what he said; the quote after it is his.
+    text = (
+        "Pastor Lance Whitlow spoke to the congregation on Sunday. "
+        "The pastor further related that it recently occurred to him that the vote mattered. "
+        "“I sensed I had to speak about it.”"
+    )
+    q = quote_of(text, "I sensed")
+    assert q.speaker is not None
+    assert q.speaker_name == "Lance Whitlow"
+
+
+def test_the_subject_of_a_verb_after_a_relative_clause_is_its_antecedent():
+    # The noun phrase right before the verb ends a relative clause: "his knee" did not speak.
+    q = quote_of(
+        "The lawyer who ran three marathons before his knee gave out is already talking about “a fierce "
+        "urgency” to get things done.",
+        "a fierce urgency",
+    )
+    assert q.speaker.text == "The lawyer"
+    q = quote_of(
+        "The mayor, who ran three marathons before his knee gave out, said “a fierce urgency” was needed.",
+        "a fierce urgency",
+    )
+    assert q.speaker.text == "The mayor"
+    # ... but not when the relative pronoun is no subject ("in which Democrats argued", "To which she said").
+    q = quote_of(
+        "It was a lawsuit in which Democrats successfully argued that the map was “rigged”.", "rigged"
+    )
+    assert q.speaker.text == "Democrats"
+    q = quote_of("I laughed. To which she said, “Thank God you still believe.”", "Thank God")
+    assert q.speaker.text == "she"
+
+
+def test_called_on_reports_speech_and_ever_is_an_adverb():
+    # "the group is calling on X to “…”": the group's words; "have ever agreed" has no speaker "ever".
+    text = (
+        "In what might be the first time the two parties have ever agreed on anything, the tenants' group is "
+        "calling on Ms. Roe to “stop taking votes for granted” and resign."
+    )
+    q = quote_of(text, "stop taking votes")
+    assert q.speaker.text == "the tenants' group"
+    assert q.cue.text == "calling on"

@@ -625,6 +625,8 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
                 // A job in apposition ("Ilka Vos, president of the group,", "Jo Tan, director of …"): as
                 // telling as an age.
                 age = true;
+            } else if a.is_punct(',') {
+                age = apposed_title(text, &after[1..], cls);
             }
         }
         // "Acme News’ Bret Vale noticed …": a two-word name after a capitalised possessor (an outlet, a
@@ -664,6 +666,42 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
         });
     }
     n
+}
+
+/// Do `toks` (right after a name and its comma) open an apposition giving a job with a determiner ("Ilka Vos,
+/// the globe-trotting secretary general of the group,", "Jo Tan, a former director, …"): "the" or "a", a few
+/// lower-case modifiers (at most five words and hyphens), a title, then "of", more title words or the apposition's end (a comma or a full
+/// stop) — not a verb ("In Eastfield, the mayor said": no apposition)?
+fn apposed_title(text: &str, toks: &[Tok], cls: impl Fn(&Tok) -> u32) -> bool {
+    let word = |t: &Tok| t.kind == Kind::Word && t.lower();
+    match toks.first() {
+        Some(d) if word(d) && matches!(&text[d.start..d.end], "the" | "a" | "an") => {}
+        _ => return false,
+    }
+    let mut i = 1;
+    let mut modifiers = 0;
+    while let Some(t) = toks.get(i) {
+        if word(t) && cls(t) & ANY_TITLE != 0 && cls(t) & ORG == 0 {
+            break;
+        }
+        let modifier = word(t) && cls(t) & (PREP | CONJ | SUB | AUX | DET | PRONOUN) == 0;
+        if !(modifier || t.is_punct('-')) || modifiers >= 5 {
+            return false;
+        }
+        modifiers += 1;
+        i += 1;
+    }
+    let mut j = i + 1;
+    while toks
+        .get(j)
+        .is_some_and(|t| word(t) && cls(t) & ANY_TITLE != 0)
+    {
+        j += 1;
+    }
+    i < toks.len()
+        && toks.get(j).is_some_and(|t| {
+            (word(t) && &text[t.start..t.end] == "of") || t.is_punct(',') || t.is_punct('.')
+        })
 }
 
 /// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
@@ -741,14 +779,14 @@ fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Ve
     // ends on the first token after the run: a comma or an auxiliary there, or on the token after it, reads on.
     if let Some(last) = toks.last() {
         let from = last.end;
-        let after_run = reads_on(last);
+        let last = *last;
         let before = toks.len();
         tokenize_limited(text, from, end, &[], true, 1, toks);
         if let Some(t) = toks.get(before) {
-            let more = after_run || reads_on(t);
-            if more {
+            let more = reads_after(text, &last, t);
+            if more > 0 {
                 let from = t.end;
-                tokenize_limited(text, from, end, &[], true, 2, toks);
+                tokenize_limited(text, from, end, &[], true, more, toks);
             }
         }
     }
@@ -758,6 +796,19 @@ fn read_name_window(text: &str, ws: usize, cap: usize, end: usize, toks: &mut Ve
 /// ("has said")?
 fn reads_on(t: &Tok) -> bool {
     t.is_punct(',') || (t.lower() && t.cls & (AUX | ADV) != 0)
+}
+
+/// How many tokens a name window reads past the two tokens `o`, `t` after a name's run: nine for an
+/// apposition with a determiner (", the globe-trotting secretary general of …": [`apposed_title`]), two after
+/// a comma, an auxiliary or an adverb (", 22,", "has said"), else none.
+fn reads_after(text: &str, o: &Tok, t: &Tok) -> usize {
+    if o.is_punct(',') && t.lower() && matches!(&text[t.start..t.end], "the" | "a" | "an") {
+        9
+    } else if reads_on(o) || reads_on(t) {
+        2
+    } else {
+        0
+    }
 }
 
 /// [`read_name_window`]'s tokens as a slice of the document's tokens, or `None` where reading from `ws`, `cap`
@@ -806,12 +857,10 @@ fn name_window<'d>(
         }
     }
     if let Some(n) = next(k)? {
-        let o = &all[k - 1];
-        let after_run = reads_on(o);
-        let t = &all[k];
+        let more = reads_after(text, &all[k - 1], &all[k]);
         k = n;
-        if after_run || reads_on(t) {
-            for _ in 0..2 {
+        if more > 0 {
+            for _ in 0..more {
                 match next(k)? {
                     Some(n) => k = n,
                     None => break,

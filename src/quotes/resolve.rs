@@ -76,8 +76,16 @@ const MAX_SENTENCES_BACK: usize = 16;
 /// subject continues an earlier one: its attribution's speaker is a pronoun of the same gender or a definite
 /// description of a person ("…, he added.", "…, the senator said"), or it opens with one ("He added ...", "But
 /// on Sunday he ...", "The senator said ..."), and the persons it names further on are objects. Bounded:
-/// [`MAX_SENTENCES_BACK`] sentences, then the closest compatible mention ([`People::antecedent`]).
-fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) -> Option<Speaker> {
+/// [`MAX_SENTENCES_BACK`] sentences, then the closest compatible mention ([`People::antecedent`]). A
+/// `description` (its words after the determiner: "former president") that an earlier sentence repeats after
+/// its first person named ("Mr. Doe's words may have affected the former president, who …") names someone
+/// else than that person: from there on, that person is no candidate.
+fn salient_antecedent(
+    doc: &Doc,
+    pos: usize,
+    gender: Gender,
+    description: Option<&str>,
+) -> Option<Speaker> {
     let people = doc.people;
     let starts = doc.sentence_starts();
     let compatible = |p: usize| {
@@ -90,6 +98,10 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
     let mut fallback = None;
     let mut own_first = None;
     let mut toks = Vec::new();
+    let described = description.map(str::to_lowercase);
+    let description = described.is_some();
+    // The person a repeated description was found not to name.
+    let mut excluded = None;
     if !description {
         if let Some(p) = cataphor(doc, pos, gender, &mut toks) {
             return Some(person_speaker(people, p));
@@ -107,7 +119,10 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
         {
             let within = (s0, own, description);
             match speaker_subject(doc, within, &doc.spoken[jlo..j], pos, gender, &mut toks) {
-                Subject::Found(sp) => return Some(sp),
+                Subject::Found(sp) if excluded.is_none() || sp.person != excluded => {
+                    return Some(sp)
+                }
+                Subject::Found(_) => {}
                 Subject::Continues => {
                     k = lo;
                     j = jlo;
@@ -117,7 +132,11 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
             }
             let mut first = None;
             for m in &people.mentions[lo..k] {
-                if m.end > pos || doc.inside_quote(m.start) || !compatible(m.person) {
+                if m.end > pos
+                    || doc.inside_quote(m.start)
+                    || !compatible(m.person)
+                    || excluded == Some(m.person)
+                {
                     continue;
                 }
                 if own && description && !quote_between(doc, m.end, pos) {
@@ -135,7 +154,15 @@ fn salient_antecedent(doc: &Doc, pos: usize, gender: Gender, description: bool) 
                 }
                 fallback = fallback.or(Some(m.person));
             }
-            if let Some(m) = first {
+            let repeated = |m: &crate::people::PersonMention| {
+                let end = starts.get(sent + 1).map_or(pos, |&e| e.min(pos));
+                described
+                    .as_deref()
+                    .is_some_and(|d| m.end < end && doc.text[m.end..end].to_lowercase().contains(d))
+            };
+            if let Some(m) = first.filter(|m| repeated(m)) {
+                excluded = Some(m.person);
+            } else if let Some(m) = first {
                 if own || !continues_subject(doc, s0, m.start, gender, &mut toks) {
                     return Some(person_speaker(people, m.person));
                 }
@@ -422,7 +449,7 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
         } else {
             return None;
         };
-        return salient_antecedent(doc, s, gender, false);
+        return salient_antecedent(doc, s, gender, None);
     }
     // A person's mention that is the speaker's name (not "the mayor of Tom Smith's town").
     // Not the complement of a description ("the son of Jo Park" is not Jo Park), nor a possessor ("Jo Park's
@@ -458,7 +485,7 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
                     && rest.get(1).is_some_and(|t| t.lower());
                 let person = if described {
                     // A possessor, like "his": the person the sentence is about.
-                    salient_antecedent(doc, s, Gender::Unknown, false).and_then(|sp| sp.person)
+                    salient_antecedent(doc, s, Gender::Unknown, None).and_then(|sp| sp.person)
                 } else {
                     resolve(doc, (c, e)).and_then(|sp| sp.person)
                 };
@@ -533,7 +560,12 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             }
         }
         let honorific = h.lower() && h.cls & crate::people::lexicon::HONORIFIC != 0;
-        if definite && (one_person || honorific) && toks.len() <= 6 {
+        // At most six tokens, commas and hyphens aside ("the bespectacled, 71-year-old diplomat").
+        let words = toks
+            .iter()
+            .filter(|t| !matches!(t.punct(), Some(',' | '-')))
+            .count();
+        if definite && (one_person || honorific) && words <= 6 {
             let gender = if h.cls & TITLE_M != 0 {
                 Gender::Male
             } else if h.cls & TITLE_F != 0 {
@@ -541,8 +573,13 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             } else {
                 Gender::Unknown
             };
+            // The description's words after its determiner ("former president").
+            let after_det = match toks.get(1) {
+                Some(t) if f.cls & DET != 0 => t.start,
+                _ => f.start,
+            };
             let salient = if one_person {
-                salient_antecedent(doc, s, gender, true)
+                salient_antecedent(doc, s, gender, Some(&text[after_det..e]))
             } else {
                 None
             };
@@ -1115,11 +1152,11 @@ fn organisation_description(doc: &Doc, s: usize, toks: &[Tok]) -> Option<Speaker
                 "her" => Gender::Female,
                 _ => return None,
             };
-            salient_antecedent(doc, s, gender, false)?.person
+            salient_antecedent(doc, s, gender, None)?.person
         } else if words.len() == 2 && first_w.eq_ignore_ascii_case("the") {
             // "the campaign" speaking: the campaign of the person the text is about there, read like "its
             // candidate's" ("Doe allies and the campaign itself said …").
-            salient_antecedent(doc, s, Gender::Unknown, false)?.person
+            salient_antecedent(doc, s, Gender::Unknown, None)?.person
         } else {
             None
         }?;

@@ -210,6 +210,8 @@ impl<'a> Window<'a> {
                     if !name_at(j) && last_start <= np_last && name_at(last_start) {
                         np_start = last_start;
                         np_end = np_last + 1;
+                    } else if self.coordinate_adjectives(j, fc, np_last) {
+                        np_end = np_last + 1;
                     }
                 }
                 let j = np_start;
@@ -285,6 +287,37 @@ impl<'a> Window<'a> {
 }
 
 impl Window<'_> {
+    /// Do tokens `j..=last`, with a comma at `comma`, read as one noun phrase whose adjectives a comma separates
+    /// ("the bespectacled, 71-year-old diplomat"): a determiner and lower-case modifiers with no noun of people
+    /// before the comma, lower-case words (numbers and hyphens too) ending in a noun of people after it?
+    pub(super) fn coordinate_adjectives(&self, j: usize, comma: usize, last: usize) -> bool {
+        let t = &self.toks[j];
+        let word = |x: usize| self.toks[x].kind == Kind::Word;
+        let modifier = |x: usize| {
+            let u = &self.toks[x];
+            u.kind == Kind::Word
+                && u.lower()
+                && u.cls & (PERSON_NOUN | ANY_TITLE | ORG | PREP | CONJ | SUB | AUX) == 0
+        };
+        let head = &self.toks[last];
+        t.kind == Kind::Word
+            && t.is(DET)
+            && t.cls & PRONOUN == 0
+            && comma > j + 1
+            && comma - j <= 3
+            && last > comma + 1
+            && last - comma <= 7
+            && (j + 1..comma).all(modifier)
+            && (comma + 1..last).all(|x| {
+                modifier(x)
+                    || self.toks[x].flags & NUM != 0 && word(x)
+                    || self.toks[x].is_punct('-')
+            })
+            && head.kind == Kind::Word
+            && head.lower()
+            && head.cls & (PERSON_NOUN | ANY_TITLE) != 0
+    }
+
     /// A dot glued to the word before it and followed by a comma ends an abbreviation the tokenizer does not
     /// know (`Tom Bradley, R-Ky., said`), not a sentence.
     pub(super) fn abbreviation_dot(&self, k: usize) -> bool {

@@ -218,10 +218,14 @@ impl<'a> Window<'a> {
             }
             let introduces = (k + 1..qi)
                 .any(|x| self.toks[x].kind == Kind::Word && self.word(x) == "that")
+                // "his pledge to “…”", "her promise to cut taxes" — not "the bank's response to the epidemic".
                 || self
                     .toks
                     .get(k + 1)
                     .is_some_and(|t| t.kind == Kind::Word && self.word(k + 1) == "to")
+                    && self.toks.get(k + 2).is_some_and(|n| {
+                        n.kind == Kind::Quote || (n.lower() && n.cls & (DET | POSS_DET) == 0)
+                    })
                 || matches!(
                     self.toks.get(k + 1).and_then(|t| t.punct()),
                     Some(':' | ',')

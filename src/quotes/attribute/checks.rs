@@ -85,17 +85,18 @@ impl<'a> Window<'a> {
 
     /// Is the cue at `k` inside an introductory subordinate clause that a comma (or a dash) closes before token
     /// `qi` ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”", "When Roe noted …
-    /// ― as the records show ― Doe boasted, “…”")?
+    /// ― as the records show ― Doe boasted, “…”"), or an introductory prepositional phrase holding a clause ("In
+    /// what might be the first time both sides have agreed on anything, the group is calling …")?
     pub(super) fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
         let first = &self.toks[ss];
         if !(first.kind == Kind::Word
             && first.cap()
-            && first.cls & SUB != 0
+            && first.cls & (SUB | PREP) != 0
             && first.cls & PRONOUN == 0)
         {
             return false;
         }
-        if matches!(self.word(ss), "That" | "What" | "As" | "Like") {
+        if matches!(self.word(ss), "That" | "What" | "As" | "Like" | "According") {
             return false;
         }
         let comma = |j: usize| {
@@ -189,7 +190,29 @@ impl<'a> Window<'a> {
         {
             return None;
         }
+        // "The senator emailed supporters saying: “…”": the recipients do not speak; the sentence's subject does.
+        if a > ss
+            && self.toks[a - 1].lower()
+            && super::reported::words::recipient_verb(self.word(a - 1))
+        {
+            return None;
+        }
         Some((a, b))
+    }
+
+    /// Can the lower-case word at token `x` be a finite verb after its subject: an auxiliary, a cue, a past tense
+    /// in "-ed" or an irregular one, or a present tense in "-s" ("Smith praised", "Roe is", "Lee calls")?
+    pub(super) fn verb_like(&self, x: usize) -> bool {
+        let u = &self.toks[x];
+        let w = self.word(x);
+        u.kind == Kind::Word
+            && u.lower()
+            && (u.is(AUX)
+                || self.cue(x).is_some()
+                || (w.len() > 3
+                    && (w.ends_with("ed") || w.ends_with('s'))
+                    && u.cls & (DET | PREP) == 0)
+                || super::reported::words::irregular_past(w))
     }
 
     /// Does a subject end right before token `k` (adverbs skipped): a name, a pronoun or a noun of people?

@@ -414,6 +414,21 @@ impl<'a> Window<'a> {
             return None;
         }
         let (a, mut b) = self.clause_subject(ss, qi)?;
+        // "Good information can still …": a capitalised first word of no known class followed by a noun, not a
+        // verb, is an adjective of the subject, not a name.
+        if a == ss && b == a + 1 && self.toks[a].cls == 0 && self.toks[a].cap() {
+            let mut x = b;
+            while x < qi && self.toks[x].lower() && (self.toks[x].is(ADV) || self.ly_adverb(x)) {
+                x += 1;
+            }
+            if x < qi
+                && self.toks[x].kind == Kind::Word
+                && self.toks[x].lower()
+                && !self.verb_like(x)
+            {
+                return None;
+            }
+        }
         // A name that runs up to the quotation holds it (`Tea Party “super PACs” backed …`): the phrase is a part
         // of that noun phrase, not the words of the name. (Not so a headline's single marks: `Mayor ‘not sure’
         // about the plan` leaves out the verb.)

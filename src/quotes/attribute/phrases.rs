@@ -331,11 +331,25 @@ impl<'a> Window<'a> {
                             | "which"
                             | "what"
                     );
+                // A subordinate clause inside a relative one stays in the appositive ("The mayor, who ran three
+                // marathons before his knee gave out, said").
+                let in_relative = || {
+                    (ss..b - 1)
+                        .rev()
+                        .take_while(|&x| {
+                            !self.toks[x].is_punct(',') && self.toks[x].kind != Kind::Quote
+                        })
+                        .any(|x| {
+                            self.toks[x].lower()
+                                && matches!(self.word(x), "who" | "whom" | "whose" | "which")
+                        })
+                };
                 if as_opens
                     || t.kind == Kind::Word
                         && t.lower()
                         && (opens_clause || conj_after_comma)
                         && t.cls & PRONOUN == 0
+                        && !(opens_clause && in_relative())
                 {
                     break;
                 }
@@ -440,6 +454,37 @@ impl<'a> Window<'a> {
 
     /// The subject of the clause that ends right before the participle at `k` ("when the striking
     /// dockers blocked the gate, chanting …" → "the striking dockers").
+    /// The subject of a participle cue opening its sentence, alone or after a preposition or subordinator ("In
+    /// declaring the plan “a disaster,” the governor showed …", "Calling it “a joke”, Smith left"): the noun
+    /// phrase after the comma that closes the participle's clause (inside a quotation's marks or after them),
+    /// when a verb follows it.
+    pub(super) fn fronted_participle_subject(
+        &self,
+        k: usize,
+        ce: usize,
+        ss: usize,
+    ) -> Option<(usize, usize)> {
+        let opens = k == ss
+            || (k == ss + 1 && {
+                let t = &self.toks[ss];
+                t.cap() && t.cls & (PREP | SUB) != 0 && t.cls & (PRONOUN | DET) == 0
+            });
+        if !opens {
+            return None;
+        }
+        let end = self.sent_end(k);
+        let comma = (ce..end).find(|&j| {
+            self.toks[j].is_punct(',')
+                || (self.toks[j].kind == Kind::Quote && self.quote_ends_with_comma(j))
+        })?;
+        let (a, b) = self.np_right(comma + 1, end)?;
+        let mut v = b;
+        while v < end && self.toks[v].lower() && (self.toks[v].is(ADV) || self.ly_adverb(v)) {
+            v += 1;
+        }
+        (v < end && self.verb_like(v)).then_some((a, b))
+    }
+
     pub(super) fn local_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
         if k == ss {
             return None;
@@ -583,6 +628,9 @@ impl<'a> Window<'a> {
                     }
                 }
             }
+            if let Some(np) = self.fronted_participle_subject(k, ce, ss) {
+                return Some(np);
+            }
             if let Some(np) = self.local_subject(k, ss) {
                 return Some(np);
             }
@@ -720,6 +768,20 @@ impl<'a> Window<'a> {
                         j -= 1;
                     }
                     if let Some(ante) = self.np_left(j, ss) {
+                        return Some(ante);
+                    }
+                }
+                // "The lawyer who ran three marathons before his knee gave out is now talking about …": the noun
+                // phrase before the verb ends a relative clause whose subject is the relative pronoun (not "in
+                // which Democrats argued", "To which she said"); the subject is its antecedent.
+                if let Some(r) = (ss + 1..np.0)
+                    .rev()
+                    .take(15)
+                    .take_while(|&x| self.toks[x].kind == Kind::Word)
+                    .find(|&x| self.toks[x].lower() && matches!(self.word(x), "who" | "which"))
+                    .filter(|&r| r + 1 < np.0 && !self.toks[r - 1].is(PREP))
+                {
+                    if let Some(ante) = self.np_left(r - 1, ss) {
                         return Some(ante);
                     }
                 }

@@ -53,6 +53,13 @@ pub(in crate::quotes::attribute) fn addressee(w: &str) -> bool {
     )
 }
 
+/// Verbs of sending a message whose object is its recipient ("emailed supporters saying …", "told reporters"):
+/// the noun phrase after them is addressed, never the speaker of a participle that follows it. (Not in
+/// [`addressee`]: "“…,” emailed a spokesman" is an inverted attribution.)
+pub(in crate::quotes::attribute) fn recipient_verb(w: &str) -> bool {
+    addressee(w) || matches!(w, "emailed" | "texted" | "messaged" | "phoned" | "briefed")
+}
+
 /// Common irregular past tenses and present verbs (a finite verb: "Ukrainian shelling hit a hospital").
 pub(in crate::quotes::attribute) fn irregular_past(w: &str) -> bool {
     matches!(
