@@ -185,3 +185,21 @@ fn coordination_at_the_end_of_the_text() {
         check(text, &r);
     }
 }
+
+/// A random-text stress run against the wheel (session of issue 11): "He told them" — a verb of telling and its
+/// object at the very end of the text — read the token after the object to skip adverbials there (index out
+/// of bounds). Nothing is read past the end.
+#[test]
+fn telling_verb_and_object_at_the_end_of_the_text() {
+    for text in [
+        "He told them",
+        "Officials told reporters",
+        "“No,” she told them",
+        "He called on",
+    ] {
+        let r = extract(text, &[], &QuoteOptions::default());
+        check(text, &r);
+        let a = analyze(text, Some(&fuzz_gazetteer()), &QuoteOptions::default());
+        check(text, &a.quotes);
+    }
+}

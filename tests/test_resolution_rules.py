@@ -537,3 +537,10 @@ def test_called_on_reports_speech_and_ever_is_an_adverb():
     q = quote_of(text, "stop taking votes")
     assert q.speaker.text == "the tenants' group"
     assert q.cue.text == "calling on"
+
+
+def test_short_texts_ending_in_a_verb_of_telling_and_its_object():
+    # "He told them": a cue and its object end the text; nothing is read past the end (was an internal error).
+    for text in ["He told them", "Officials told reporters", "“No,” she told them"]:
+        for q in sw.extract_quotes(text):
+            assert text[q.start : q.end] == q.text

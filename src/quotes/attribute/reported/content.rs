@@ -288,6 +288,9 @@ impl<'a> Window<'a> {
 
     /// Time adverbials, adverbs and "in a statement"-like phrases after a cue; returns the first other token.
     pub(super) fn skip_adjuncts(&self, mut j: usize, e: usize) -> usize {
+        if j >= e.min(self.toks.len()) {
+            return j;
+        }
         let start = j;
         // "denied after talks on Monday that …", "have said in recent days that …": an adverbial, then "that".
         let t = &self.toks[j];
