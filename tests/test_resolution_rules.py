@@ -544,3 +544,36 @@ def test_short_texts_ending_in_a_verb_of_telling_and_its_object():
     for text in ["He told them", "Officials told reporters", "“No,” she told them"]:
         for q in sw.extract_quotes(text):
             assert text[q.start : q.end] == q.text
+
+
+def test_a_verb_of_naming_takes_its_object_before_the_quoted_name():
+    # "calls people “losers”": a verb of naming, its object, then the quotation (the verb is a noun
+    # elsewhere: "the calls for …").
+    q = quote_of("Mr. Roe calls people “losers” all the time.", "losers")
+    assert (q.kind, q.cue.text) == ("partial", "calls")
+    assert q.speaker.text.endswith("Roe")
+    # A noun that is a cue elsewhere ("tweets") before a comma is no parenthetical reporting verb, nor an
+    # outer speaker of "which he called".
+    q = quote_of("Lee sent tweets, and he called the plan “disgusting” and worse.", "disgusting")
+    assert (q.kind, q.speaker.text) == ("partial", "he")
+    q = quote_of("Lee sent tweets in which he called the plan “disgusting” and worse.", "disgusting")
+    assert (q.kind, q.speaker.text) == ("partial", "he")
+
+
+def test_a_medium_named_by_a_possessive_inside_the_speaker_mention():
+    # "the People's Courier newspaper calls it “…”": the medium is "People's Courier".
+    text = "Today, the People's Courier newspaper calls it “the pearl” of the new trade route."
+    assert speaker_of(text, "the pearl") == "People's Courier"
+
+
+def test_a_document_speaks_for_its_issuer():
+    # "A Kremlin statement said …", "a withering <newspaper> editorial": the issuer named among the
+    # document's modifiers is the speaker (the document is its medium); the mention stays as written.
+    q = quote_of("A Kremlin statement said the talks were “useful”.", "useful")
+    assert q.speaker.text == "A Kremlin statement"
+    assert q.speaker_id == "kremlin"
+    q = quote_of("The White House statement called the vote “a disgrace”.", "a disgrace")
+    assert q.speaker_name == "White House"
+    # A document with no issuer named resolves to nobody rather than to a made-up entity.
+    q = quote_of("A statement called the vote “a disgrace”.", "a disgrace")
+    assert q.speaker_id is None

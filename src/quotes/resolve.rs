@@ -439,6 +439,9 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     }
     let mut toks = Vec::new();
     tokenize(text, s, e, &[], true, &mut toks);
+    if let Some(sp) = document_issuer(doc, &toks) {
+        return Some(sp);
+    }
     if toks.len() == 1 && toks[0].kind == Kind::Word && toks[0].cls & PRONOUN != 0 {
         let gender = if toks[0].cls & PRON_M != 0 {
             Gender::Male
@@ -697,10 +700,75 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
     None
 }
 
+/// Nouns of a document or message that speaks for whoever issued it ("a Kremlin statement", "the ministry's
+/// letter").
+const DOCUMENT_HEADS: &[&str] = &[
+    "statement",
+    "statements",
+    "editorial",
+    "report",
+    "letter",
+    "memo",
+    "release",
+    "message",
+    "ad",
+    "advertisement",
+    "filing",
+];
+
+/// The issuer of a document that speaks ("A Kremlin statement said", "a withering Acme Courier editorial", "the
+/// ministry's letter"): a mention whose head is a noun of a document ([`DOCUMENT_HEADS`]) resolves to the
+/// gazetteer entity or person named among its modifiers (the one nearest the head), or to its possessor.
+fn document_issuer(doc: &Doc, toks: &[Tok]) -> Option<Speaker> {
+    let head = toks.last().filter(|h| {
+        h.kind == Kind::Word && h.lower() && DOCUMENT_HEADS.contains(&&doc.text[h.start..h.end])
+    })?;
+    let s = toks.first()?.start;
+    if let Some(p) = toks.iter().rposition(|t| t.kind == Kind::Poss) {
+        // "the ministry's letter", "the ministry's new letter"
+        if p > 0
+            && toks[p + 1..toks.len() - 1]
+                .iter()
+                .all(|t| t.kind == Kind::Word && t.lower())
+        {
+            return resolve(doc, (s, toks[p - 1].end));
+        }
+        return None;
+    }
+    let i = doc.entities.partition_point(|m| m.start < s);
+    if let Some(m) = doc.entities[i..]
+        .iter()
+        .take_while(|m| m.start < head.start)
+        .filter(|m| m.end <= head.start)
+        .last()
+    {
+        return resolve(doc, (m.start, m.end));
+    }
+    let mentions = &doc.people.mentions;
+    let m = mentions[mentions.partition_point(|m| m.start < s)..]
+        .iter()
+        .take_while(|m| m.start < head.start)
+        .find(|m| m.end <= head.start)?;
+    Some(person_speaker(doc.people, m.person))
+}
+
 /// A speaker mention cut before a possessive that goes on as a name ("the People" of "the People's Courier
 /// newspaper says"): a capitalised mention followed by "'s", one or two capitalised words and an organisation
 /// or medium head in lower case is that organisation ("People's Courier").
 fn possessive_name(doc: &Doc, s: usize, e: usize) -> Option<Speaker> {
+    // The whole phrase as the mention ("the People's Courier newspaper calls it …"): the possessive inside it,
+    // the phrase ending at the head.
+    let m = &doc.text[s..e];
+    if let Some(i) = m.find("'s ").or_else(|| m.find("’s ")) {
+        if let Some(sp) = possessive_before(doc, s, s + i, Some(e)) {
+            return Some(sp);
+        }
+    }
+    possessive_before(doc, s, e, None)
+}
+
+/// [`possessive_name`] for a mention `s..e` that a possessive follows; with `ends`, the head must end there.
+fn possessive_before(doc: &Doc, s: usize, e: usize, ends: Option<usize>) -> Option<Speaker> {
     let text = doc.text;
     let rest = text.get(e..)?;
     let poss = ["'s ", "’s "].iter().find(|p| rest.starts_with(**p))?;
@@ -725,7 +793,10 @@ fn possessive_name(doc: &Doc, s: usize, e: usize) -> Option<Speaker> {
     let caps = toks.iter().take_while(|t| t.cap()).count();
     let head = toks.get(caps)?;
     let head_w = &text[head.start..head.end];
-    if !(1..=2).contains(&caps) || !(ORG_HEADS.contains(&head_w) || MEDIA_HEADS.contains(&head_w)) {
+    if !(1..=2).contains(&caps)
+        || !(ORG_HEADS.contains(&head_w) || MEDIA_HEADS.contains(&head_w))
+        || ends.is_some_and(|x| x != head.end)
+    {
         return None;
     }
     let name = text[name_start..toks[caps - 1].end].to_string();

@@ -154,6 +154,7 @@ impl<'a> Window<'a> {
                 if role == Role::Label
                     && (ss..qi).any(|j| {
                         j != k
+                            && self.subject_like_before(j)
                             && self.cue(j).is_some_and(|(ce, r, p)| {
                                 r == Role::Speech
                                     && !p
@@ -161,7 +162,8 @@ impl<'a> Window<'a> {
                             })
                     })
                 {
-                    // "The Gazette, Roe said, called the decision “deeply worrying”": the reporting verb.
+                    // "The Gazette, Roe said, called the decision “deeply worrying”": the reporting verb (a
+                    // verb after its subject: not "sent tweets, and he called …").
                     continue;
                 }
                 if self.in_intro_clause(k, qi, ss) {

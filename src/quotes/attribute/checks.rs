@@ -125,7 +125,14 @@ impl<'a> Window<'a> {
                     && self.subject_like_before(k)
             }
             Usage::Ambiguous => {
+                // "Roe calls people “losers”": a verb of naming, its object, then the quotation.
+                let named = qi != usize::MAX
+                    && qi > ce
+                    && qi - ce <= 4
+                    && self.hits[k].is_some_and(|h| h.role == Role::Label)
+                    && (ce..qi).all(|j| self.toks[j].kind == Kind::Word);
                 let next_ok = ce == qi
+                    || named
                     || self.toks.get(ce).is_some_and(|t| {
                         t.kind == Kind::Quote
                             || matches!(t.punct(), Some(':' | ','))
@@ -284,6 +291,10 @@ impl<'a> Window<'a> {
         ) {
             return false;
         }
-        (ss..i - 1).any(|j| self.cue(j).is_some_and(|(_, r, _)| r == Role::Speech))
+        // A verb of saying, not a noun ("tweets in which he called …").
+        (ss..i - 1).any(|j| {
+            self.usable_cue(j, ss, usize::MAX)
+                .is_some_and(|(_, r, _)| r == Role::Speech)
+        })
     }
 }
