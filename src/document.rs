@@ -14,7 +14,7 @@
 //! ```
 use std::ops::Range;
 
-use crate::people::tokens::{tokenize, tokenize_with, Kind, Tok, CUE_WORD};
+use crate::people::tokens::{tokenize, tokenize_with, Classify, Kind, Tok, CUE_WORD};
 use crate::quotes::cues::{CueHit, CueLexicon};
 
 /// The tokens of a whole document, in text order, with the cue found at each.
@@ -26,6 +26,29 @@ pub(crate) struct DocTokens {
     pub hits: Vec<Option<CueHit>>,
     /// The first token of each paragraph, and the token count at the end.
     para_first: Vec<usize>,
+}
+
+/// Classifies each word by the cue lexicon as it is read and notes the words that start a cue (token index in
+/// the paragraph, phrase group).
+struct ByCues<'a> {
+    cues: &'a CueLexicon,
+    cands: &'a mut Vec<(usize, u32)>,
+    /// The paragraph's first token.
+    p0: usize,
+}
+
+impl Classify for ByCues<'_> {
+    #[inline(always)]
+    fn classes(&mut self, w: &str, ascii: bool, k: usize) -> (u32, u8) {
+        let (cls, grp) = self.cues.word_entry(w, ascii);
+        match grp {
+            Some(g) => {
+                self.cands.push((k - self.p0, g));
+                (cls, CUE_WORD)
+            }
+            None => (cls, 0),
+        }
+    }
 }
 
 /// Scratch space for windows that cannot be read as a slice of the stream.
@@ -58,15 +81,10 @@ impl DocTokens {
                         &[],
                         usize::MAX,
                         &mut toks,
-                        |w, ascii, k| {
-                            let (cls, grp) = c.word_entry(w, ascii);
-                            match grp {
-                                Some(g) => {
-                                    cands.push((k - p0, g));
-                                    (cls, CUE_WORD)
-                                }
-                                None => (cls, 0),
-                            }
+                        ByCues {
+                            cues: c,
+                            cands: &mut cands,
+                            p0,
                         },
                     );
                     c.hits_of(text, &toks[p0..], &cands, &mut hits);

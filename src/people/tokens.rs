@@ -339,16 +339,40 @@ pub(crate) fn tokenize_limited(
     out: &mut Vec<Tok>,
 ) {
     if classify {
-        tokenize_with(text, start, end, quotes, max_tokens, out, |w, _, _| {
-            (word_classes(w), 0)
-        })
+        tokenize_with(text, start, end, quotes, max_tokens, out, Lexicon)
     } else {
-        tokenize_with(text, start, end, quotes, max_tokens, out, |_, _, _| (0, 0))
+        tokenize_with(text, start, end, quotes, max_tokens, out, Unclassified)
     }
 }
 
-/// The tokenizer, with `classes(word, ascii, index)` giving each word token's `cls` and extra flags as it is
-/// pushed (`ascii`: the word is known to be ASCII; `index`: the token's index in `out`).
+/// What gives each word token its `cls` and extra flags as the tokenizer pushes it: `classes(word, ascii,
+/// index)` (`ascii`: the word is known to be ASCII; `index`: the token's index in `out`). Implementations mark
+/// it `#[inline(always)]`: it runs once per word, inside the tokenizer's loop.
+pub(crate) trait Classify {
+    fn classes(&mut self, word: &str, ascii: bool, index: usize) -> (u32, u8);
+}
+
+/// Words get their [`word_classes`].
+struct Lexicon;
+
+impl Classify for Lexicon {
+    #[inline(always)]
+    fn classes(&mut self, w: &str, _: bool, _: usize) -> (u32, u8) {
+        (word_classes(w), 0)
+    }
+}
+
+/// Words are not classified (`cls` 0).
+struct Unclassified;
+
+impl Classify for Unclassified {
+    #[inline(always)]
+    fn classes(&mut self, _: &str, _: bool, _: usize) -> (u32, u8) {
+        (0, 0)
+    }
+}
+
+/// The tokenizer, with `classes` classifying each word token (see [`Classify`]).
 pub(crate) fn tokenize_with(
     text: &str,
     start: usize,
@@ -356,7 +380,7 @@ pub(crate) fn tokenize_with(
     quotes: &[(u32, usize, usize)],
     max_tokens: usize,
     out: &mut Vec<Tok>,
-    mut classes: impl FnMut(&str, bool, usize) -> (u32, u8),
+    mut classes: impl Classify,
 ) {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -401,7 +425,7 @@ pub(crate) fn tokenize_with(
                 };
             if done {
                 let w = &text[i..j];
-                let (cls, extra) = classes(w, true, out.len());
+                let (cls, extra) = classes.classes(w, true, out.len());
                 out.push(Tok {
                     start: i,
                     end: j,
@@ -453,7 +477,7 @@ pub(crate) fn tokenize_with(
         if word_at(text, i) {
             let j = scan_word(text, i, limit);
             let w = &text[i..j];
-            let (cls, extra) = classes(w, false, out.len());
+            let (cls, extra) = classes.classes(w, false, out.len());
             out.push(Tok {
                 start: i,
                 end: j,
