@@ -434,7 +434,12 @@ pub(crate) fn tokenize_with(
                     cls,
                     aux: 0,
                 });
-                i = j;
+                // Most words are followed by one space: skip it here.
+                i = if j < limit && bytes[j] == b' ' {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
         }
