@@ -61,6 +61,7 @@ pub(crate) struct WindowBuf {
 impl DocTokens {
     /// Tokenises and classifies the paragraphs `paras` of `text`; with `cues`, also finds the cue at each
     /// token (without, `hits` are all `None` and words get their [`crate::people::lexicon::classes`]).
+    #[inline(never)]
     pub(crate) fn new(text: &str, paras: &[Range<usize>], cues: Option<&CueLexicon>) -> Self {
         // News has about one token per five bytes; room for one per four saves growing the vectors.
         let mut toks = Vec::with_capacity(text.len() / 4 + 16);
