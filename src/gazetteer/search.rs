@@ -161,6 +161,18 @@ impl Gazetteer {
         let mut j = i;
         let mut unknown = false;
         while j < n {
+            // Eight ASCII units at a time while the word fits in `buf`, as the loop below would store them.
+            if j + 8 <= n && len + 8 <= MAX_WORD {
+                if let Some((k, m)) = text.ascii8(j).and_then(|x| fw.ascii_words8(x)) {
+                    buf[len..len + 8].copy_from_slice(&m.to_le_bytes());
+                    len += k;
+                    j += k;
+                    if k < 8 {
+                        break;
+                    }
+                    continue;
+                }
+            }
             let u = text.unit(j);
             if u < 0x80 {
                 let b = fw.ascii_word(u);
