@@ -110,7 +110,7 @@ static ASCII_WORD: [bool; 128] = {
 };
 
 /// Bytes that are ASCII word characters (letters, digits, `_`), for any byte.
-static WORD_BYTE: [bool; 256] = {
+pub(crate) static WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
@@ -245,6 +245,16 @@ fn word_flags(w: &str) -> u8 {
     flags
 }
 
+/// The start of the char that ends at byte `j` (> 0) of UTF-8 `bytes`.
+#[inline]
+fn char_start_before(bytes: &[u8], j: usize) -> usize {
+    let mut p = j - 1;
+    while bytes[p] & 0xC0 == 0x80 {
+        p -= 1;
+    }
+    p
+}
+
 /// Scans one word starting at `i` (a word character) and returns its end.
 fn scan_word(text: &str, i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -292,14 +302,15 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
         if b == b'.' {
             let word = &text[i..j];
             // Acronyms and initials: "U.S.", "J.": a dot after a single letter (or after a dotted run).
+            // The word's last char (a word char) is alone after the last dot or hyphen, or starts the word.
             let last_single = {
-                let seg_start = text[i..j].rfind(['.', '-']).map_or(i, |p| i + p + 1);
-                text[seg_start..j].chars().count() == 1
+                let p = char_start_before(bytes, j);
+                p == i || matches!(bytes[p - 1], b'.' | b'-')
             };
             if last_single && word.chars().next().is_some_and(char::is_alphabetic) {
                 if j + 1 < end && word_at(text, j + 1) {
                     let k = word_run(text, j + 1, end);
-                    if text[j + 1..k].chars().count() == 1 {
+                    if char_start_before(bytes, k) == j + 1 {
                         j = k;
                         continue;
                     }
