@@ -14,7 +14,7 @@
 //! ```
 use std::ops::Range;
 
-use crate::people::tokens::{tokenize, tokenize_with, Kind, Tok, CUE_WORD};
+use crate::people::tokens::{tokenize, tokenize_with, Classify, Kind, Tok, CUE_WORD};
 use crate::quotes::cues::{CueHit, CueLexicon};
 
 /// The tokens of a whole document, in text order, with the cue found at each.
@@ -28,6 +28,29 @@ pub(crate) struct DocTokens {
     para_first: Vec<usize>,
 }
 
+/// Classifies each word by the cue lexicon as it is read and notes the words that start a cue (token index in
+/// the paragraph, phrase group).
+struct ByCues<'a> {
+    cues: &'a CueLexicon,
+    cands: &'a mut Vec<(usize, u32)>,
+    /// The paragraph's first token.
+    p0: usize,
+}
+
+impl Classify for ByCues<'_> {
+    #[inline(always)]
+    fn classes(&mut self, w: &str, ascii: bool, k: usize) -> (u32, u8) {
+        let (cls, grp) = self.cues.word_entry(w, ascii);
+        match grp {
+            Some(g) => {
+                self.cands.push((k - self.p0, g));
+                (cls, CUE_WORD)
+            }
+            None => (cls, 0),
+        }
+    }
+}
+
 /// Scratch space for windows that cannot be read as a slice of the stream.
 #[derive(Debug, Default)]
 pub(crate) struct WindowBuf {
@@ -38,6 +61,7 @@ pub(crate) struct WindowBuf {
 impl DocTokens {
     /// Tokenises and classifies the paragraphs `paras` of `text`; with `cues`, also finds the cue at each
     /// token (without, `hits` are all `None` and words get their [`crate::people::lexicon::classes`]).
+    #[inline(never)]
     pub(crate) fn new(text: &str, paras: &[Range<usize>], cues: Option<&CueLexicon>) -> Self {
         // News has about one token per five bytes; room for one per four saves growing the vectors.
         let mut toks = Vec::with_capacity(text.len() / 4 + 16);
@@ -58,15 +82,10 @@ impl DocTokens {
                         &[],
                         usize::MAX,
                         &mut toks,
-                        |w, ascii, k| {
-                            let (cls, grp) = c.word_entry(w, ascii);
-                            match grp {
-                                Some(g) => {
-                                    cands.push((k - p0, g));
-                                    (cls, CUE_WORD)
-                                }
-                                None => (cls, 0),
-                            }
+                        ByCues {
+                            cues: c,
+                            cands: &mut cands,
+                            p0,
                         },
                     );
                     c.hits_of(text, &toks[p0..], &cands, &mut hits);

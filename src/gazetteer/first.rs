@@ -55,6 +55,9 @@ pub(crate) struct FirstWords {
     shift: u32,
     /// The normalised byte of each ASCII word char; 0 for the other ASCII chars.
     ascii: [u8; 128],
+    /// How [`FirstWords::ascii_words8`] reads eight bytes at once: 0 = it cannot (`ascii` is not one of the two
+    /// tables it computes), 1 = word chars as they are, 2 = word chars lower-cased.
+    swar: u8,
 }
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -91,6 +94,7 @@ impl Default for FirstWords {
             filter: Vec::new(),
             shift: 63,
             ascii: [0; 128],
+            swar: 0,
         }
     }
 }
@@ -102,6 +106,17 @@ impl FirstWords {
         for (b, slot) in fw.ascii.iter_mut().enumerate() {
             if is_word_char(b as u8 as char) {
                 *slot = norm.ascii(b as u8);
+            }
+        }
+        for (mode, fold) in [(1, false), (2, true)] {
+            let table = |b: u8| match b {
+                b'0'..=b'9' | b'a'..=b'z' | b'_' => b,
+                b'A'..=b'Z' if fold => b.to_ascii_lowercase(),
+                b'A'..=b'Z' => b,
+                _ => 0,
+            };
+            if (0..128u8).all(|b| fw.ascii[b as usize] == table(b)) {
+                fw.swar = mode;
             }
         }
         let mut words: Vec<(Vec<u8>, Handle)> = Vec::new();
@@ -179,6 +194,33 @@ impl FirstWords {
     #[inline(always)]
     pub fn ascii_word(&self, b: u32) -> u8 {
         self.ascii[b as usize & 127]
+    }
+
+    /// Eight ASCII bytes `x` (little-endian) at once: the number of bytes before the first that is no word char
+    /// (8 if none) and their [`FirstWords::ascii_word`] bytes, zero from there on. `None` when this table is
+    /// not one that can be computed so.
+    #[inline(always)]
+    pub fn ascii_words8(&self, x: u64) -> Option<(usize, u64)> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // The high bit of each byte in lo..=hi (bytes below 0x80: the sums never carry across bytes).
+        let range = |lo: u8, hi: u8| {
+            (x + (0x80 - lo as u64) * ONES) & !(x + (0x7F - hi as u64) * ONES) & HIGH
+        };
+        let upper = range(b'A', b'Z');
+        let under = ((x ^ (b'_' as u64 * ONES)) + 0x7F * ONES) & HIGH ^ HIGH;
+        let word = range(b'0', b'9') | upper | range(b'a', b'z') | under;
+        let m = match self.swar {
+            1 => x,
+            2 => x | (upper >> 2),
+            _ => return None,
+        };
+        let other = !word & HIGH;
+        if other == 0 {
+            return Some((8, m));
+        }
+        let k = (other.trailing_zeros() / 8) as usize;
+        Some((k, m & ((1u64 << (8 * k)) - 1)))
     }
 
     /// The trie node after the first word `buf[..len]` (`buf` zero past `len`, to a multiple of 8 bytes),
@@ -273,6 +315,41 @@ mod tests {
             }
             for c in &splits {
                 assert!(SPLITS_WORD.contains(c), "{c:?} ({fc}, {fa})");
+            }
+        }
+    }
+
+    /// Eight bytes at once read what the table gives byte by byte, for both normalisers that allow it.
+    #[test]
+    fn eight_ascii_bytes_at_once_are_the_table_byte_by_byte() {
+        let t = Trie::build([b"ab".as_slice()].iter().copied());
+        for fold in [false, true] {
+            let fw = FirstWords::from_trie(&t, &Normalizer::new(fold, false));
+            assert_eq!(fw.swar, if fold { 2 } else { 1 });
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+            for round in 0..200_000u32 {
+                // Bytes from every ASCII value, mostly word chars.
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let mut b = (x & 0x7F7F_7F7F_7F7F_7F7F).to_le_bytes();
+                if round % 3 != 0 {
+                    for (i, c) in b.iter_mut().enumerate() {
+                        if (x >> (i + 40)) & 3 != 0 {
+                            *c = b"aZ0_q9Mx"[(*c as usize) % 8];
+                        }
+                    }
+                }
+                let (k, m) = fw.ascii_words8(u64::from_le_bytes(b)).unwrap();
+                let want_k = b
+                    .iter()
+                    .position(|&c| fw.ascii_word(c as u32) == 0)
+                    .unwrap_or(8);
+                let mut want = [0u8; 8];
+                for i in 0..want_k {
+                    want[i] = fw.ascii_word(b[i] as u32);
+                }
+                assert_eq!((k, m.to_le_bytes()), (want_k, want), "{b:?}");
             }
         }
     }

@@ -161,6 +161,18 @@ impl Gazetteer {
         let mut j = i;
         let mut unknown = false;
         while j < n {
+            // Eight ASCII units at a time while the word fits in `buf`, as the loop below would store them.
+            if j + 8 <= n && len + 8 <= MAX_WORD {
+                if let Some((k, m)) = text.ascii8(j).and_then(|x| fw.ascii_words8(x)) {
+                    buf[len..len + 8].copy_from_slice(&m.to_le_bytes());
+                    len += k;
+                    j += k;
+                    if k < 8 {
+                        break;
+                    }
+                    continue;
+                }
+            }
             let u = text.unit(j);
             if u < 0x80 {
                 let b = fw.ascii_word(u);
@@ -313,25 +325,33 @@ impl Gazetteer {
                 subset: None,
             });
         }
-        let mut passed: Vec<u32> = Vec::new();
         let mut context: Option<bool> = None;
-        for ci in a..b {
+        let mut passes = |ci: u32| {
             let c = self.cands[ci as usize];
-            if c.exact != NONE
-                && !self.exact_equal(text, s, h.end, &self.exact_keys[c.exact as usize])
-            {
-                continue;
-            }
-            if c.context && !*context.get_or_insert_with(|| context_ok(text, s, h.end)) {
-                continue;
-            }
-            passed.push(ci);
+            (c.exact == NONE
+                || self.exact_equal(text, s, h.end, &self.exact_keys[c.exact as usize]))
+                && (!c.context || *context.get_or_insert_with(|| context_ok(text, s, h.end)))
+        };
+        // The candidates up to the first that fails are counted, not collected: most terms pass whole.
+        let mut ci = a;
+        while ci < b && passes(ci) {
+            ci += 1;
         }
-        let first = *passed.first()?;
-        let subset = if passed.len() == (b - a) as usize {
+        let subset = if ci == b {
             None
         } else {
-            Some(passed.into_boxed_slice())
+            let mut passed: Vec<u32> = (a..ci).collect();
+            passed.extend((ci + 1..b).filter(|&c| passes(c)));
+            if passed.len() == (b - a) as usize {
+                None
+            } else {
+                Some(passed.into_boxed_slice())
+            }
+        };
+        let first = match &subset {
+            None if b > a => a,
+            None => return None,
+            Some(p) => *p.first()?,
         };
         Some(Match {
             start: s,
@@ -365,6 +385,15 @@ impl Gazetteer {
                     k += 1;
                     prev_space = true;
                 }
+                continue;
+            }
+            if c.is_ascii() {
+                // One byte, as `norm_char` gives it.
+                prev_space = false;
+                if key.get(k) != Some(&self.exact_norm.ascii(c as u8)) {
+                    return false;
+                }
+                k += 1;
                 continue;
             }
             let nb = self.exact_norm.norm_char(c);

@@ -284,7 +284,7 @@ fn word_end(text: &str, i: usize, end: usize) -> usize {
     while j < end {
         let c = b[j];
         if c < 0x80 {
-            if c.is_ascii_alphanumeric() || c == b'_' {
+            if crate::people::tokens::WORD_BYTE[c as usize] {
                 j += 1;
             } else {
                 break;

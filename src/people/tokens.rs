@@ -110,7 +110,7 @@ static ASCII_WORD: [bool; 128] = {
 };
 
 /// Bytes that are ASCII word characters (letters, digits, `_`), for any byte.
-static WORD_BYTE: [bool; 256] = {
+pub(crate) static WORD_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 128 {
@@ -245,6 +245,16 @@ fn word_flags(w: &str) -> u8 {
     flags
 }
 
+/// The start of the char that ends at byte `j` (> 0) of UTF-8 `bytes`.
+#[inline]
+fn char_start_before(bytes: &[u8], j: usize) -> usize {
+    let mut p = j - 1;
+    while bytes[p] & 0xC0 == 0x80 {
+        p -= 1;
+    }
+    p
+}
+
 /// Scans one word starting at `i` (a word character) and returns its end.
 fn scan_word(text: &str, i: usize, end: usize) -> usize {
     let bytes = text.as_bytes();
@@ -292,14 +302,15 @@ fn scan_word(text: &str, i: usize, end: usize) -> usize {
         if b == b'.' {
             let word = &text[i..j];
             // Acronyms and initials: "U.S.", "J.": a dot after a single letter (or after a dotted run).
+            // The word's last char (a word char) is alone after the last dot or hyphen, or starts the word.
             let last_single = {
-                let seg_start = text[i..j].rfind(['.', '-']).map_or(i, |p| i + p + 1);
-                text[seg_start..j].chars().count() == 1
+                let p = char_start_before(bytes, j);
+                p == i || matches!(bytes[p - 1], b'.' | b'-')
             };
             if last_single && word.chars().next().is_some_and(char::is_alphabetic) {
                 if j + 1 < end && word_at(text, j + 1) {
                     let k = word_run(text, j + 1, end);
-                    if text[j + 1..k].chars().count() == 1 {
+                    if char_start_before(bytes, k) == j + 1 {
                         j = k;
                         continue;
                     }
@@ -339,16 +350,40 @@ pub(crate) fn tokenize_limited(
     out: &mut Vec<Tok>,
 ) {
     if classify {
-        tokenize_with(text, start, end, quotes, max_tokens, out, |w, _, _| {
-            (word_classes(w), 0)
-        })
+        tokenize_with(text, start, end, quotes, max_tokens, out, Lexicon)
     } else {
-        tokenize_with(text, start, end, quotes, max_tokens, out, |_, _, _| (0, 0))
+        tokenize_with(text, start, end, quotes, max_tokens, out, Unclassified)
     }
 }
 
-/// The tokenizer, with `classes(word, ascii, index)` giving each word token's `cls` and extra flags as it is
-/// pushed (`ascii`: the word is known to be ASCII; `index`: the token's index in `out`).
+/// What gives each word token its `cls` and extra flags as the tokenizer pushes it: `classes(word, ascii,
+/// index)` (`ascii`: the word is known to be ASCII; `index`: the token's index in `out`). Implementations mark
+/// it `#[inline(always)]`: it runs once per word, inside the tokenizer's loop.
+pub(crate) trait Classify {
+    fn classes(&mut self, word: &str, ascii: bool, index: usize) -> (u32, u8);
+}
+
+/// Words get their [`word_classes`].
+struct Lexicon;
+
+impl Classify for Lexicon {
+    #[inline(always)]
+    fn classes(&mut self, w: &str, _: bool, _: usize) -> (u32, u8) {
+        (word_classes(w), 0)
+    }
+}
+
+/// Words are not classified (`cls` 0).
+struct Unclassified;
+
+impl Classify for Unclassified {
+    #[inline(always)]
+    fn classes(&mut self, _: &str, _: bool, _: usize) -> (u32, u8) {
+        (0, 0)
+    }
+}
+
+/// The tokenizer, with `classes` classifying each word token (see [`Classify`]).
 pub(crate) fn tokenize_with(
     text: &str,
     start: usize,
@@ -356,7 +391,7 @@ pub(crate) fn tokenize_with(
     quotes: &[(u32, usize, usize)],
     max_tokens: usize,
     out: &mut Vec<Tok>,
-    mut classes: impl FnMut(&str, bool, usize) -> (u32, u8),
+    mut classes: impl Classify,
 ) {
     let bytes = text.as_bytes();
     let mut i = start;
@@ -401,7 +436,7 @@ pub(crate) fn tokenize_with(
                 };
             if done {
                 let w = &text[i..j];
-                let (cls, extra) = classes(w, true, out.len());
+                let (cls, extra) = classes.classes(w, true, out.len());
                 out.push(Tok {
                     start: i,
                     end: j,
@@ -410,7 +445,12 @@ pub(crate) fn tokenize_with(
                     cls,
                     aux: 0,
                 });
-                i = j;
+                // Most words are followed by one space: skip it here.
+                i = if j < limit && bytes[j] == b' ' {
+                    j + 1
+                } else {
+                    j
+                };
                 continue;
             }
         }
@@ -453,7 +493,7 @@ pub(crate) fn tokenize_with(
         if word_at(text, i) {
             let j = scan_word(text, i, limit);
             let w = &text[i..j];
-            let (cls, extra) = classes(w, false, out.len());
+            let (cls, extra) = classes.classes(w, false, out.len());
             out.push(Tok {
                 start: i,
                 end: j,

@@ -42,12 +42,13 @@ fn head(key: &[u8]) -> u64 {
         let lo = u32::from_le_bytes([key[0], key[1], key[2], key[3]]) as u64;
         let hi = u32::from_le_bytes([key[n - 4], key[n - 3], key[n - 2], key[n - 1]]) as u64;
         lo | (hi << (8 * (n - 4)))
+    } else if n > 0 {
+        // Bytes 0, n/2 and n-1: for one to three bytes, every byte in its place (shared ones OR-ed with themselves).
+        (key[0] as u64)
+            | (key[n / 2] as u64) << (8 * (n / 2))
+            | (key[n - 1] as u64) << (8 * (n - 1))
     } else {
-        let mut h = 0u64;
-        for (i, &b) in key.iter().enumerate() {
-            h |= (b as u64) << (8 * i);
-        }
-        h
+        0
     };
     // Bytes in 'A'..='Z' (and not >= 0x80): set their 0x20 bit. The additions cannot carry across bytes.
     let low = x & !HIGH;

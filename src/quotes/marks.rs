@@ -314,6 +314,7 @@ fn elision_after(text: &str, end: usize, limit: usize) -> bool {
 }
 
 /// Pairs the marks of every paragraph. `paras` are the paragraphs' byte ranges in order.
+#[inline(never)]
 pub fn find_quotes(text: &str, paras: &[Range<usize>]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut marks = Vec::new();

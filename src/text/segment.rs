@@ -97,21 +97,33 @@ pub fn is_abbreviation(word: &str) -> bool {
         buf[n] = b.to_ascii_lowercase();
         n += 1;
     }
-    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
     // Dotted acronyms of single letters ("U.S", "D.C", "F.B.I") never end a sentence by their last dot alone.
-    if lower.len() >= 3
-        && lower
-            .bytes()
+    if n >= 3
+        && buf[..n]
+            .iter()
             .enumerate()
-            .all(|(i, b)| (i % 2 == 1) == (b == b'.'))
+            .all(|(i, &b)| (i % 2 == 1) == (b == b'.'))
     {
         return true;
     }
-    ABBREVIATION_SET.contains(lower)
+    ABBREVIATION_KEYS.binary_search(&packed(&buf[..n])).is_ok()
 }
 
-static ABBREVIATION_SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+/// A word of at most seven ASCII bytes as one integer: its bytes, zero-padded, and its length in the last byte.
+#[inline]
+fn packed(word: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b[..word.len()].copy_from_slice(word);
+    b[7] = word.len() as u8;
+    u64::from_le_bytes(b)
+}
+
+/// [`ABBREVIATIONS`] packed and sorted: a lookup is a few integer comparisons.
+static ABBREVIATION_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<u64> = ABBREVIATIONS.iter().map(|w| packed(w.as_bytes())).collect();
+    keys.sort_unstable();
+    keys
+});
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}')

@@ -17,6 +17,13 @@ pub trait TextSource: Sync {
     /// The code unit at `i` (< len): a value below 0x80 is that ASCII char, one unit long; for any other
     /// value, read the char with [`TextSource::next_char`]. For the scanners' ASCII fast paths.
     fn unit(&self, i: usize) -> u32;
+    /// The eight code units from `i` (`i + 8 <= len`) as the bytes of a little-endian `u64` when they are
+    /// all ASCII, else `None` (always, for wide sources): for the scanners' eight-at-a-time word loops.
+    #[inline(always)]
+    fn ascii8(&self, i: usize) -> Option<u64> {
+        let _ = i;
+        None
+    }
     /// The first offset at or after `i` that does not start a word char (the end of the word at `i`).
     #[inline]
     fn skip_word(&self, mut i: usize) -> usize {
@@ -65,6 +72,10 @@ impl TextSource for str {
     fn unit(&self, i: usize) -> u32 {
         self.as_bytes()[i] as u32
     }
+    #[inline(always)]
+    fn ascii8(&self, i: usize) -> Option<u64> {
+        self.as_bytes().ascii8(i)
+    }
     #[inline]
     fn len(&self) -> usize {
         str::len(self)
@@ -96,6 +107,12 @@ impl TextSource for [u8] {
     #[inline(always)]
     fn unit(&self, i: usize) -> u32 {
         self[i] as u32
+    }
+    #[inline(always)]
+    fn ascii8(&self, i: usize) -> Option<u64> {
+        let b: [u8; 8] = self[i..i + 8].try_into().expect("eight bytes");
+        let x = u64::from_le_bytes(b);
+        (x & 0x8080_8080_8080_8080 == 0).then_some(x)
     }
     #[inline]
     fn len(&self) -> usize {
