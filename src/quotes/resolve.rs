@@ -155,7 +155,12 @@ fn salient_antecedent(
                 fallback = fallback.or(Some(m.person));
             }
             let repeated = |m: &crate::people::PersonMention| {
+                // Bounded: at most 2 KB after the name (a "sentence" without punctuation may be huge).
                 let end = starts.get(sent + 1).map_or(pos, |&e| e.min(pos));
+                let end = end.min(super::marked::floor_boundary(
+                    doc.text,
+                    (m.end + 2048).min(doc.text.len()),
+                ));
                 described
                     .as_deref()
                     .is_some_and(|d| m.end < end && doc.text[m.end..end].to_lowercase().contains(d))
