@@ -411,35 +411,35 @@ def quote_of(text, quote_text):
 
 
 def test_a_description_repeated_after_someone_else_is_not_that_person():
-    # "Mr. Lind's remarks may have stung the former governor, who …": the description there already names
+    # "Mr. Lind's attacks clearly annoyed the former governor, whose …": the description there already names
     # someone other than Lind, so "the former governor said" later is not Lind but the governor named before.
     text = (
-        "Former Governor Ada Brandt spoke in Eastfield on Friday. "
-        "Mr. Lind's attack on Governor Brandt's record has startled her allies. "
-        "But Mr. Lind's remarks may have stung the former governor, who spent most of her speech defending "
-        "her record. "
+        "Former Governor Ada Brandt toured the harbour on Friday. "
+        "Mr. Lind's criticism of Governor Brandt's budgets has surprised the party. "
+        "Still, Mr. Lind's attacks clearly annoyed the former governor, whose remarks at the dock dwelt on "
+        "the deficit. "
         "“We balanced every budget,” the former governor said."
     )
     assert speaker_of(text, "We balanced") == "Ada Brandt"
 
 
 def test_a_description_with_comma_separated_adjectives_is_one_speaker():
-    # "the bespectacled, 71-year-old diplomat said": the comma separates adjectives, not a name from a title.
+    # "the soft-spoken, 64-year-old diplomat said": the comma separates adjectives, not a name from a title.
     text = (
-        "Tomas Ferreira, the veteran envoy of the League, sat in a hotel lobby this week. "
-        "“From the first day, I made the treaty my priority,” the bespectacled, 71-year-old diplomat said."
+        "Tomas Ferreira, the veteran envoy of the League, arrived in Eastfield this week. "
+        "“The treaty came first for me,” the soft-spoken, 64-year-old diplomat said."
     )
-    q = quote_of(text, "From the first day")
-    assert q.speaker.text == "the bespectacled, 71-year-old diplomat"
+    q = quote_of(text, "The treaty came first")
+    assert q.speaker.text == "the soft-spoken, 64-year-old diplomat"
     assert text[q.speaker.start : q.speaker.end] == q.speaker.text
     assert q.speaker_name == "Tomas Ferreira"
 
 
 def test_an_unknown_name_followed_by_a_job_in_apposition_is_a_person():
-    # "Ban Okoro, the globe-trotting secretary general of the league," — no known given name, but a
+    # "Ban Okoro, the long-serving secretary general of the league," — no known given name, but a
     # determiner, modifiers and a title in apposition say it is a person.
     people = [p.name for p in sw.find_people(
-        "Ban Okoro, the globe-trotting secretary general of the league, sat in the hotel lobby."
+        "Ban Okoro, the long-serving secretary general of the league, opened the summit."
     )]
     assert people == ["Ban Okoro"]
     # A place before a clause ("In Eastfield, the mayor said …") is no apposition.
@@ -447,12 +447,12 @@ def test_an_unknown_name_followed_by_a_job_in_apposition_is_a_person():
 
 
 def test_recipients_before_a_participle_do_not_speak():
-    # "emailed supporters saying: “…”": the supporters received the message; the senator sent it.
+    # "texted volunteers saying: “…”": the volunteers received the message; the senator sent it.
     text = (
-        "Senator Ruth Abara lost the primary on Tuesday. "
-        "The Ohio senator emailed supporters saying: “The fight goes on” and promising to run again."
+        "Senator Ruth Abara conceded on Tuesday night. "
+        "The Ohio senator texted volunteers saying: “We will be back” and thanking them for their work."
     )
-    q = quote_of(text, "The fight goes on")
+    q = quote_of(text, "We will be back")
     assert q.speaker.text == "The Ohio senator"
     assert q.speaker_name == "Ruth Abara"
     # A sign or a statement before the participle is the medium that speaks ("a sign saying “…”").
@@ -461,47 +461,47 @@ def test_recipients_before_a_participle_do_not_speak():
 
 
 def test_a_capitalised_adjective_opening_a_sentence_is_no_speaker():
-    # "Good information can still …": an adjective of the subject, not a name; the quoted phrase goes on
-    # from the speaker of the sentence before.
+    # "Honest coverage helps …": an adjective of the subject, not a name; the quoted phrase goes on from the
+    # speaker of the sentence before.
     text = (
-        "Hemsworth studies how rumours spread. This makes it hard to correct a false story, he said. "
-        "Good information can still win, but usually only when “the truth is more exciting than the lie.”"
+        "Hemsworth studies how rumours travel. Corrections rarely catch up with a false story, he said. "
+        "Honest coverage helps, but mostly when “readers already trust the outlet.”"
     )
-    q = quote_of(text, "the truth is")
-    assert q.speaker is None or q.speaker.text != "Good"
-    assert q.speaker_name != "Good"
+    q = quote_of(text, "readers already trust")
+    assert q.speaker is None or q.speaker.text != "Honest"
+    assert q.speaker_name != "Honest"
 
 
 def test_a_speech_noun_followed_by_a_preposition_is_no_cue():
-    # "the bank's response to the outbreak" is an action, not words; "lauded" is the reporting verb.
+    # "the city's response to the floods" is an action, not words; "lauded" is the reporting verb.
     text = (
         "Finance Minister Ola Brandt spoke on Friday. "
-        "The minister also lauded Mr. Kim for leading the bank's response to the outbreak and for the "
-        "“needed reforms at the bank.”"
+        "The minister lauded the governor for the city's response to the floods and for the "
+        "“quiet courage of its nurses.”"
     )
-    q = quote_of(text, "needed reforms")
+    q = quote_of(text, "quiet courage")
     assert q.speaker.text == "The minister"
     assert q.cue.text == "lauded"
     assert q.speaker_name == "Ola Brandt"
 
 
 def test_a_quote_inside_a_fronted_participle_clause_is_the_main_subjects():
-    # "In declaring X “…,” the governor again showed …": the participle's subject is the main clause's.
-    text = "In declaring the mayor's plan “a disaster,” the governor again showed his taste for a fight."
-    q = quote_of(text, "a disaster")
+    # "In declaring X “…,” the governor made clear …": the participle's subject is the main clause's.
+    text = "In declaring the mayor's budget “a fantasy,” the governor made clear he would veto it."
+    q = quote_of(text, "a fantasy")
     assert q.kind == "partial"
     assert q.speaker.text == "the governor"
     assert q.cue.text == "declaring"
 
 
 def test_related_that_reports_speech():
-    # "The pastor further related that …" reports what he said; the quote after it is his.
+    # "The pastor related that …" reports what he said; the quote after it is his.
     text = (
-        "Pastor Lance Whitlow spoke to the congregation on Sunday. "
-        "The pastor further related that it recently occurred to him that the vote mattered. "
-        "“I sensed I had to speak about it.”"
+        "Pastor Lance Whitlow addressed the congregation on Sunday. "
+        "The pastor related that the flood had changed his view of the town. "
+        "“I saw neighbours carry strangers.”"
     )
-    q = quote_of(text, "I sensed")
+    q = quote_of(text, "I saw neighbours")
     assert q.speaker is not None
     assert q.speaker_name == "Lance Whitlow"
 
@@ -509,32 +509,31 @@ def test_related_that_reports_speech():
 def test_the_subject_of_a_verb_after_a_relative_clause_is_its_antecedent():
     # The noun phrase right before the verb ends a relative clause: "his knee" did not speak.
     q = quote_of(
-        "The lawyer who ran three marathons before his knee gave out is already talking about “a fierce "
-        "urgency” to get things done.",
-        "a fierce urgency",
+        "The engineer who built two bridges before her firm failed is now asking for “a second chance” for "
+        "the town.",
+        "a second chance",
     )
-    assert q.speaker.text == "The lawyer"
+    assert q.speaker.text == "The engineer"
     q = quote_of(
-        "The mayor, who ran three marathons before his knee gave out, said “a fierce urgency” was needed.",
-        "a fierce urgency",
+        "The coach, who won two titles before the club folded, said “a second chance” was needed.",
+        "a second chance",
     )
-    assert q.speaker.text == "The mayor"
-    # ... but not when the relative pronoun is no subject ("in which Democrats argued", "To which she said").
-    q = quote_of(
-        "It was a lawsuit in which Democrats successfully argued that the map was “rigged”.", "rigged"
-    )
-    assert q.speaker.text == "Democrats"
-    q = quote_of("I laughed. To which she said, “Thank God you still believe.”", "Thank God")
+    assert q.speaker.text == "The coach"
+    # ... but not when the relative pronoun is no subject ("in which tenants argued", "To which she said").
+    q = quote_of("It was a case in which tenants convincingly argued that the rent was “unlawful”.", "unlawful")
+    assert q.speaker.text == "tenants"
+    q = quote_of("I laughed. To which she said, “Then you still have hope.”", "Then you still")
     assert q.speaker.text == "she"
 
 
-def test_called_on_reports_speech_and_ever_is_an_adverb():
-    # "the group is calling on X to “…”": the group's words; "have ever agreed" has no speaker "ever".
+def test_called_on_reports_speech_after_a_fronted_phrase_holding_a_clause():
+    # "the group is calling on X to “…”": the group's words; the verb inside the fronted phrase ("In a week
+    # when both councils agreed …,") reports nothing of the main clause.
     text = (
-        "In what might be the first time the two parties have ever agreed on anything, the tenants' group is "
-        "calling on Ms. Roe to “stop taking votes for granted” and resign."
+        "In a week when both councils finally agreed on a budget, the tenants' group is calling on Ms. Roe to "
+        "“stop ignoring the estates” and resign."
     )
-    q = quote_of(text, "stop taking votes")
+    q = quote_of(text, "stop ignoring")
     assert q.speaker.text == "the tenants' group"
     assert q.cue.text == "calling on"
 
@@ -547,27 +546,27 @@ def test_short_texts_ending_in_a_verb_of_telling_and_its_object():
 
 
 def test_a_verb_of_naming_takes_its_object_before_the_quoted_name():
-    # "calls people “losers”": a verb of naming, its object, then the quotation (the verb is a noun
+    # "calls his critics “cowards”": a verb of naming, its object, then the quotation (the verb is a noun
     # elsewhere: "the calls for …").
-    q = quote_of("Mr. Roe calls people “losers” all the time.", "losers")
+    q = quote_of("Mr. Roe calls his critics “cowards” at every rally.", "cowards")
     assert (q.kind, q.cue.text) == ("partial", "calls")
     assert q.speaker.text.endswith("Roe")
     # A noun that is a cue elsewhere ("tweets") before a comma is no parenthetical reporting verb, nor an
     # outer speaker of "which he called".
-    q = quote_of("Lee sent tweets, and he called the plan “disgusting” and worse.", "disgusting")
+    q = quote_of("Lee sent dozens of tweets, and he called the plan “a swindle” in one of them.", "a swindle")
     assert (q.kind, q.speaker.text) == ("partial", "he")
-    q = quote_of("Lee sent tweets in which he called the plan “disgusting” and worse.", "disgusting")
+    q = quote_of("Lee sent dozens of tweets in which he called the plan “a swindle”.", "a swindle")
     assert (q.kind, q.speaker.text) == ("partial", "he")
 
 
 def test_a_medium_named_by_a_possessive_inside_the_speaker_mention():
-    # "the People's Courier newspaper calls it “…”": the medium is "People's Courier".
-    text = "Today, the People's Courier newspaper calls it “the pearl” of the new trade route."
-    assert speaker_of(text, "the pearl") == "People's Courier"
+    # "the People's Courier newspaper called the port “…”": the medium is "People's Courier".
+    text = "On Sunday, the People's Courier newspaper called the port “a jewel” of the coast."
+    assert speaker_of(text, "a jewel") == "People's Courier"
 
 
 def test_a_document_speaks_for_its_issuer():
-    # "A Kremlin statement said …", "a withering <newspaper> editorial": the issuer named among the
+    # "A Kremlin statement said …", "a sharply worded <newspaper> editorial": the issuer named among the
     # document's modifiers is the speaker (the document is its medium); the mention stays as written.
     q = quote_of("A Kremlin statement said the talks were “useful”.", "useful")
     assert q.speaker.text == "A Kremlin statement"

@@ -669,7 +669,7 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
 }
 
 /// Do `toks` (right after a name and its comma) open an apposition giving a job with a determiner ("Ilka Vos,
-/// the globe-trotting secretary general of the group,", "Jo Tan, a former director, …"): "the" or "a", a few
+/// the long-serving secretary general of the group,", "Jo Tan, a former director, …"): "the" or "a", a few
 /// lower-case modifiers (at most five words and hyphens), a title, then "of", more title words or the apposition's end (a comma or a full
 /// stop) — not a verb ("In Eastfield, the mayor said": no apposition)?
 fn apposed_title(text: &str, toks: &[Tok], cls: impl Fn(&Tok) -> u32) -> bool {
@@ -799,7 +799,7 @@ fn reads_on(t: &Tok) -> bool {
 }
 
 /// How many tokens a name window reads past the two tokens `o`, `t` after a name's run: nine for an
-/// apposition with a determiner (", the globe-trotting secretary general of …": [`apposed_title`]), two after
+/// apposition with a determiner (", the long-serving secretary general of …": [`apposed_title`]), two after
 /// a comma, an auxiliary or an adverb (", 22,", "has said"), else none.
 fn reads_after(text: &str, o: &Tok, t: &Tok) -> usize {
     if o.is_punct(',') && t.lower() && matches!(&text[t.start..t.end], "the" | "a" | "an") {

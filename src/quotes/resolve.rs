@@ -78,7 +78,7 @@ const MAX_SENTENCES_BACK: usize = 16;
 /// on Sunday he ...", "The senator said ..."), and the persons it names further on are objects. Bounded:
 /// [`MAX_SENTENCES_BACK`] sentences, then the closest compatible mention ([`People::antecedent`]). A
 /// `description` (its words after the determiner: "former president") that an earlier sentence repeats after
-/// its first person named ("Mr. Doe's words may have affected the former president, who …") names someone
+/// its first person named ("Mr. Doe's attacks clearly annoyed the former governor, whose remarks …") names someone
 /// else than that person: from there on, that person is no candidate.
 fn salient_antecedent(
     doc: &Doc,
@@ -568,7 +568,7 @@ pub(super) fn resolve(doc: &Doc, (s, e): (usize, usize)) -> Option<Speaker> {
             }
         }
         let honorific = h.lower() && h.cls & crate::people::lexicon::HONORIFIC != 0;
-        // At most six tokens, commas and hyphens aside ("the bespectacled, 71-year-old diplomat").
+        // At most six tokens, commas and hyphens aside ("the soft-spoken, 64-year-old envoy").
         let words = toks
             .iter()
             .filter(|t| !matches!(t.punct(), Some(',' | '-')))
@@ -721,7 +721,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "filing",
 ];
 
-/// The issuer of a document that speaks ("A Kremlin statement said", "a withering Acme Courier editorial", "the
+/// The issuer of a document that speaks ("A Kremlin statement said", "a sharply worded Acme Courier editorial", "the
 /// ministry's letter"): a mention whose head is a noun of a document ([`DOCUMENT_HEADS`]) resolves to the
 /// gazetteer entity or person named among its modifiers (the one nearest the head), or to its possessor.
 fn document_issuer(doc: &Doc, toks: &[Tok]) -> Option<Speaker> {

@@ -288,7 +288,7 @@ impl<'a> Window<'a> {
 
 impl Window<'_> {
     /// Do tokens `j..=last`, with a comma at `comma`, read as one noun phrase whose adjectives a comma separates
-    /// ("the bespectacled, 71-year-old diplomat"): a determiner and lower-case modifiers with no noun of people
+    /// ("the soft-spoken, 64-year-old envoy"): a determiner and lower-case modifiers with no noun of people
     /// before the comma, lower-case words (numbers and hyphens too) ending in a noun of people after it?
     pub(super) fn coordinate_adjectives(&self, j: usize, comma: usize, last: usize) -> bool {
         let t = &self.toks[j];

@@ -220,7 +220,7 @@ impl<'a> Window<'a> {
             }
             let introduces = (k + 1..qi)
                 .any(|x| self.toks[x].kind == Kind::Word && self.word(x) == "that")
-                // "his pledge to “…”", "her promise to cut taxes" — not "the bank's response to the epidemic".
+                // "his pledge to “…”", "her promise to cut taxes" — not "the city's response to the floods".
                 || self
                     .toks
                     .get(k + 1)

@@ -86,7 +86,7 @@ impl<'a> Window<'a> {
     /// Is the cue at `k` inside an introductory subordinate clause that a comma (or a dash) closes before token
     /// `qi` ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”", "When Roe noted …
     /// ― as the records show ― Doe boasted, “…”"), or an introductory prepositional phrase holding a clause ("In
-    /// what might be the first time both sides have agreed on anything, the group is calling …")?
+    /// a week when both councils agreed on a budget, the tenants' group is calling …")?
     pub(super) fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
         let first = &self.toks[ss];
         if !(first.kind == Kind::Word
@@ -125,7 +125,7 @@ impl<'a> Window<'a> {
                     && self.subject_like_before(k)
             }
             Usage::Ambiguous => {
-                // "Roe calls people “losers”": a verb of naming, its object, then the quotation.
+                // "Roe calls his critics “cowards”": a verb of naming, its object, then the quotation.
                 let named = qi != usize::MAX
                     && qi > ce
                     && qi - ce <= 4
@@ -197,7 +197,7 @@ impl<'a> Window<'a> {
         {
             return None;
         }
-        // "The senator emailed supporters saying: “…”": the recipients do not speak; the sentence's subject does.
+        // "The senator texted volunteers saying: “…”": the recipients do not speak; the sentence's subject does.
         if a > ss
             && self.toks[a - 1].lower()
             && super::reported::words::recipient_verb(self.word(a - 1))

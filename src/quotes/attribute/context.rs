@@ -414,7 +414,7 @@ impl<'a> Window<'a> {
             return None;
         }
         let (a, mut b) = self.clause_subject(ss, qi)?;
-        // "Good information can still …": a capitalised first word of no known class followed by a noun, not a
+        // "Honest coverage helps …": a capitalised first word of no known class followed by a noun, not a
         // verb, is an adjective of the subject, not a name.
         if a == ss && b == a + 1 && self.toks[a].cls == 0 && self.toks[a].cap() {
             let mut x = b;

@@ -331,8 +331,8 @@ impl<'a> Window<'a> {
                             | "which"
                             | "what"
                     );
-                // A subordinate clause inside a relative one stays in the appositive ("The mayor, who ran three
-                // marathons before his knee gave out, said").
+                // A subordinate clause inside a relative one stays in the appositive ("The coach, who won two titles
+                // before the club folded, said").
                 let in_relative = || {
                     (ss..b - 1)
                         .rev()
@@ -478,6 +478,8 @@ impl<'a> Window<'a> {
                 || (self.toks[j].kind == Kind::Quote && self.quote_ends_with_comma(j))
         })?;
         let (a, b) = self.np_right(comma + 1, end)?;
+        // The phrase ends at its verb ("the governor made clear …").
+        let b = (a + 1..b).find(|&x| self.verb_like(x)).unwrap_or(b);
         let mut v = b;
         while v < end && self.toks[v].lower() && (self.toks[v].is(ADV) || self.ly_adverb(v)) {
             v += 1;
@@ -762,6 +764,8 @@ impl<'a> Window<'a> {
                     && first.cls & (DET | PERSON_NOUN | PRONOUN) == 0
                     && self.toks[np.0 - 1].is(SUB)
                     && np.0 >= ss + 2
+                    // "a case in which tenants argued": after a preposition the relative is no subject.
+                    && !(self.toks[np.0 - 2].lower() && self.toks[np.0 - 2].is(PREP))
                 {
                     let mut j = np.0 - 2;
                     if self.toks[j].is_punct(',') && j > ss {
@@ -771,7 +775,7 @@ impl<'a> Window<'a> {
                         return Some(ante);
                     }
                 }
-                // "The lawyer who ran three marathons before his knee gave out is now talking about …": the noun
+                // "The engineer who built two bridges before her firm failed is now asking for …": the noun
                 // phrase before the verb ends a relative clause whose subject is the relative pronoun (not "in
                 // which Democrats argued", "To which she said"); the subject is its antecedent.
                 if let Some(r) = (ss + 1..np.0)

@@ -53,7 +53,7 @@ pub(in crate::quotes::attribute) fn addressee(w: &str) -> bool {
     )
 }
 
-/// Verbs of sending a message whose object is its recipient ("emailed supporters saying …", "told reporters"):
+/// Verbs of sending a message whose object is its recipient ("texted volunteers saying …", "told reporters"):
 /// the noun phrase after them is addressed, never the speaker of a participle that follows it. (Not in
 /// [`addressee`]: "“…,” emailed a spokesman" is an inverted attribution.)
 pub(in crate::quotes::attribute) fn recipient_verb(w: &str) -> bool {
