@@ -668,15 +668,19 @@ fn scan_window(text: &str, toks: &[Tok], i0: usize, stop: usize, out: &mut Vec<C
     n
 }
 
+/// Is token `t` the article "the", "a" or "an" (lower case)?
+fn article(text: &str, t: &Tok) -> bool {
+    t.kind == Kind::Word && t.lower() && matches!(&text[t.start..t.end], "the" | "a" | "an")
+}
+
 /// Do `toks` (right after a name and its comma) open an apposition giving a job with a determiner ("Ilka Vos,
-/// the long-serving secretary general of the group,", "Jo Tan, a former director, …"): "the" or "a", a few
-/// lower-case modifiers (at most five words and hyphens), a title, then "of", more title words or the apposition's end (a comma or a full
-/// stop) — not a verb ("In Eastfield, the mayor said": no apposition)?
+/// the long-serving secretary general of the group,", "Jo Tan, a former director, …"): an [`article`], a few
+/// lower-case modifiers (at most five words and hyphens), a title, then "of", more title words or the
+/// apposition's end (a comma or a full stop) — not a verb ("In Eastfield, the mayor said": no apposition)?
 fn apposed_title(text: &str, toks: &[Tok], cls: impl Fn(&Tok) -> u32) -> bool {
     let word = |t: &Tok| t.kind == Kind::Word && t.lower();
-    match toks.first() {
-        Some(d) if word(d) && matches!(&text[d.start..d.end], "the" | "a" | "an") => {}
-        _ => return false,
+    if !toks.first().is_some_and(|d| article(text, d)) {
+        return false;
     }
     let mut i = 1;
     let mut modifiers = 0;
@@ -698,10 +702,9 @@ fn apposed_title(text: &str, toks: &[Tok], cls: impl Fn(&Tok) -> u32) -> bool {
     {
         j += 1;
     }
-    i < toks.len()
-        && toks.get(j).is_some_and(|t| {
-            (word(t) && &text[t.start..t.end] == "of") || t.is_punct(',') || t.is_punct('.')
-        })
+    toks.get(j).is_some_and(|t| {
+        (word(t) && &text[t.start..t.end] == "of") || t.is_punct(',') || t.is_punct('.')
+    })
 }
 
 /// Is paragraph `para` a Title-Case line (a headline: "Mayor Wins Second Term In Landslide.")? One line of at
@@ -802,7 +805,7 @@ fn reads_on(t: &Tok) -> bool {
 /// apposition with a determiner (", the long-serving secretary general of …": [`apposed_title`]), two after
 /// a comma, an auxiliary or an adverb (", 22,", "has said"), else none.
 fn reads_after(text: &str, o: &Tok, t: &Tok) -> usize {
-    if o.is_punct(',') && t.lower() && matches!(&text[t.start..t.end], "the" | "a" | "an") {
+    if o.is_punct(',') && article(text, t) {
         9
     } else if reads_on(o) || reads_on(t) {
         2

@@ -77,9 +77,9 @@ const MAX_SENTENCES_BACK: usize = 16;
 /// description of a person ("…, he added.", "…, the senator said"), or it opens with one ("He added ...", "But
 /// on Sunday he ...", "The senator said ..."), and the persons it names further on are objects. Bounded:
 /// [`MAX_SENTENCES_BACK`] sentences, then the closest compatible mention ([`People::antecedent`]). A
-/// `description` (its words after the determiner: "former president") that an earlier sentence repeats after
-/// its first person named ("Mr. Doe's attacks clearly annoyed the former governor, whose remarks …") names someone
-/// else than that person: from there on, that person is no candidate.
+/// `description` (its words after the determiner: "former governor") that an earlier sentence repeats after
+/// its first person named ("Mr. Doe's attacks clearly annoyed the former governor, whose remarks …") names
+/// someone else than that person: from there on, that person is no candidate.
 fn salient_antecedent(
     doc: &Doc,
     pos: usize,
@@ -721,9 +721,10 @@ const DOCUMENT_HEADS: &[&str] = &[
     "filing",
 ];
 
-/// The issuer of a document that speaks ("A Kremlin statement said", "a sharply worded Acme Courier editorial", "the
-/// ministry's letter"): a mention whose head is a noun of a document ([`DOCUMENT_HEADS`]) resolves to the
-/// gazetteer entity or person named among its modifiers (the one nearest the head), or to its possessor.
+/// The issuer of a document that speaks ("A Kremlin statement said", "a sharply worded Acme Courier
+/// editorial", "the ministry's letter"): a mention whose head is a noun of a document ([`DOCUMENT_HEADS`])
+/// resolves to the gazetteer entity named among its modifiers (the one nearest the head), else the first person
+/// named there, or to its possessor.
 fn document_issuer(doc: &Doc, toks: &[Tok]) -> Option<Speaker> {
     let head = toks.last().filter(|h| {
         h.kind == Kind::Word && h.lower() && DOCUMENT_HEADS.contains(&&doc.text[h.start..h.end])

@@ -85,8 +85,8 @@ impl<'a> Window<'a> {
 
     /// Is the cue at `k` inside an introductory subordinate clause that a comma (or a dash) closes before token
     /// `qi` ("After Radio North’s Ada Lind asked about it, the Okafors became “agitated”", "When Roe noted …
-    /// ― as the records show ― Doe boasted, “…”"), or an introductory prepositional phrase holding a clause ("In
-    /// a week when both councils agreed on a budget, the tenants' group is calling …")?
+    /// ― as the records show ― Doe boasted, “…”"), or an introductory prepositional phrase holding a clause
+    /// ("In a week when both councils agreed on a budget, the tenants' group is calling …")?
     pub(super) fn in_intro_clause(&self, k: usize, qi: usize, ss: usize) -> bool {
         let first = &self.toks[ss];
         if !(first.kind == Kind::Word
@@ -205,6 +205,14 @@ impl<'a> Window<'a> {
             return None;
         }
         Some((a, b))
+    }
+
+    /// The first token at or after `x` (before `limit`) that is no lower-case adverb ("already", "quietly").
+    pub(super) fn skip_adverbs(&self, mut x: usize, limit: usize) -> usize {
+        while x < limit && self.toks[x].lower() && (self.toks[x].is(ADV) || self.ly_adverb(x)) {
+            x += 1;
+        }
+        x
     }
 
     /// Can the lower-case word at token `x` be a finite verb after its subject: an auxiliary, a cue, a past tense

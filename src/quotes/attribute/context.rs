@@ -417,10 +417,7 @@ impl<'a> Window<'a> {
         // "Honest coverage helps …": a capitalised first word of no known class followed by a noun, not a
         // verb, is an adjective of the subject, not a name.
         if a == ss && b == a + 1 && self.toks[a].cls == 0 && self.toks[a].cap() {
-            let mut x = b;
-            while x < qi && self.toks[x].lower() && (self.toks[x].is(ADV) || self.ly_adverb(x)) {
-                x += 1;
-            }
+            let x = self.skip_adverbs(b, qi);
             if x < qi
                 && self.toks[x].kind == Kind::Word
                 && self.toks[x].lower()

@@ -143,7 +143,6 @@ impl<'a> Window<'a> {
         Some((i, b))
     }
 
-    /// The subject of the clause that starts the sentence at `ss`, before token `limit`.
     /// Is token `i` a sentence adverb opening its sentence ("Ironically, the plan …", "Perhaps it is …",
     /// "Whatever the outcome, …"): no subject of the clause.
     pub(super) fn sentence_adverb(&self, i: usize) -> bool {
@@ -174,6 +173,7 @@ impl<'a> Window<'a> {
                 && self.toks.get(i + 1).is_some_and(|n| n.is_punct(','))))
     }
 
+    /// The subject of the clause that starts the sentence at `ss`, before token `limit`.
     pub(super) fn clause_subject(&self, ss: usize, limit: usize) -> Option<(usize, usize)> {
         // An open parenthesis before `limit` starts the clause: "(Raphael Lemkin, who …, once said, “…”)".
         let mut ss = ss;
@@ -452,8 +452,6 @@ impl<'a> Window<'a> {
         None
     }
 
-    /// The subject of the clause that ends right before the participle at `k` ("when the striking
-    /// dockers blocked the gate, chanting …" → "the striking dockers").
     /// The subject of a participle cue opening its sentence, alone or after a preposition or subordinator ("In
     /// declaring the plan “a disaster,” the governor showed …", "Calling it “a joke”, Smith left"): the noun
     /// phrase after the comma that closes the participle's clause (inside a quotation's marks or after them),
@@ -480,13 +478,12 @@ impl<'a> Window<'a> {
         let (a, b) = self.np_right(comma + 1, end)?;
         // The phrase ends at its verb ("the governor made clear …").
         let b = (a + 1..b).find(|&x| self.verb_like(x)).unwrap_or(b);
-        let mut v = b;
-        while v < end && self.toks[v].lower() && (self.toks[v].is(ADV) || self.ly_adverb(v)) {
-            v += 1;
-        }
+        let v = self.skip_adverbs(b, end);
         (v < end && self.verb_like(v)).then_some((a, b))
     }
 
+    /// The subject of the clause that ends right before the participle at `k` ("when the striking
+    /// dockers blocked the gate, chanting …" → "the striking dockers").
     pub(super) fn local_subject(&self, k: usize, ss: usize) -> Option<(usize, usize)> {
         if k == ss {
             return None;
